@@ -1,0 +1,111 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Actor } from '#src/shared/auth/actor.ts';
+import { AppError } from '#src/shared/errors.ts';
+import { access } from '#src/shared/http/access.ts';
+import type { AppDeps } from '#src/shared/http/env.ts';
+import { createRouter } from '#src/shared/http/route.ts';
+import { messages } from '#src/shared/i18n/fr.ts';
+import { createPlatform } from '#src/modules/platform/index.ts';
+import { createPeopleRoutes } from '#src/modules/people/index.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
+
+/** Composes the HTTP application: kernel middleware, every module's routes, the SPA. */
+export function createApp(deps: AppDeps, options: { authSecret: string }) {
+  const app = createRouter();
+  const platform = createPlatform(deps, options.authSecret);
+  const behindTls = deps.config.publicUrl.startsWith('https://');
+
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: behindTls ? 'max-age=63072000; includeSubDomains' : false,
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
+  app.use('/api/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === deps.config.publicUrl }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    let pending: Promise<Actor | null> | undefined;
+    c.set('loadActor', () => (pending ??= platform.loadActor(c.req.raw.headers)));
+    await next();
+  });
+
+  app.get('/api/health', access('public'), (c) => c.json({ status: 'ok' }));
+  platform.mount(app);
+  createPeopleRoutes(app);
+  app.get('/api/openapi.json', access('public'), (c) =>
+    c.json(
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: { title: 'Demeure API', version: '0.1.0', description: messages.app.tagline },
+      }),
+    ),
+  );
+  app.all('/api/*', access('public'), () => {
+    throw new AppError('not_found');
+  });
+
+  if (existsSync(distDir)) {
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.get('*', access('public'), serveStatic({ root: distDir }));
+    app.get('*', access('public'), serveStatic({ root: distDir, path: 'index.html' }));
+  }
+
+  app.onError((error, c) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') {
+      deps.log.error('unhandled error', { requestId: c.var.requestId, path: c.req.path, error: String(error), stack: (error as Error).stack });
+    }
+    return c.json(appError.toBody(), appError.status as 400);
+  });
+
+  return { app, platform };
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 400) return new AppError('bad_request', { message: messages.errors.malformedJson });
+    if (error.status === 403) return new AppError('forbidden');
+    if (error.status === 413) return new AppError('payload_too_large');
+  }
+  return new AppError('internal', { cause: error });
+}
+
+export type App = ReturnType<typeof createApp>['app'];

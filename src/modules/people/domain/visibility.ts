@@ -1,0 +1,21 @@
+import type { Actor } from '#src/shared/auth/actor.ts';
+
+/**
+ * Who may open a person's file, beyond holding `person.read`: members of the owning organisation
+ * with an organisation-wide role (`person.read_all`), and active case-team members.
+ */
+export type PersonScope = { workspaceId: string; userId: string; organizationWideIds: string[] };
+
+export function personScopeOf(actor: Actor): PersonScope {
+  return {
+    workspaceId: actor.workspaceId,
+    userId: actor.userId,
+    organizationWideIds: actor.permissions.has('person.read_all') ? actor.memberships.map((m) => m.organizationId) : [],
+  };
+}
+
+export function ageOn(birthDate: string, today: Date): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const before = today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d);
+  return today.getFullYear() - y - (before ? 1 : 0);
+}

@@ -1,0 +1,60 @@
+import type { Context } from 'hono';
+import { AppError, type AppErrorCode, type FieldIssue } from '#src/shared/errors.ts';
+import { access } from '#src/shared/http/access.ts';
+import type { AppEnv } from '#src/shared/http/env.ts';
+import type { Router } from '#src/shared/http/route.ts';
+import { messages } from '#src/shared/i18n/fr.ts';
+import { AUTH_BASE_PATH, type Auth } from '#src/modules/platform/service/auth.ts';
+import { isLocked, registerSignInOutcome } from '#src/modules/platform/service/sign-in-lockout.ts';
+
+type Translation = { code: AppErrorCode; message?: string; issues?: FieldIssue[] };
+
+/** better-auth answers in English with its own codes; users get the one French error shape. */
+const translations: Record<string, Translation> = {
+  INVALID_EMAIL_OR_PASSWORD: { code: 'unauthenticated', message: messages.auth.wrongCredentials },
+  INVALID_EMAIL: { code: 'validation_failed', issues: [{ path: 'email', message: messages.validation.email }] },
+  PASSWORD_TOO_SHORT: {
+    code: 'validation_failed',
+    issues: [{ path: 'password', message: messages.validation.passwordTooShort }],
+  },
+  INVALID_TOKEN: { code: 'bad_request', message: messages.auth.resetInvalid },
+  INVALID_CODE: { code: 'unauthenticated', message: messages.auth.totpWrong },
+  INVALID_TWO_FACTOR_COOKIE: { code: 'session_expired' },
+  INVALID_PASSWORD: { code: 'unauthenticated', message: messages.auth.wrongCredentials },
+};
+
+const fallbackByStatus = (status: number): AppErrorCode =>
+  status === 429 ? 'rate_limited' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : 'bad_request';
+
+async function translate(response: Response): Promise<Response> {
+  if (response.status < 400) return response;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => ({}))) as { code?: string };
+  const t = (body.code && translations[body.code]) || { code: fallbackByStatus(response.status) };
+  throw new AppError(t.code, { ...(t.message ? { message: t.message } : {}), ...(t.issues ? { issues: t.issues } : {}) });
+}
+
+async function emailOf(c: Context<AppEnv>): Promise<string | null> {
+  const body = (await c.req.raw
+    .clone()
+    .json()
+    .catch(() => null)) as { email?: unknown } | null;
+  return typeof body?.email === 'string' ? body.email : null;
+}
+
+export function mountAuthRoutes(router: Router, auth: Auth) {
+  const signInPath = `${AUTH_BASE_PATH}/sign-in/email`;
+  router.post(signInPath, access('public'), async (c) => {
+    const { database } = c.var.deps;
+    const email = await emailOf(c);
+    if (email && (await isLocked(database.db, email))) throw new AppError('account_locked');
+    const response = await auth.handler(c.req.raw);
+    if (email && (response.status === 200 || response.status === 401)) {
+      await registerSignInOutcome(database.db, email, response.status === 200);
+    }
+    return translate(response);
+  });
+  router.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, access('public'), async (c) => translate(await auth.handler(c.req.raw)));
+}

@@ -1,0 +1,100 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { twoFactor } from 'better-auth/plugins';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '#src/shared/auth/password.ts';
+import { newId } from '#src/shared/db/ids.ts';
+import type { AppDeps } from '#src/shared/http/env.ts';
+import { messages } from '#src/shared/i18n/fr.ts';
+import {
+  accounts,
+  rateLimits,
+  sessions,
+  twoFactors,
+  users,
+  verifications,
+} from '#src/modules/platform/db/schema.ts';
+import { findDefaultWorkspaceOfUser } from '#src/modules/platform/repo/memberships.repo.ts';
+
+export const AUTH_BASE_PATH = '/api/auth';
+const SESSION_HOURS = 10;
+
+export function createAuth(deps: AppDeps, secret: string) {
+  const { config, database, mailer, log } = deps;
+  const secure = config.publicUrl.startsWith('https://');
+  return betterAuth({
+    appName: 'Demeure',
+    baseURL: config.publicUrl,
+    basePath: AUTH_BASE_PATH,
+    secret,
+    trustedOrigins: [config.publicUrl],
+    database: drizzleAdapter(database.db as never, {
+      provider: 'pg',
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        twoFactor: twoFactors,
+        rateLimit: rateLimits,
+      },
+    }),
+    // Accounts are created by invitation only.
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+      password: { hash: hashPassword, verify: verifyPassword },
+      resetPasswordTokenExpiresIn: 3600,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => {
+        try {
+          await mailer.send({
+            to: user.email,
+            subject: messages.auth.resetMailSubject,
+            text: messages.auth.resetMailBody(url),
+          });
+        } catch (error) {
+          log.error('password reset e-mail not sent', { error: String(error) });
+        }
+      },
+    },
+    session: {
+      expiresIn: SESSION_HOURS * 3600,
+      updateAge: 3600,
+      additionalFields: { activeWorkspaceId: { type: 'string', required: false, input: false } },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => ({
+            data: { ...session, activeWorkspaceId: await findDefaultWorkspaceOfUser(database.db, session.userId) },
+          }),
+        },
+      },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 120,
+      customRules: {
+        '/sign-in/email': { window: 60, max: 20 },
+        '/request-password-reset': { window: 300, max: 5 },
+        '/two-factor/verify-totp': { window: 60, max: 10 },
+      },
+    },
+    plugins: [twoFactor({ issuer: 'Demeure' })],
+    advanced: {
+      cookiePrefix: 'demeure',
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
+      database: { generateId: () => newId() },
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
+    },
+    logger: { disabled: config.logLevel === 'silent' },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
