@@ -16,6 +16,8 @@ export const personSearchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
+export const personCaseloadQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
 export const personIdParamSchema = z.object({ id: z.uuid({ error: 'Identifiant invalide.' }) });
 
 export type PersonSummary = z.infer<typeof personSummarySchema>;

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, jsonResponse, type Router } from '#src/shared/http/route.ts';
 import {
+  personCaseloadQuerySchema,
   personIdParamSchema,
   personSearchQuerySchema,
   personSummarySchema,
 } from '#src/modules/people/api/person.schema.ts';
-import { getPersonFile, searchPersons } from '#src/modules/people/service/person-views.ts';
+import { getCaseload, getPersonFile, searchPersons } from '#src/modules/people/service/person-views.ts';
 
 const search = defineRoute({
   access: 'person.read',
@@ -15,6 +16,16 @@ const search = defineRoute({
   summary: 'Search the persons the user may see (accents and small typos ignored)',
   request: { query: personSearchQuerySchema },
   responses: { 200: jsonResponse(z.object({ items: z.array(personSummarySchema) }), 'Matching persons') },
+});
+
+const caseload = defineRoute({
+  access: 'person.read',
+  method: 'get',
+  path: '/api/people/caseload',
+  tags: ['people'],
+  summary: 'The persons whose case team the user is on',
+  request: { query: personCaseloadQuerySchema },
+  responses: { 200: jsonResponse(z.object({ items: z.array(personSummarySchema) }), 'The caseload') },
 });
 
 const getOne = defineRoute({
@@ -30,6 +41,10 @@ const getOne = defineRoute({
 export function mountPersonRoutes(router: Router) {
   router.openapi(search, async (c) => {
     const items = await searchPersons(c.var.deps.database.db, c.var.actor, c.req.valid('query'));
+    return c.json({ items }, 200);
+  });
+  router.openapi(caseload, async (c) => {
+    const items = await getCaseload(c.var.deps.database.db, c.var.actor, c.req.valid('query').limit);
     return c.json({ items }, 200);
   });
   router.openapi(getOne, async (c) => {

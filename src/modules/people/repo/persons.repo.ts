@@ -37,6 +37,25 @@ export async function searchVisiblePersons(db: Db, scope: PersonScope, query: st
     .limit(limit);
 }
 
+/** The persons whose case team the user is on, sorted by name the French way. */
+export async function listCaseload(db: Db, scope: PersonScope, limit: number): Promise<PersonRow[]> {
+  return db
+    .select(summaryColumns)
+    .from(persons)
+    .innerJoin(
+      caseTeamMembers,
+      and(
+        eq(caseTeamMembers.workspaceId, persons.workspaceId),
+        eq(caseTeamMembers.personId, persons.id),
+        eq(caseTeamMembers.userId, scope.userId),
+        isNull(caseTeamMembers.removedAt),
+      ),
+    )
+    .where(eq(persons.workspaceId, scope.workspaceId))
+    .orderBy(asc(sql`${persons.lastName} collate fr_icu`), asc(sql`${persons.firstName} collate fr_icu`))
+    .limit(limit);
+}
+
 export async function findVisiblePerson(db: Db, scope: PersonScope, id: string): Promise<PersonRow | null> {
   const [row] = await db
     .select(summaryColumns)

@@ -4,7 +4,7 @@ import type { Db } from '#src/shared/db/client.ts';
 import { notFound } from '#src/shared/errors.ts';
 import type { PersonSummary } from '#src/modules/people/api/person.schema.ts';
 import { ageOn, personScopeOf } from '#src/modules/people/domain/visibility.ts';
-import { findVisiblePerson, searchVisiblePersons, type PersonRow } from '#src/modules/people/repo/persons.repo.ts';
+import { findVisiblePerson, listCaseload, searchVisiblePersons, type PersonRow } from '#src/modules/people/repo/persons.repo.ts';
 
 const toSummary = (row: PersonRow, today: Date): PersonSummary => ({
   id: row.id,
@@ -17,6 +17,12 @@ const toSummary = (row: PersonRow, today: Date): PersonSummary => ({
 
 export async function searchPersons(db: Db, actor: Actor, input: { q: string; limit: number }): Promise<PersonSummary[]> {
   const rows = await searchVisiblePersons(db, personScopeOf(actor), input.q, input.limit);
+  const today = new Date();
+  return rows.map((r) => toSummary(r, today));
+}
+
+export async function getCaseload(db: Db, actor: Actor, limit: number): Promise<PersonSummary[]> {
+  const rows = await listCaseload(db, personScopeOf(actor), limit);
   const today = new Date();
   return rows.map((r) => toSummary(r, today));
 }

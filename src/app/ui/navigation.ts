@@ -1,0 +1,19 @@
+import type { Permission } from '#src/shared/auth/permissions.ts';
+import { messages } from '#src/shared/i18n/fr.ts';
+
+export type NavItem = { to: string; label: string; permission?: Permission };
+export type NavSection = { label?: string; items: NavItem[] };
+
+/** What the main navigation offers; each entry shows only to users whose role grants its permission. */
+export const navigation: NavSection[] = [
+  { items: [{ to: '/', label: messages.nav.home }] },
+  {
+    label: messages.nav.administration,
+    items: [],
+  },
+];
+
+export const visibleNavigation = (can: (p: Permission) => boolean) =>
+  navigation
+    .map((section) => ({ ...section, items: section.items.filter((i) => !i.permission || can(i.permission)) }))
+    .filter((section) => section.items.length > 0);

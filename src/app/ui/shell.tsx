@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import type { Permission } from '#src/shared/auth/permissions.ts';
+import { messages } from '#src/shared/i18n/fr.ts';
+import { api, ApiError, onSessionExpired } from '#src/shared/ui/api.ts';
+import type { Me } from '#src/modules/platform/api/me.schema.ts';
+import { ReauthPanel } from '#src/modules/platform/ui/reauth-panel.tsx';
+import { PersonSearchBox } from '#src/modules/people/ui/person-search-box.tsx';
+import { visibleNavigation } from '#src/app/ui/navigation.ts';
+import { SessionContext, type Session } from '#src/app/ui/session.tsx';
+
+/** The signed-in frame: loads the session, then header, navigation and the current page. */
+export function Shell() {
+  const [me, setMe] = useState<Me | null>(null);
+  const [expired, setExpired] = useState(false);
+  const [reconnected, setReconnected] = useState(false);
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  const load = useCallback(() => {
+    api<Me>('/api/me')
+      .then((data) => {
+        setMe(data);
+        setExpired(false);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && (error.code === 'unauthenticated' || error.code === 'session_expired')) {
+          void navigate(`/connexion?${new URLSearchParams({ retour: location.pathname + location.search })}`, { replace: true });
+        }
+      });
+    // The session is loaded once per shell mount; navigation inside the shell does not reload it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(load, [load]);
+  useEffect(() => onSessionExpired(() => setExpired(true)), []);
+
+  const session = useMemo<Session | null>(
+    () => (me ? { me, can: (p: Permission) => me.permissions.includes(p), refresh: load } : null),
+    [me, load],
+  );
+
+  if (!session) {
+    return (
+      <p className="loading" role="status">
+        {messages.app.loading}
+      </p>
+    );
+  }
+
+  const signOut = () => {
+    void api('/api/auth/sign-out', { body: {} }).finally(() => navigate('/connexion', { replace: true }));
+  };
+
+  return (
+    <SessionContext.Provider value={session}>
+      <a className="skip-link" href="#contenu">
+        {messages.app.skipToContent}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="app-header__brand">
+          {messages.app.name}
+        </Link>
+        <span className="app-header__workspace">{session.me.workspace.name}</span>
+        {session.can('person.read') && <PersonSearchBox />}
+        <div className="app-header__user">
+          <span>{session.me.user.name}</span>
+          <button type="button" className="button button--secondary" onClick={signOut}>
+            {messages.app.signOut}
+          </button>
+        </div>
+      </header>
+      <div className="app-body">
+        <nav aria-label={messages.app.mainNav} className="app-nav">
+          {visibleNavigation(session.can).map((section) => (
+            <div key={section.label ?? 'main'} className="app-nav__section">
+              {section.label && <p className="app-nav__title">{section.label}</p>}
+              <ul>
+                {section.items.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.to === '/'}>
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </nav>
+        <main id="contenu" className="app-main" tabIndex={-1}>
+          {expired && (
+            <ReauthPanel
+              email={session.me.user.email}
+              onDone={() => {
+                setExpired(false);
+                setReconnected(true);
+              }}
+            />
+          )}
+          {reconnected && !expired && (
+            <p className="alert alert--success" role="status">
+              {messages.reauth.done}
+            </p>
+          )}
+          <Outlet />
+        </main>
+      </div>
+    </SessionContext.Provider>
+  );
+}

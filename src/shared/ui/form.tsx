@@ -1,0 +1,194 @@
+import { useCallback, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { z } from 'zod';
+import type { FieldIssue } from '#src/shared/errors.ts';
+import { messages } from '#src/shared/i18n/fr.ts';
+import { ApiError } from '#src/shared/ui/api.ts';
+
+type Values = Record<string, string>;
+
+export type FormState<T extends Values> = {
+  values: T;
+  setValue: (name: keyof T & string, value: string) => void;
+  fieldErrors: Partial<Record<keyof T & string, string>>;
+  formError: string | null;
+  submitting: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  summaryRef: React.RefObject<HTMLDivElement | null>;
+  idFor: (name: string) => string;
+};
+
+/** The first message for each top-level field, in the order the issues came. */
+function toFieldErrors(issues: FieldIssue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = issue.path.split('.')[0] ?? issue.path;
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * One form behaviour for the whole app: validate with the action's zod schema, send, show the
+ * server's per-field issues next to each field, focus the error summary, and never clear what
+ * the user typed on failure.
+ */
+export function useForm<T extends Values>(options: {
+  initial: T;
+  schema?: z.ZodType;
+  submit: (values: T) => Promise<void>;
+}): FormState<T> {
+  const [values, setValues] = useState<T>(options.initial);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof T & string, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const summaryRef = useRef<HTMLDivElement | null>(null);
+  const prefix = useId();
+
+  const setValue = useCallback((name: keyof T & string, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+  }, []);
+
+  const fail = (message: string, issues: FieldIssue[]) => {
+    setFieldErrors(toFieldErrors(issues) as Partial<Record<keyof T & string, string>>);
+    setFormError(message);
+    // After React paints the summary, move focus to it so screen readers announce the errors.
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (submitting) return;
+    if (options.schema) {
+      const parsed = options.schema.safeParse(values);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+        fail(messages.app.formHasErrors(issues.length), issues);
+        return;
+      }
+    }
+    setSubmitting(true);
+    options
+      .submit(values)
+      .then(() => {
+        setFieldErrors({});
+        setFormError(null);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ApiError) fail(error.message, error.issues);
+        else fail(messages.errors.internal, []);
+      })
+      .finally(() => setSubmitting(false));
+  };
+
+  return { values, setValue, fieldErrors, formError, submitting, onSubmit, summaryRef, idFor: (name) => `${prefix}-${name}` };
+}
+
+export function ErrorSummary<T extends Values>({ form, labels }: { form: FormState<T>; labels: Partial<Record<keyof T, string>> }) {
+  const entries = Object.entries(form.fieldErrors) as [string, string][];
+  if (!form.formError) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={form.summaryRef}>
+      <p className="error-summary__title">{form.formError}</p>
+      {entries.length > 0 && (
+        <ul>
+          {entries.map(([name, message]) => (
+            <li key={name}>
+              <a href={`#${form.idFor(name)}`}>
+                {labels[name as keyof T] ?? name} : {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+type FieldProps<T extends Values> = {
+  form: FormState<T>;
+  name: keyof T & string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+};
+
+type ControlProps = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
+
+/** Label, hint and error around one control, wired for assistive technologies. */
+function FieldFrame<T extends Values>({ form, name, label, hint, required, children }: FieldProps<T> & { children: (control: ControlProps) => ReactNode }) {
+  const id = form.idFor(name);
+  const error = form.fieldErrors[name];
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span className="field__required"> ({messages.app.required})</span>}
+      </label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+    </div>
+  );
+}
+
+export function TextField<T extends Values>(
+  props: FieldProps<T> & {
+    type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'date' | 'number';
+    autoComplete?: string;
+    inputMode?: 'numeric' | 'text' | 'email' | 'tel';
+    maxLength?: number;
+  },
+) {
+  const { form, name, required, type = 'text', autoComplete, inputMode, maxLength } = props;
+  return (
+    <FieldFrame {...props}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type={type}
+          value={form.values[name]}
+          onChange={(e) => form.setValue(name, e.target.value)}
+          required={required}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          maxLength={maxLength}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function SelectField<T extends Values>(props: FieldProps<T> & { options: { value: string; label: string }[] }) {
+  const { form, name, required, options } = props;
+  return (
+    <FieldFrame {...props}>
+      {(control) => (
+        <select {...control} name={name} value={form.values[name]} onChange={(e) => form.setValue(name, e.target.value)} required={required}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+export function SubmitButton({ submitting, children, busyLabel }: { submitting: boolean; children: ReactNode; busyLabel?: string }) {
+  return (
+    <button type="submit" className="button button--primary" aria-disabled={submitting || undefined}>
+      {submitting ? (busyLabel ?? messages.app.loading) : children}
+    </button>
+  );
+}
