@@ -22,19 +22,26 @@ function visibleTo(scope: PersonScope): SQL {
   return and(eq(persons.workspaceId, scope.workspaceId), or(...clauses))!;
 }
 
+/** Word similarity from which a name matches a query; 0.5 accepts "Lefebvre" for "Lefèvre". */
+const TYPO_TOLERANCE = '0.5';
+
 export async function searchVisiblePersons(db: Db, scope: PersonScope, query: string, limit: number): Promise<PersonRow[]> {
   const needle = sql`immutable_unaccent(lower(${query}))`;
-  return db
-    .select(summaryColumns)
-    .from(persons)
-    .where(
-      and(
-        visibleTo(scope),
-        or(sql`${persons.searchName} like '%' || ${needle} || '%'`, sql`${persons.searchName} % ${needle}`),
-      ),
-    )
-    .orderBy(desc(sql`similarity(${persons.searchName}, ${needle})`), asc(sql`${persons.lastName} collate fr_icu`))
-    .limit(limit);
+  return db.transaction(async (tx) => {
+    // Scoped to this transaction, so the indexable `<%` operator uses our threshold.
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${TYPO_TOLERANCE}, true)`);
+    return tx
+      .select(summaryColumns)
+      .from(persons)
+      .where(
+        and(
+          visibleTo(scope),
+          or(sql`${persons.searchName} like '%' || ${needle} || '%'`, sql`${needle} <% ${persons.searchName}`),
+        ),
+      )
+      .orderBy(desc(sql`word_similarity(${needle}, ${persons.searchName})`), asc(sql`${persons.lastName} collate fr_icu`))
+      .limit(limit);
+  });
 }
 
 /** The persons whose case team the user is on, sorted by name the French way. */
