@@ -12,6 +12,7 @@ import { access } from '#src/shared/http/access.ts';
 import type { AppDeps } from '#src/shared/http/env.ts';
 import { createRouter } from '#src/shared/http/route.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
+import '#src/shared/i18n/zod-fr.ts';
 import { createPlatform } from '#src/modules/platform/index.ts';
 import { createPeopleRoutes } from '#src/modules/people/index.ts';
 
