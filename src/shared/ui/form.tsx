@@ -84,16 +84,18 @@ export function useForm<T extends Values>(options: {
 }
 
 export function ErrorSummary<T extends Values>({ form, labels }: { form: FormState<T>; labels: Partial<Record<keyof T, string>> }) {
-  const entries = Object.entries(form.fieldErrors) as [string, string][];
-  if (!form.formError) return null;
+  // Destructured so the React compiler rules do not treat the whole form object as a ref.
+  const { fieldErrors, formError, summaryRef, idFor } = form;
+  const entries = Object.entries(fieldErrors) as [string, string][];
+  if (!formError) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={form.summaryRef}>
-      <p className="error-summary__title">{form.formError}</p>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
+      <p className="error-summary__title">{formError}</p>
       {entries.length > 0 && (
         <ul>
           {entries.map(([name, message]) => (
             <li key={name}>
-              <a href={`#${form.idFor(name)}`}>
+              <a href={`#${idFor(name)}`}>
                 {labels[name as keyof T] ?? name} : {message}
               </a>
             </li>
