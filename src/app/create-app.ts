@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps, options: { authSecret: string }) {
   app.onError((error, c) => {
     const appError = toAppError(error);
     if (appError.code === 'internal') {
-      deps.log.error('unhandled error', { requestId: c.var.requestId, path: c.req.path, error: String(error), stack: (error as Error).stack });
+      deps.log.error('unhandled error', { requestId: c.var.requestId, path: c.req.path, error: String(error), stack: error.stack });
     }
     return c.json(appError.toBody(), appError.status as 400);
   });

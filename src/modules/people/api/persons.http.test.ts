@@ -104,7 +104,7 @@ describe('person file', () => {
   it('audits each opening in the same transaction, and not a refused one', async () => {
     const count = async () => {
       const result = await database.db.execute(sql`select count(*)::int as n from audit_log where action = 'person.read' and person_id = ${ids.duval}`);
-      return (result as unknown as { rows: { n: number }[] }).rows[0]!.n;
+      return (result as { rows: { n: number }[] }).rows[0]!.n;
     };
     const before = await count();
     await t.call(`/api/people/${ids.duval}`, { cookie: cookies.landlord });

@@ -12,36 +12,44 @@ const summaryColumns = {
   owningOrganizationId: persons.owningOrganizationId,
 };
 
-export type PersonRow = { id: string; firstName: string; lastName: string; birthDate: string | null; communeInsee: string | null; owningOrganizationId: string };
+export type PersonRow = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  communeInsee: string | null;
+  owningOrganizationId: string;
+};
 
 /** The row-level rule, as SQL: the same predicate guards lists, search and single reads. */
 function visibleTo(scope: PersonScope): SQL {
   const onCaseTeam = sql`exists (select 1 from ${caseTeamMembers} m where m.workspace_id = ${persons.workspaceId} and m.person_id = ${persons.id} and m.user_id = ${scope.userId} and m.removed_at is null)`;
   const clauses: SQL[] = [onCaseTeam];
-  if (scope.organizationWideIds.length > 0) clauses.push(inArray(persons.owningOrganizationId, scope.organizationWideIds));
+  if (scope.organizationWideIds.length > 0)
+    clauses.push(inArray(persons.owningOrganizationId, scope.organizationWideIds));
   return and(eq(persons.workspaceId, scope.workspaceId), or(...clauses))!;
 }
 
-/** Word similarity from which a name matches a query; 0.5 accepts "Lefebvre" for "Lefèvre". */
-const TYPO_TOLERANCE = '0.5';
-
-export async function searchVisiblePersons(db: Db, scope: PersonScope, query: string, limit: number): Promise<PersonRow[]> {
+export async function searchVisiblePersons(
+  db: Db,
+  scope: PersonScope,
+  query: string,
+  limit: number,
+): Promise<PersonRow[]> {
   const needle = sql`immutable_unaccent(lower(${query}))`;
-  return db.transaction(async (tx) => {
-    // Scoped to this transaction, so the indexable `<%` operator uses our threshold.
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${TYPO_TOLERANCE}, true)`);
-    return tx
-      .select(summaryColumns)
-      .from(persons)
-      .where(
-        and(
-          visibleTo(scope),
-          or(sql`${persons.searchName} like '%' || ${needle} || '%'`, sql`${needle} <% ${persons.searchName}`),
-        ),
-      )
-      .orderBy(desc(sql`word_similarity(${needle}, ${persons.searchName})`), asc(sql`${persons.lastName} collate fr_icu`))
-      .limit(limit);
-  });
+  return db
+    .select(summaryColumns)
+    .from(persons)
+    .where(
+      and(
+        visibleTo(scope),
+        // `<%`: the query is close to some part of the name (word similarity, threshold set per
+        // connection in shared/db), which tolerates typos and uses the trigram index.
+        or(sql`${persons.searchName} like '%' || ${needle} || '%'`, sql`${needle} <% ${persons.searchName}`),
+      ),
+    )
+    .orderBy(desc(sql`word_similarity(${needle}, ${persons.searchName})`), asc(sql`${persons.lastName} collate fr_icu`))
+    .limit(limit);
 }
 
 /** The persons whose case team the user is on, sorted by name the French way. */
@@ -84,6 +92,10 @@ export async function listActiveCaseTeam(db: Db, workspaceId: string, personId: 
     .select({ userId: caseTeamMembers.userId, organizationId: caseTeamMembers.organizationId })
     .from(caseTeamMembers)
     .where(
-      and(eq(caseTeamMembers.workspaceId, workspaceId), eq(caseTeamMembers.personId, personId), isNull(caseTeamMembers.removedAt)),
+      and(
+        eq(caseTeamMembers.workspaceId, workspaceId),
+        eq(caseTeamMembers.personId, personId),
+        isNull(caseTeamMembers.removedAt),
+      ),
     );
 }
