@@ -175,6 +175,8 @@ export const invitations = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
     foreignKey({ columns: [t.workspaceId, t.organizationId], foreignColumns: [organizations.workspaceId, organizations.id] }),
-    uniqueIndex('invitations_token_unique').on(t.tokenHash),
+    // Unique within the tenant (distribution-ready); the plain index serves the public look-up by token.
+    uniqueIndex('invitations_token_unique').on(t.workspaceId, t.tokenHash),
+    index('invitations_token_idx').on(t.tokenHash),
   ],
 );

@@ -6,3 +6,8 @@ export async function findWorkspace(db: Db, id: string) {
   const [row] = await db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces).where(eq(workspaces.id, id));
   return row ?? null;
 }
+
+export async function hasAnyWorkspace(db: Db): Promise<boolean> {
+  const [row] = await db.select({ id: workspaces.id }).from(workspaces).limit(1);
+  return row !== undefined;
+}
