@@ -9,7 +9,10 @@ export const navigation: NavSection[] = [
   { items: [{ to: '/', label: messages.nav.home }] },
   {
     label: messages.nav.administration,
-    items: [],
+    items: [
+      { to: '/admin/organisations', label: messages.nav.organizations, permission: 'organization.read' },
+      { to: '/admin/utilisateurs', label: messages.nav.users, permission: 'user.read' },
+    ],
   },
 ];
 

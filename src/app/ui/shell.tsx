@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Permission } from '#src/shared/auth/permissions.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api, ApiError, onSessionExpired } from '#src/shared/ui/api.ts';
 import type { Me } from '#src/modules/platform/api/me.schema.ts';
+import { TWO_FACTOR_PATH } from '#src/modules/platform/api/two-factor.schema.ts';
 import { ReauthPanel } from '#src/modules/platform/ui/reauth-panel.tsx';
 import { PersonSearchBox } from '#src/modules/people/ui/person-search-box.tsx';
 import { visibleNavigation } from '#src/app/ui/navigation.ts';
@@ -65,6 +66,7 @@ export function Shell() {
         {session.can('person.read') && <PersonSearchBox />}
         <div className="app-header__user">
           <span>{session.me.user.name}</span>
+          <Link to={TWO_FACTOR_PATH}>{messages.twoFactor.securityLink}</Link>
           <button type="button" className="button button--secondary" onClick={signOut}>
             {messages.app.signOut}
           </button>
@@ -102,7 +104,12 @@ export function Shell() {
               {messages.reauth.done}
             </p>
           )}
-          <Outlet />
+          {/* An administrator without a second factor holds no permission until it is set up. */}
+          {session.me.twoFactorSetupRequired && location.pathname !== TWO_FACTOR_PATH ? (
+            <Navigate to={TWO_FACTOR_PATH} replace />
+          ) : (
+            <Outlet />
+          )}
         </main>
       </div>
     </SessionContext.Provider>

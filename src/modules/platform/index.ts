@@ -2,6 +2,11 @@ import type { AppDeps } from '#src/shared/http/env.ts';
 import type { Router } from '#src/shared/http/route.ts';
 import { mountAuthRoutes } from '#src/modules/platform/api/auth.route.ts';
 import { mountMeRoutes } from '#src/modules/platform/api/me.route.ts';
+import { mountCommuneRoutes } from '#src/modules/platform/api/communes.route.ts';
+import { mountAuditRoutes } from '#src/modules/platform/api/audit.route.ts';
+import { mountInvitationRoutes } from '#src/modules/platform/api/invitations.route.ts';
+import { mountMemberRoutes } from '#src/modules/platform/api/members.route.ts';
+import { mountOrganizationRoutes } from '#src/modules/platform/api/organizations.route.ts';
 import { createAuth } from '#src/modules/platform/service/auth.ts';
 import { resolveActor } from '#src/modules/platform/service/resolve-actor.ts';
 
@@ -17,6 +22,11 @@ export function createPlatform(deps: AppDeps, authSecret: string) {
     mount(router: Router) {
       mountAuthRoutes(router, auth);
       mountMeRoutes(router);
+      mountCommuneRoutes(router);
+      mountOrganizationRoutes(router);
+      mountMemberRoutes(router);
+      mountInvitationRoutes(router);
+      mountAuditRoutes(router);
     },
   };
 }
@@ -27,3 +37,6 @@ export {
   insertMembership,
 } from '#src/modules/platform/repo/users.repo.ts';
 export { checkSiret } from '#src/modules/platform/domain/siret.ts';
+/** The official commune list, for other modules that store an INSEE code. */
+export { findCommune, isKnownCommune, searchCommunes, type CommuneView } from '#src/modules/platform/service/communes.ts';
+export { hasAnyWorkspace } from '#src/modules/platform/repo/workspaces.repo.ts';

@@ -17,10 +17,35 @@ const translations: Record<string, Translation> = {
     code: 'validation_failed',
     issues: [{ path: 'password', message: messages.validation.passwordTooShort }],
   },
+  PASSWORD_TOO_LONG: {
+    code: 'validation_failed',
+    issues: [{ path: 'password', message: messages.auth.passwordTooLong }],
+  },
   INVALID_TOKEN: { code: 'bad_request', message: messages.auth.resetInvalid },
-  INVALID_CODE: { code: 'unauthenticated', message: messages.auth.totpWrong },
+  // better-auth's own body check (its forms re-validate first, with per-field French messages).
+  VALIDATION_ERROR: { code: 'validation_failed' },
+  // Two-factor codes: the message goes next to the code field of the form.
+  INVALID_CODE: {
+    code: 'unauthenticated',
+    message: messages.auth.totpWrong,
+    issues: [{ path: 'code', message: messages.auth.totpWrong }],
+  },
+  INVALID_BACKUP_CODE: {
+    code: 'unauthenticated',
+    message: messages.twoFactor.backupCodeWrong,
+    issues: [{ path: 'code', message: messages.twoFactor.backupCodeWrong }],
+  },
+  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: { code: 'unauthenticated', message: messages.auth.totpTooManyAttempts },
+  ACCOUNT_TEMPORARILY_LOCKED: { code: 'account_locked' },
   INVALID_TWO_FACTOR_COOKIE: { code: 'session_expired' },
-  INVALID_PASSWORD: { code: 'unauthenticated', message: messages.auth.wrongCredentials },
+  TOTP_ALREADY_ENABLED: { code: 'conflict', message: messages.twoFactor.alreadyEnabled },
+  TOTP_NOT_ENABLED: { code: 'bad_request', message: messages.twoFactor.notStarted },
+  // Re-typing one's password (two-factor set-up): the message goes next to the password field.
+  INVALID_PASSWORD: {
+    code: 'unauthenticated',
+    message: messages.auth.wrongPassword,
+    issues: [{ path: 'password', message: messages.auth.wrongPassword }],
+  },
 };
 
 const fallbackByStatus = (status: number): AppErrorCode =>
