@@ -53,6 +53,8 @@ const config = loadConfig({
   PUBLIC_URL: options.publicUrl,
   AUTH_SECRET: options.authSecret,
   SEED_DEMO: 'false',
+  // The load generator stands in for a reverse proxy: each virtual client sends its own X-Forwarded-For.
+  TRUST_PROXY: 'true',
   LOG_LEVEL: 'error',
   // Nothing is mailed during the benchmarks; the transport is only created, as in production.
   SMTP_HOST: '127.0.0.1',

@@ -25,8 +25,11 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Demeure <ne-pas-repondre@demeure.localhost>'),
+  TRUST_PROXY: z.enum(['true', 'false'], { error: 'doit valoir true ou false' }).default('false'),
   SEED_DEMO: z.enum(['true', 'false'], { error: 'doit valoir true ou false' }).default('true'),
-  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug'], { error: 'doit valoir silent, error, info ou debug' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['silent', 'error', 'info', 'debug'], { error: 'doit valoir silent, error, info ou debug' })
+    .default('info'),
 });
 
 export type Config = {
@@ -36,6 +39,8 @@ export type Config = {
   publicUrl: string;
   authSecret: string | undefined;
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
+  /** Behind a reverse proxy, the client address comes from X-Forwarded-For; otherwise from the socket. */
+  trustProxy: boolean;
   seedDemo: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
 };
@@ -68,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.SMTP_PASSWORD ? { password: e.SMTP_PASSWORD } : {}),
       from: e.MAIL_FROM,
     },
+    trustProxy: e.TRUST_PROXY === 'true',
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
   };

@@ -3,7 +3,11 @@ import { expect, test } from '#tests/e2e/support.ts';
 const PASSWORD = 'Demeure-demo-2026';
 
 test.describe('each role sees its own home', () => {
-  test('a referent sees their caseload, finds a person without accents and opens the file', async ({ page, expectNoAxeViolations, signIn }) => {
+  test('a referent sees their caseload, finds a person without accents and opens the file', async ({
+    page,
+    expectNoAxeViolations,
+    signIn,
+  }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/connexion/);
     await expectNoAxeViolations(page);
@@ -12,7 +16,9 @@ test.describe('each role sees its own home', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Claire Martin' })).toBeVisible();
     const caseload = page.getByRole('region', { name: 'Personnes que vous suivez' });
     await expect(caseload.getByRole('link', { name: /DUVAL Germaine/ })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Utilisateurs' })).toHaveCount(0);
+    await expect(
+      page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Utilisateurs' }),
+    ).toHaveCount(0);
     await expectNoAxeViolations(page);
 
     await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('lefevre');
@@ -24,7 +30,11 @@ test.describe('each role sees its own home', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('a landlord sees only the tenant whose case team they joined', async ({ page, expectNoAxeViolations, signIn }) => {
+  test('a landlord sees only the tenant whose case team they joined', async ({
+    page,
+    expectNoAxeViolations,
+    signIn,
+  }) => {
     await page.goto('/connexion');
     await signIn(page, 'bailleur@demo.demeure.fr', PASSWORD);
     await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Marc Dufresne' })).toBeVisible();
@@ -38,14 +48,39 @@ test.describe('each role sees its own home', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('a manager sees the administration menu and every file of the organisation', async ({ page, expectNoAxeViolations, signIn }) => {
+  test('a manager sees the administration menu and every file of the organisation', async ({
+    page,
+    expectNoAxeViolations,
+    signIn,
+  }) => {
     await page.goto('/connexion');
     await signIn(page, 'direction@demo.demeure.fr', PASSWORD);
     await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Françoise Delattre' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Navigation principale' }).getByText('Administration')).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Navigation principale' }).getByText('Administration'),
+    ).toBeVisible();
     await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('garcia');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('link', { name: /GARCIA André/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // Opening a file is audited, and the manager can read the trail.
+    await page.getByRole('link', { name: /GARCIA André/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dossier de André Garcia' })).toBeVisible();
+    await page.getByRole('link', { name: 'Journal d’audit' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Journal d’audit' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('table')
+        .getByRole('row')
+        .filter({ hasText: 'Françoise Delattre' })
+        .filter({ hasText: 'person.read' })
+        .first(),
+    ).toBeVisible();
+    await page.getByLabel('Action').fill('Mauvaise action');
+    await page.getByRole('button', { name: 'Afficher' }).click();
+    await expect(page.getByRole('alert')).toContainText('Action invalide');
+    await expect(page.getByLabel('Action')).toHaveValue('Mauvaise action');
     await expectNoAxeViolations(page);
   });
 
@@ -59,7 +94,11 @@ test.describe('each role sees its own home', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('an unknown address shows the French 404 page inside the shell', async ({ page, expectNoAxeViolations, signIn }) => {
+  test('an unknown address shows the French 404 page inside the shell', async ({
+    page,
+    expectNoAxeViolations,
+    signIn,
+  }) => {
     await page.goto('/connexion');
     await signIn(page, 'accueil@demo.demeure.fr', PASSWORD);
     await page.goto('/nulle-part');
@@ -70,6 +109,7 @@ test.describe('each role sees its own home', () => {
   test('the keyboard alone reaches the content and signs out', async ({ page, signIn }) => {
     await page.goto('/connexion');
     await signIn(page, 'ergo@demo.demeure.fr', PASSWORD);
+    await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Aller au contenu' })).toBeFocused();

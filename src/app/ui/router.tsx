@@ -3,6 +3,7 @@ import { SignInPage } from '#src/modules/platform/ui/sign-in-page.tsx';
 import { InvitationPage } from '#src/modules/platform/ui/invitation-page.tsx';
 import { OrganizationsPage } from '#src/modules/platform/ui/organizations-page.tsx';
 import { UsersPage } from '#src/modules/platform/ui/users-page.tsx';
+import { AuditPage } from '#src/modules/platform/ui/audit-page.tsx';
 import { PasswordResetPage } from '#src/modules/platform/ui/password-reset-page.tsx';
 import { PasswordResetRequestPage } from '#src/modules/platform/ui/password-reset-request-page.tsx';
 import { TwoFactorPage } from '#src/modules/platform/ui/two-factor-page.tsx';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
       { path: 'personnes/:id', element: <PersonPage /> },
       { path: 'admin/organisations', element: <OrganizationsPage /> },
       { path: 'admin/utilisateurs', element: <UsersPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
       { path: 'securite/double-authentification', element: <TwoFactorRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -392,6 +392,28 @@ export const messages = {
     help: 'Reconnectez-vous ici : la page reste ouverte et rien de ce que vous avez saisi n’est perdu.',
     done: 'Vous êtes reconnecté·e. Vous pouvez reprendre votre saisie.',
   },
+  auditPage: {
+    title: 'Journal d’audit',
+    lead: 'Qui a consulté ou modifié quoi, et quand. Le journal ne peut être ni modifié ni effacé.',
+    filters: 'Filtrer',
+    user: 'Auteur',
+    anyUser: 'Tous les auteurs',
+    person: 'Identifiant du dossier de la personne',
+    personHint: 'Il figure à la fin de l’adresse de la page du dossier.',
+    from: 'Du (inclus)',
+    to: 'Au (inclus)',
+    action: 'Action',
+    actionHint: 'Action exacte, ou début suivi de * (par exemple person.*)',
+    apply: 'Afficher',
+    export: 'Exporter en CSV (tableur)',
+    caption: 'Événements du journal, du plus récent au plus ancien',
+    columns: { at: 'Date et heure', actor: 'Auteur', action: 'Action', entity: 'Objet', person: 'Personne', fields: 'Champs modifiés' },
+    systemActor: 'Système',
+    empty: 'Aucun événement ne correspond à ces critères.',
+    count: (n: number, more: boolean) => `${n} événement${n > 1 ? 's' : ''} affiché${n > 1 ? 's' : ''}${more ? ' (d’autres sont disponibles)' : ''}`,
+    more: 'Afficher les événements plus anciens',
+    filterPerson: 'Filtrer sur cette personne',
+  },
 } as const;
 
 export type Messages = typeof messages;

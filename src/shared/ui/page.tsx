@@ -1,6 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { messages } from '#src/shared/i18n/fr.ts';
 
+// On a full page load the browser starts at the top (skip link first); only later, client-side
+// navigations move focus to the new heading.
+let fullPageLoad = true;
+
 /**
  * Every page has one h1 and a document title; after client-side navigation focus moves to the
  * heading so screen-reader and keyboard users start from the new content.
@@ -9,7 +13,8 @@ export function Page({ title, children, lead }: { title: string; lead?: ReactNod
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} — ${messages.app.name}`;
-    heading.current?.focus({ preventScroll: true });
+    if (fullPageLoad) fullPageLoad = false;
+    else heading.current?.focus({ preventScroll: true });
   }, [title]);
   return (
     <>

@@ -5,7 +5,7 @@ import type { PersonSummary } from '#src/modules/people/api/person.schema.ts';
 import { PersonList } from '#src/modules/people/ui/person-list.tsx';
 
 export function CaseloadSection() {
-  const result = useApi<{ items: PersonSummary[] }>('/api/people/caseload?limit=50');
+  const { state: result } = useApi<{ items: PersonSummary[] }>('/api/people/caseload?limit=50');
   return (
     <section aria-labelledby="caseload-title" className="panel">
       <h2 id="caseload-title">{messages.home.caseload}</h2>

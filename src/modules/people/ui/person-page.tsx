@@ -6,7 +6,7 @@ import type { PersonSummary } from '#src/modules/people/api/person.schema.ts';
 
 export function PersonPage() {
   const { id = '' } = useParams();
-  const result = useApi<PersonSummary>(`/api/people/${encodeURIComponent(id)}`);
+  const { state: result } = useApi<PersonSummary>(`/api/people/${encodeURIComponent(id)}`);
   if (result.status === 'loading') return <p role="status">{messages.app.loading}</p>;
   if (result.status === 'error') {
     return (

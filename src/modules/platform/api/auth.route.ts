@@ -4,7 +4,7 @@ import { access } from '#src/shared/http/access.ts';
 import type { AppEnv } from '#src/shared/http/env.ts';
 import type { Router } from '#src/shared/http/route.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
-import { AUTH_BASE_PATH, type Auth } from '#src/modules/platform/service/auth.ts';
+import { AUTH_BASE_PATH, CLIENT_ADDRESS_HEADER, type Auth } from '#src/modules/platform/service/auth.ts';
 import { isLocked, registerSignInOutcome } from '#src/modules/platform/service/sign-in-lockout.ts';
 
 type Translation = { code: AppErrorCode; message?: string; issues?: FieldIssue[] };
@@ -58,7 +58,10 @@ async function translate(response: Response): Promise<Response> {
     .json()
     .catch(() => ({}))) as { code?: string };
   const t = (body.code && translations[body.code]) || { code: fallbackByStatus(response.status) };
-  throw new AppError(t.code, { ...(t.message ? { message: t.message } : {}), ...(t.issues ? { issues: t.issues } : {}) });
+  throw new AppError(t.code, {
+    ...(t.message ? { message: t.message } : {}),
+    ...(t.issues ? { issues: t.issues } : {}),
+  });
 }
 
 async function emailOf(c: Context<AppEnv>): Promise<string | null> {
@@ -69,17 +72,32 @@ async function emailOf(c: Context<AppEnv>): Promise<string | null> {
   return typeof body?.email === 'string' ? body.email : null;
 }
 
+/** The request better-auth sees, carrying the socket's address unless a trusted proxy provides it. */
+function withClientAddress(c: Context<AppEnv>): Request {
+  const headers = new Headers(c.req.raw.headers);
+  headers.delete(CLIENT_ADDRESS_HEADER);
+  if (!c.var.deps.config.trustProxy) {
+    // In-process requests (tests) have no socket: they share one bucket.
+    const address = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+      ?.remoteAddress;
+    if (address) headers.set(CLIENT_ADDRESS_HEADER, address);
+  }
+  return new Request(c.req.raw, { headers });
+}
+
 export function mountAuthRoutes(router: Router, auth: Auth) {
   const signInPath = `${AUTH_BASE_PATH}/sign-in/email`;
   router.post(signInPath, access('public'), async (c) => {
     const { database } = c.var.deps;
     const email = await emailOf(c);
     if (email && (await isLocked(database.db, email))) throw new AppError('account_locked');
-    const response = await auth.handler(c.req.raw);
+    const response = await auth.handler(withClientAddress(c));
     if (email && (response.status === 200 || response.status === 401)) {
       await registerSignInOutcome(database.db, email, response.status === 200);
     }
     return translate(response);
   });
-  router.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, access('public'), async (c) => translate(await auth.handler(c.req.raw)));
+  router.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, access('public'), async (c) =>
+    translate(await auth.handler(withClientAddress(c))),
+  );
 }

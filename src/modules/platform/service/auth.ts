@@ -5,17 +5,12 @@ import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '#src/shared/a
 import { newId } from '#src/shared/db/ids.ts';
 import type { AppDeps } from '#src/shared/http/env.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
-import {
-  accounts,
-  rateLimits,
-  sessions,
-  twoFactors,
-  users,
-  verifications,
-} from '#src/modules/platform/db/schema.ts';
+import { accounts, rateLimits, sessions, twoFactors, users, verifications } from '#src/modules/platform/db/schema.ts';
 import { findDefaultWorkspaceOfUser } from '#src/modules/platform/repo/memberships.repo.ts';
 
 export const AUTH_BASE_PATH = '/api/auth';
+/** Set by our auth mount from the socket, so a client cannot choose its rate-limit bucket. */
+export const CLIENT_ADDRESS_HEADER = 'x-demeure-client-address';
 const SESSION_HOURS = 10;
 
 export function createAuth(deps: AppDeps, secret: string) {
@@ -85,7 +80,7 @@ export function createAuth(deps: AppDeps, secret: string) {
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
       database: { generateId: () => newId() },
-      ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
+      ipAddress: { ipAddressHeaders: config.trustProxy ? ['x-forwarded-for', 'x-real-ip'] : [CLIENT_ADDRESS_HEADER] },
     },
     logger: { disabled: config.logLevel === 'silent' },
     telemetry: { enabled: false },

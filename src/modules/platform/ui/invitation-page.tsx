@@ -76,7 +76,7 @@ function ExistingAccountForm({ token, onDone }: { token: string; onDone: (r: Inv
 /** The page an invitation e-mail links to, outside the signed-in shell: create the account, then sign in. */
 export function InvitationPage() {
   const { token = '' } = useParams();
-  const result = useApi<InvitationPublic>(`/api/invitations/${encodeURIComponent(token)}`);
+  const { state: result } = useApi<InvitationPublic>(`/api/invitations/${encodeURIComponent(token)}`);
   const [accepted, setAccepted] = useState<InvitationAccepted | null>(null);
 
   let content;

@@ -3,7 +3,8 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { Alert, Page } from '#src/shared/ui/page.tsx';
 import type { Organization, OrganizationList } from '#src/modules/platform/api/organization.schema.ts';
 import { OrganizationForm } from '#src/modules/platform/ui/organization-form.tsx';
-import { formatSiret, useReloadable } from '#src/modules/platform/ui/user-admin-data.ts';
+import { formatSiret } from '#src/modules/platform/ui/user-admin-data.ts';
+import { useApi } from '#src/shared/ui/use-api.ts';
 import { notice as noticeOf, NoticeBanner, type Notice } from '#src/modules/platform/ui/user-notice.tsx';
 import './user-admin.css';
 
@@ -13,7 +14,7 @@ type Editing = { mode: 'create' } | { mode: 'edit'; organization: Organization }
 
 /** The workspace's organisations: a table for everyone allowed to read, forms for administrators. */
 export function OrganizationsPage() {
-  const { state, reload } = useReloadable<OrganizationList>('/api/organizations');
+  const { state, reload } = useApi<OrganizationList>('/api/organizations');
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const formHeading = useRef<HTMLHeadingElement>(null);

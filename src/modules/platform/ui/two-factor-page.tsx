@@ -167,7 +167,7 @@ function ConfirmStep({
  * reloads it to get the permissions back.
  */
 export function TwoFactorPage({ me, onSessionChanged }: { me: Me; onSessionChanged: () => void }) {
-  const current = useApi<AuthSession>('/api/auth/get-session');
+  const { state: current } = useApi<AuthSession>('/api/auth/get-session');
   const [changed, setChanged] = useState<boolean | null>(null);
   const [setup, setSetup] = useState<TwoFactorEnabled | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -9,7 +9,7 @@ import { InvitationLink } from '#src/modules/platform/ui/invitation-link.tsx';
 import { InvitationList } from '#src/modules/platform/ui/invitation-list.tsx';
 import { MemberAddForm } from '#src/modules/platform/ui/member-add-form.tsx';
 import { MemberTable } from '#src/modules/platform/ui/member-table.tsx';
-import { useReloadable } from '#src/modules/platform/ui/user-admin-data.ts';
+import { useApi } from '#src/shared/ui/use-api.ts';
 import { notice as noticeOf, NoticeBanner, type Notice } from '#src/modules/platform/ui/user-notice.tsx';
 import './user-admin.css';
 
@@ -17,9 +17,9 @@ const t = messages.members;
 
 /** Accounts, their roles and the invitations of the workspace. */
 export function UsersPage() {
-  const members = useReloadable<MemberList>('/api/users');
-  const organizations = useReloadable<OrganizationList>('/api/organizations');
-  const invitations = useReloadable<{ items: Invitation[] }>('/api/invitations');
+  const members = useApi<MemberList>('/api/users');
+  const organizations = useApi<OrganizationList>('/api/organizations');
+  const invitations = useApi<{ items: Invitation[] }>('/api/invitations');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [sent, setSent] = useState<{ result: InvitationCreated; notice: string } | null>(null);
   // Remounting the forms after a success empties them for the next entry.
