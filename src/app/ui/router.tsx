@@ -1,12 +1,7 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { messages } from '#src/shared/i18n/fr.ts';
 import { SignInPage } from '#src/modules/platform/ui/sign-in-page.tsx';
-import { InvitationPage } from '#src/modules/platform/ui/invitation-page.tsx';
-import { OrganizationsPage } from '#src/modules/platform/ui/organizations-page.tsx';
-import { UsersPage } from '#src/modules/platform/ui/users-page.tsx';
-import { AuditPage } from '#src/modules/platform/ui/audit-page.tsx';
-import { PasswordResetPage } from '#src/modules/platform/ui/password-reset-page.tsx';
-import { PasswordResetRequestPage } from '#src/modules/platform/ui/password-reset-request-page.tsx';
-import { TwoFactorPage } from '#src/modules/platform/ui/two-factor-page.tsx';
 import { PersonPage } from '#src/modules/people/ui/person-page.tsx';
 import { PersonSearchPage } from '#src/modules/people/ui/person-search-page.tsx';
 import { ErrorPage, NotFoundPage } from '#src/app/ui/error-pages.tsx';
@@ -15,16 +10,42 @@ import { Shell } from '#src/app/ui/shell.tsx';
 import { useSession } from '#src/app/ui/session.tsx';
 
 /** The set-up page changes the session; the shell reloads it so permissions follow at once. */
-function TwoFactorRoute() {
-  const { me, refresh } = useSession();
-  return <TwoFactorPage me={me} onSessionChanged={refresh} />;
-}
+const TwoFactorRoute = lazy(async () => {
+  const { TwoFactorPage } = await import('#src/modules/platform/ui/two-factor-page.tsx');
+  return {
+    default: function TwoFactorRoute() {
+      const { me, refresh } = useSession();
+      return <TwoFactorPage me={me} onSessionChanged={refresh} />;
+    },
+  };
+});
+
+// Pages most users rarely open load on demand, keeping the first download small for old machines.
+const InvitationPage = lazy(() =>
+  import('#src/modules/platform/ui/invitation-page.tsx').then((m) => ({ default: m.InvitationPage })),
+);
+const OrganizationsPage = lazy(() =>
+  import('#src/modules/platform/ui/organizations-page.tsx').then((m) => ({ default: m.OrganizationsPage })),
+);
+const UsersPage = lazy(() => import('#src/modules/platform/ui/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('#src/modules/platform/ui/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const PasswordResetPage = lazy(() =>
+  import('#src/modules/platform/ui/password-reset-page.tsx').then((m) => ({ default: m.PasswordResetPage })),
+);
+const PasswordResetRequestPage = lazy(() =>
+  import('#src/modules/platform/ui/password-reset-request-page.tsx').then((m) => ({
+    default: m.PasswordResetRequestPage,
+  })),
+);
+
+const loading = <p role="status">{messages.app.loading}</p>;
+const onDemand = (element: ReactNode) => <Suspense fallback={loading}>{element}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/connexion', element: <SignInPage />, errorElement: <ErrorPage /> },
-  { path: '/invitation/:token', element: <InvitationPage />, errorElement: <ErrorPage /> },
-  { path: '/mot-de-passe-oublie', element: <PasswordResetRequestPage />, errorElement: <ErrorPage /> },
-  { path: '/reinitialiser-mot-de-passe', element: <PasswordResetPage />, errorElement: <ErrorPage /> },
+  { path: '/invitation/:token', element: onDemand(<InvitationPage />), errorElement: <ErrorPage /> },
+  { path: '/mot-de-passe-oublie', element: onDemand(<PasswordResetRequestPage />), errorElement: <ErrorPage /> },
+  { path: '/reinitialiser-mot-de-passe', element: onDemand(<PasswordResetPage />), errorElement: <ErrorPage /> },
   {
     element: <Shell />,
     errorElement: <ErrorPage />,
@@ -32,10 +53,10 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'personnes', element: <PersonSearchPage /> },
       { path: 'personnes/:id', element: <PersonPage /> },
-      { path: 'admin/organisations', element: <OrganizationsPage /> },
-      { path: 'admin/utilisateurs', element: <UsersPage /> },
-      { path: 'admin/audit', element: <AuditPage /> },
-      { path: 'securite/double-authentification', element: <TwoFactorRoute /> },
+      { path: 'admin/organisations', element: onDemand(<OrganizationsPage />) },
+      { path: 'admin/utilisateurs', element: onDemand(<UsersPage />) },
+      { path: 'admin/audit', element: onDemand(<AuditPage />) },
+      { path: 'securite/double-authentification', element: onDemand(<TwoFactorRoute />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
