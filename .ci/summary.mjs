@@ -56,7 +56,12 @@ for (const line of lines) {
 
 const width = (i) => Math.max(0, ...rows.map((r) => r[i].length));
 for (const row of rows) {
-  console.log(row.map((cell, i) => (i < 3 ? cell.padEnd(width(i)) : cell)).join('  ').trimEnd());
+  console.log(
+    row
+      .map((cell, i) => (i < 3 ? cell.padEnd(width(i)) : cell))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 console.log(`${total.passed} passed, ${total.failed} failed` + (total.skipped ? `, ${total.skipped} skipped` : ''));
 process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);

@@ -56,7 +56,10 @@ export function createApp(deps: AppDeps, options: { authSecret: string }) {
       },
     }),
   );
-  app.use('/api/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === deps.config.publicUrl }));
+  app.use(
+    '/api/*',
+    csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === deps.config.publicUrl }),
+  );
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     let pending: Promise<Actor | null> | undefined;
@@ -91,7 +94,12 @@ export function createApp(deps: AppDeps, options: { authSecret: string }) {
   app.onError((error, c) => {
     const appError = toAppError(error);
     if (appError.code === 'internal') {
-      deps.log.error('unhandled error', { requestId: c.var.requestId, path: c.req.path, error: String(error), stack: error.stack });
+      deps.log.error('unhandled error', {
+        requestId: c.var.requestId,
+        path: c.req.path,
+        error: String(error),
+        stack: error.stack,
+      });
     }
     return c.json(appError.toBody(), appError.status as 400);
   });

@@ -16,7 +16,11 @@ beforeAll(async () => {
   t = createTestApp(database);
   const ws = await createWorkspace(database.db);
   const org = await createOrganization(database.db, ws);
-  ({ email: referentEmail } = await createUser(database.db, { workspaceId: ws, organizationId: org, role: 'referent' }));
+  ({ email: referentEmail } = await createUser(database.db, {
+    workspaceId: ws,
+    organizationId: org,
+    role: 'referent',
+  }));
 });
 afterAll(async () => {
   t.close();
@@ -30,7 +34,11 @@ describe('route declarations', () => {
       const key = `${route.method} ${route.path}`;
       groups.set(key, [...(groups.get(key) ?? []), route.handler]);
     }
-    const globalMiddleware = new Set(inspectRoutes(t.app).filter((r) => r.isMiddleware && r.method === 'ALL').map((r) => `${r.method} ${r.path}`));
+    const globalMiddleware = new Set(
+      inspectRoutes(t.app)
+        .filter((r) => r.isMiddleware && r.method === 'ALL')
+        .map((r) => `${r.method} ${r.path}`),
+    );
     const undeclared = [...groups.entries()]
       .filter(([key]) => !globalMiddleware.has(key))
       .filter(([, handlers]) => !handlers.some(isAccessMiddleware))
@@ -42,7 +50,9 @@ describe('route declarations', () => {
   it('serves the OpenAPI document with the module routes', async () => {
     const res = await t.call('/api/openapi.json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.json.paths)).toEqual(expect.arrayContaining(['/api/me', '/api/people/search', '/api/people/{id}']));
+    expect(Object.keys(res.json.paths)).toEqual(
+      expect.arrayContaining(['/api/me', '/api/people/search', '/api/people/{id}']),
+    );
   });
 });
 
@@ -70,7 +80,9 @@ describe('errors and input', () => {
   });
 
   it('rejects an oversized body with 413', async () => {
-    const res = await t.call('/api/auth/sign-in/email', { rawBody: JSON.stringify({ email: 'x'.repeat(MAX_BODY_BYTES + 10) }) });
+    const res = await t.call('/api/auth/sign-in/email', {
+      rawBody: JSON.stringify({ email: 'x'.repeat(MAX_BODY_BYTES + 10) }),
+    });
     expect(res.status).toBe(413);
     expect(res.json).toEqual({ code: 'payload_too_large', message: 'Les données envoyées sont trop volumineuses.' });
   });

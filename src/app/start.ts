@@ -38,18 +38,20 @@ async function main() {
 
   const stopMailbox =
     process.env.SMTP_HOST === undefined
-      ? await startDevMailbox(config.smtp.port, (raw) => console.log(`\n— E-mail reçu par la boîte de développement —\n${raw}\n`)).catch(
-          (error: unknown) => {
-            log.error('development mailbox not started', { error: String(error) });
-            return null;
-          },
-        )
+      ? await startDevMailbox(config.smtp.port, (raw) =>
+          console.log(`\n— E-mail reçu par la boîte de développement —\n${raw}\n`),
+        ).catch((error: unknown) => {
+          log.error('development mailbox not started', { error: String(error) });
+          return null;
+        })
       : null;
 
   const mailer = createMailer(config.smtp);
   const { app } = createApp({ config, database, mailer, log }, { authSecret });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
-    console.log(`Demeure est prêt sur ${config.publicUrl} (base ${database.kind === 'pglite' ? 'embarquée' : 'PostgreSQL'}).`);
+    console.log(
+      `Demeure est prêt sur ${config.publicUrl} (base ${database.kind === 'pglite' ? 'embarquée' : 'PostgreSQL'}).`,
+    );
     if (config.seedDemo) console.log(demoLogins());
   });
 

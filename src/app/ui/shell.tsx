@@ -26,7 +26,9 @@ export function Shell() {
       })
       .catch((error: unknown) => {
         if (error instanceof ApiError && (error.code === 'unauthenticated' || error.code === 'session_expired')) {
-          void navigate(`/connexion?${new URLSearchParams({ retour: location.pathname + location.search })}`, { replace: true });
+          void navigate(`/connexion?${new URLSearchParams({ retour: location.pathname + location.search })}`, {
+            replace: true,
+          });
         }
       });
     // The session is loaded once per shell mount; navigation inside the shell does not reload it.

@@ -38,5 +38,10 @@ export {
 } from '#src/modules/platform/repo/users.repo.ts';
 export { checkSiret } from '#src/modules/platform/domain/siret.ts';
 /** The official commune list, for other modules that store an INSEE code. */
-export { findCommune, isKnownCommune, searchCommunes, type CommuneView } from '#src/modules/platform/service/communes.ts';
+export {
+  findCommune,
+  isKnownCommune,
+  searchCommunes,
+  type CommuneView,
+} from '#src/modules/platform/service/communes.ts';
 export { hasAnyWorkspace } from '#src/modules/platform/repo/workspaces.repo.ts';

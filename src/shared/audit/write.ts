@@ -45,6 +45,9 @@ export async function writeAudit(tx: Db, entry: AuditEntry): Promise<void> {
 }
 
 /** Names of the fields whose value differs between two versions of a record. */
-export function changedFieldsOf<T extends Record<string, unknown>>(before: Partial<T> | null, after: Partial<T>): string[] {
+export function changedFieldsOf<T extends Record<string, unknown>>(
+  before: Partial<T> | null,
+  after: Partial<T>,
+): string[] {
   return Object.keys(after).filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after[k]));
 }

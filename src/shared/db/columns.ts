@@ -7,5 +7,11 @@ export const tenantColumns = {
   id: uuid('id').notNull(),
 };
 
-export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`);
-export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`);
+export const createdAt = () =>
+  timestamp('created_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`);
+export const updatedAt = () =>
+  timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`);

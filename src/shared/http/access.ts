@@ -7,7 +7,8 @@ import type { AppEnv } from '#src/shared/http/env.ts';
 /** A middleware that carries the access level it enforces, so tests can list every route's declaration. */
 export type AccessMiddleware = MiddlewareHandler<AppEnv> & { access: RouteAccess };
 
-const hasSessionCookie = (cookies: Record<string, string>) => Object.keys(cookies).some((k) => k.endsWith('session_token'));
+const hasSessionCookie = (cookies: Record<string, string>) =>
+  Object.keys(cookies).some((k) => k.endsWith('session_token'));
 
 export function access(level: RouteAccess): AccessMiddleware {
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -17,7 +17,8 @@ export const messages = {
     next: 'Suivant',
     required: 'obligatoire',
     none: 'Aucun résultat',
-    formHasErrors: (n: number) => (n > 1 ? `Le formulaire contient ${n} erreurs.` : 'Le formulaire contient une erreur.'),
+    formHasErrors: (n: number) =>
+      n > 1 ? `Le formulaire contient ${n} erreurs.` : 'Le formulaire contient une erreur.',
     yourOrganizations: 'Vos organisations',
     workspace: 'Territoire',
   },
@@ -25,7 +26,8 @@ export const messages = {
     validation_failed: 'Certaines informations sont incorrectes. Corrigez les champs signalés.',
     bad_request: 'La requête est mal formée.',
     unauthenticated: 'Vous devez vous connecter pour accéder à cette page.',
-    session_expired: 'Votre session a expiré. Reconnectez-vous pour continuer : rien de ce que vous avez saisi n’est perdu.',
+    session_expired:
+      'Votre session a expiré. Reconnectez-vous pour continuer : rien de ce que vous avez saisi n’est perdu.',
     forbidden: 'Vous n’avez pas les droits nécessaires pour cette action.',
     not_found: 'Cette ressource est introuvable.',
     conflict: 'Cette information existe déjà ou a été modifiée entre-temps.',
@@ -78,7 +80,8 @@ export const messages = {
     totpCode: 'Code à 6 chiffres de votre application d’authentification',
     totpVerify: 'Vérifier',
     totpWrong: 'Code incorrect. Vérifiez l’heure de votre téléphone et réessayez.',
-    totpRequiredForAdmins: 'La vérification en deux étapes est obligatoire pour les administrateurs. Activez-la pour continuer.',
+    totpRequiredForAdmins:
+      'La vérification en deux étapes est obligatoire pour les administrateurs. Activez-la pour continuer.',
     backToSignIn: 'Retour à la connexion',
     forgotTitle: 'Mot de passe oublié',
     resetSave: 'Enregistrer le nouveau mot de passe',
@@ -199,7 +202,8 @@ export const messages = {
     searchLabel: 'Rechercher une personne',
     searchHint: 'Nom ou prénom, les accents sont facultatifs',
     searchPlaceholder: 'ex. Lefevre',
-    searchResults: (n: number) => (n === 0 ? 'Aucune personne trouvée' : n > 1 ? `${n} personnes trouvées` : '1 personne trouvée'),
+    searchResults: (n: number) =>
+      n === 0 ? 'Aucune personne trouvée' : n > 1 ? `${n} personnes trouvées` : '1 personne trouvée',
     age: (n: number) => `${n} ans`,
     born: 'Née ou né le',
     commune: 'Commune (code INSEE)',
@@ -270,7 +274,8 @@ export const messages = {
     changeRoleFor: (name: string, org: string) => `Changer le rôle de ${name} dans ${org}`,
     remove: 'Retirer',
     removeLabel: (name: string, org: string) => `Retirer ${name} de ${org}`,
-    confirmRemove: (name: string, org: string) => `Retirer ${name} de « ${org} » ? Cette personne perdra les droits liés à ce rôle.`,
+    confirmRemove: (name: string, org: string) =>
+      `Retirer ${name} de « ${org} » ? Cette personne perdra les droits liés à ce rôle.`,
     confirm: 'Confirmer le retrait',
     roleChanged: (name: string, org: string) => `Le rôle de ${name} dans « ${org} » a été changé.`,
     removed: (name: string, org: string) => `${name} a été retiré·e de « ${org} ».`,
@@ -338,7 +343,8 @@ export const messages = {
       'Vous avez déjà un compte Demeure avec cette adresse. Acceptez l’invitation, puis connectez-vous avec votre mot de passe habituel.',
     acceptExisting: 'Accepter l’invitation',
     accountCreated: 'Votre compte est créé. Connectez-vous avec votre adresse e-mail et le mot de passe choisi.',
-    membershipAdded: 'Invitation acceptée. Connectez-vous avec votre mot de passe habituel pour accéder à ce nouvel espace.',
+    membershipAdded:
+      'Invitation acceptée. Connectez-vous avec votre mot de passe habituel pour accéder à ce nouvel espace.',
     goToSignIn: 'Aller à la connexion',
   },
   audit: {
@@ -407,10 +413,18 @@ export const messages = {
     apply: 'Afficher',
     export: 'Exporter en CSV (tableur)',
     caption: 'Événements du journal, du plus récent au plus ancien',
-    columns: { at: 'Date et heure', actor: 'Auteur', action: 'Action', entity: 'Objet', person: 'Personne', fields: 'Champs modifiés' },
+    columns: {
+      at: 'Date et heure',
+      actor: 'Auteur',
+      action: 'Action',
+      entity: 'Objet',
+      person: 'Personne',
+      fields: 'Champs modifiés',
+    },
     systemActor: 'Système',
     empty: 'Aucun événement ne correspond à ces critères.',
-    count: (n: number, more: boolean) => `${n} événement${n > 1 ? 's' : ''} affiché${n > 1 ? 's' : ''}${more ? ' (d’autres sont disponibles)' : ''}`,
+    count: (n: number, more: boolean) =>
+      `${n} événement${n > 1 ? 's' : ''} affiché${n > 1 ? 's' : ''}${more ? ' (d’autres sont disponibles)' : ''}`,
     more: 'Afficher les événements plus anciens',
     filterPerson: 'Filtrer sur cette personne',
   },

@@ -80,10 +80,25 @@ export function useForm<T extends Values>(options: {
       .finally(() => setSubmitting(false));
   };
 
-  return { values, setValue, fieldErrors, formError, submitting, onSubmit, summaryRef, idFor: (name) => `${prefix}-${name}` };
+  return {
+    values,
+    setValue,
+    fieldErrors,
+    formError,
+    submitting,
+    onSubmit,
+    summaryRef,
+    idFor: (name) => `${prefix}-${name}`,
+  };
 }
 
-export function ErrorSummary<T extends Values>({ form, labels }: { form: FormState<T>; labels: Partial<Record<keyof T, string>> }) {
+export function ErrorSummary<T extends Values>({
+  form,
+  labels,
+}: {
+  form: FormState<T>;
+  labels: Partial<Record<keyof T, string>>;
+}) {
   // Destructured so the React compiler rules do not treat the whole form object as a ref.
   const { fieldErrors, formError, summaryRef, idFor } = form;
   const entries = Object.entries(fieldErrors) as [string, string][];
@@ -117,7 +132,14 @@ type FieldProps<T extends Values> = {
 type ControlProps = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
 
 /** Label, hint and error around one control, wired for assistive technologies. */
-function FieldFrame<T extends Values>({ form, name, label, hint, required, children }: FieldProps<T> & { children: (control: ControlProps) => ReactNode }) {
+function FieldFrame<T extends Values>({
+  form,
+  name,
+  label,
+  hint,
+  required,
+  children,
+}: FieldProps<T> & { children: (control: ControlProps) => ReactNode }) {
   const id = form.idFor(name);
   const error = form.fieldErrors[name];
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -175,7 +197,13 @@ export function SelectField<T extends Values>(props: FieldProps<T> & { options: 
   return (
     <FieldFrame {...props}>
       {(control) => (
-        <select {...control} name={name} value={form.values[name]} onChange={(e) => form.setValue(name, e.target.value)} required={required}>
+        <select
+          {...control}
+          name={name}
+          value={form.values[name]}
+          onChange={(e) => form.setValue(name, e.target.value)}
+          required={required}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -187,7 +215,15 @@ export function SelectField<T extends Values>(props: FieldProps<T> & { options: 
   );
 }
 
-export function SubmitButton({ submitting, children, busyLabel }: { submitting: boolean; children: ReactNode; busyLabel?: string }) {
+export function SubmitButton({
+  submitting,
+  children,
+  busyLabel,
+}: {
+  submitting: boolean;
+  children: ReactNode;
+  busyLabel?: string;
+}) {
   return (
     <button type="submit" className="button button--primary" aria-disabled={submitting || undefined}>
       {submitting ? (busyLabel ?? messages.app.loading) : children}

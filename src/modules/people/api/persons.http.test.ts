@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#src/shared/db/client.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
-import { createOrganization, createPerson, createUser, createWorkspace, TEST_PASSWORD } from '#tests/fixtures/factories.ts';
+import {
+  createOrganization,
+  createPerson,
+  createUser,
+  createWorkspace,
+  TEST_PASSWORD,
+} from '#tests/fixtures/factories.ts';
 import { createTestApp, type TestApp } from '#tests/fixtures/test-app.ts';
 
 let database: Database;
@@ -41,7 +47,12 @@ beforeAll(async () => {
     birthDate: '1938-02-23',
     caseTeam: [{ userId: referent.userId, organizationId: ccas }],
   });
-  ids.otherOrgPerson = await createPerson(db, { workspaceId: ws, owningOrganizationId: otherCcas, firstName: 'Odette', lastName: 'Moreau' });
+  ids.otherOrgPerson = await createPerson(db, {
+    workspaceId: ws,
+    owningOrganizationId: otherCcas,
+    firstName: 'Odette',
+    lastName: 'Moreau',
+  });
   cookies.referent = await t.signIn(referent.email, TEST_PASSWORD);
   cookies.otherReferent = await t.signIn(otherReferent.email, TEST_PASSWORD);
   cookies.manager = await t.signIn(manager.email, TEST_PASSWORD);
@@ -103,7 +114,9 @@ describe('person file', () => {
 
   it('audits each opening in the same transaction, and not a refused one', async () => {
     const count = async () => {
-      const result = await database.db.execute(sql`select count(*)::int as n from audit_log where action = 'person.read' and person_id = ${ids.duval}`);
+      const result = await database.db.execute(
+        sql`select count(*)::int as n from audit_log where action = 'person.read' and person_id = ${ids.duval}`,
+      );
       return (result as { rows: { n: number }[] }).rows[0]!.n;
     };
     const before = await count();

@@ -55,4 +55,3 @@ export const caseTeamMembers = pgTable(
     index('case_team_members_person_idx').on(t.workspaceId, t.personId),
   ],
 );
-

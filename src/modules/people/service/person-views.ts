@@ -4,7 +4,12 @@ import type { Db } from '#src/shared/db/client.ts';
 import { notFound } from '#src/shared/errors.ts';
 import type { PersonSummary } from '#src/modules/people/api/person.schema.ts';
 import { ageOn, personScopeOf } from '#src/modules/people/domain/visibility.ts';
-import { findVisiblePerson, listCaseload, searchVisiblePersons, type PersonRow } from '#src/modules/people/repo/persons.repo.ts';
+import {
+  findVisiblePerson,
+  listCaseload,
+  searchVisiblePersons,
+  type PersonRow,
+} from '#src/modules/people/repo/persons.repo.ts';
 
 const toSummary = (row: PersonRow, today: Date): PersonSummary => ({
   id: row.id,
@@ -15,7 +20,11 @@ const toSummary = (row: PersonRow, today: Date): PersonSummary => ({
   communeInsee: row.communeInsee,
 });
 
-export async function searchPersons(db: Db, actor: Actor, input: { q: string; limit: number }): Promise<PersonSummary[]> {
+export async function searchPersons(
+  db: Db,
+  actor: Actor,
+  input: { q: string; limit: number },
+): Promise<PersonSummary[]> {
   const rows = await searchVisiblePersons(db, personScopeOf(actor), input.q, input.limit);
   const today = new Date();
   return rows.map((r) => toSummary(r, today));

@@ -8,7 +8,9 @@ import { PersonList } from '#src/modules/people/ui/person-list.tsx';
 export function PersonSearchPage() {
   const [params] = useSearchParams();
   const q = (params.get('q') ?? '').trim();
-  const { state: result } = useApi<{ items: PersonSummary[] }>(q.length >= 2 ? `/api/people/search?${new URLSearchParams({ q, limit: '50' })}` : null);
+  const { state: result } = useApi<{ items: PersonSummary[] }>(
+    q.length >= 2 ? `/api/people/search?${new URLSearchParams({ q, limit: '50' })}` : null,
+  );
   return (
     <Page title={messages.people.searchLabel} lead={q ? `« ${q} »` : messages.people.searchHint}>
       {q.length >= 2 && result.status === 'error' && <Alert kind="error">{result.error.message}</Alert>}

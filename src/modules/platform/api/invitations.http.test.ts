@@ -1,86 +1,13 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#src/shared/db/client.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
 import { auditRowsOf, signInAdmin } from '#src/modules/platform/api/user-admin.testing.ts';
 import { createOrganization, createUser, createWorkspace, TEST_PASSWORD } from '#tests/fixtures/factories.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '#tests/fixtures/test-app.ts';
-
-type ReceivedMail = { to: string[]; subject: string; text: string };
-
-/** A real SMTP server on a free port: the application sends through nodemailer exactly as in production. */
-async function startMailbox() {
-  const received: ReceivedMail[] = [];
-  const waiting: (() => void)[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          ...parseMessage(Buffer.concat(chunks).toString('utf8')),
-        });
-        waiting.splice(0).forEach((resolve) => resolve());
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    port,
-    /** The next e-mail to `address`, waiting for it if it has not arrived yet. */
-    async mailTo(address: string): Promise<ReceivedMail> {
-      for (;;) {
-        const index = received.findIndex((m) => m.to.includes(address));
-        if (index >= 0) return received.splice(index, 1)[0]!;
-        await new Promise<void>((resolve) => waiting.push(resolve));
-      }
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** Just enough MIME for a single-part text message: headers, encoded words, QP or base64 body. */
-function parseMessage(raw: string): { subject: string; text: string } {
-  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
-  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(headers)?.[1] ?? '';
-  const decodeWords = (value: string) =>
-    value.replace(/=\?utf-8\?([qb])\?([^?]*)\?=\s*/gi, (_, enc: string, data: string) =>
-      enc.toLowerCase() === 'b'
-        ? Buffer.from(data, 'base64').toString('utf8')
-        : decodeQuotedPrintable(data.replace(/_/g, ' ')),
-    );
-  const encoding = header('Content-Transfer-Encoding').toLowerCase();
-  const text =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-        ? decodeQuotedPrintable(body.replace(/=\r?\n/g, ''))
-        : body;
-  return { subject: decodeWords(header('Subject')), text };
-}
-
-function decodeQuotedPrintable(value: string): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < value.length; i += 1) {
-    if (value[i] === '=' && /^[0-9A-F]{2}$/i.test(value.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(value.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(value[i]!, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
+import { startMailbox, type Mailbox } from '#tests/fixtures/smtp-mailbox.ts';
 
 let database: Database;
-let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+let mailbox: Mailbox;
 let t: TestApp;
 let ws: string;
 let ccas: string;

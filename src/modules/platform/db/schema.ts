@@ -150,7 +150,10 @@ export const memberships = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
-    foreignKey({ columns: [t.workspaceId, t.organizationId], foreignColumns: [organizations.workspaceId, organizations.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.organizationId],
+      foreignColumns: [organizations.workspaceId, organizations.id],
+    }),
     uniqueIndex('memberships_user_org_unique').on(t.workspaceId, t.userId, t.organizationId),
     index('memberships_user_idx').on(t.userId),
   ],
@@ -174,7 +177,10 @@ export const invitations = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
-    foreignKey({ columns: [t.workspaceId, t.organizationId], foreignColumns: [organizations.workspaceId, organizations.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.organizationId],
+      foreignColumns: [organizations.workspaceId, organizations.id],
+    }),
     // Unique within the tenant (distribution-ready); the plain index serves the public look-up by token.
     uniqueIndex('invitations_token_unique').on(t.workspaceId, t.tokenHash),
     index('invitations_token_idx').on(t.tokenHash),

@@ -26,7 +26,15 @@ const caseWork: Permission[] = ['person.read', 'person.write', 'pathway.read', '
  * a permission opens a kind of record, never every record of that kind.
  */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  reception: [...caseWork, 'person.read_all', 'referral.triage', 'agenda.read', 'agenda.write', 'library.read', 'catalogue.read'],
+  reception: [
+    ...caseWork,
+    'person.read_all',
+    'referral.triage',
+    'agenda.read',
+    'agenda.write',
+    'library.read',
+    'catalogue.read',
+  ],
   referent: [
     ...caseWork,
     'person.read_sensitive',

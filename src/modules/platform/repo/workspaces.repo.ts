@@ -3,7 +3,10 @@ import type { Db } from '#src/shared/db/client.ts';
 import { workspaces } from '#src/modules/platform/db/schema.ts';
 
 export async function findWorkspace(db: Db, id: string) {
-  const [row] = await db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces).where(eq(workspaces.id, id));
+  const [row] = await db
+    .select({ id: workspaces.id, name: workspaces.name })
+    .from(workspaces)
+    .where(eq(workspaces.id, id));
   return row ?? null;
 }
 

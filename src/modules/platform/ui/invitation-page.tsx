@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
+import { NewPasswordFields } from '#src/modules/platform/ui/new-password-fields.tsx';
 import { Alert, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import {
@@ -34,22 +35,9 @@ function NewAccountForm({
       {/* Lets password managers file the new password under the right address. */}
       <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
       <TextField form={form} name="name" label={t.name} autoComplete="name" maxLength={200} required />
-      <TextField
+      <NewPasswordFields
         form={form}
-        name="password"
-        label={t.password}
-        hint={t.passwordHint}
-        type="password"
-        autoComplete="new-password"
-        required
-      />
-      <TextField
-        form={form}
-        name="passwordConfirm"
-        label={t.passwordConfirm}
-        type="password"
-        autoComplete="new-password"
-        required
+        labels={{ password: t.password, passwordHint: t.passwordHint, passwordConfirm: t.passwordConfirm }}
       />
       <SubmitButton submitting={form.submitting} busyLabel={t.creating}>
         {t.createAccount}

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api, ApiError } from '#src/shared/ui/api.ts';
-import { ErrorSummary, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
+import { ErrorSummary, SubmitButton, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, Page } from '#src/shared/ui/page.tsx';
 import { passwordResetSchema, type PasswordReset } from '#src/modules/platform/api/password-reset.schema.ts';
+import { NewPasswordFields } from '#src/modules/platform/ui/new-password-fields.tsx';
 
 const t = messages.auth;
 
@@ -41,22 +42,9 @@ function NewPasswordForm({ token, onDone, onInvalid }: { token: string; onDone: 
     <Page title={t.resetTitle}>
       <form onSubmit={form.onSubmit} noValidate className="form">
         <ErrorSummary form={form} labels={{ password: t.newPassword, passwordConfirm: t.confirmPassword }} />
-        <TextField
+        <NewPasswordFields
           form={form}
-          name="password"
-          label={t.newPassword}
-          hint={t.newPasswordHint}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          form={form}
-          name="passwordConfirm"
-          label={t.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-          required
+          labels={{ password: t.newPassword, passwordHint: t.newPasswordHint, passwordConfirm: t.confirmPassword }}
         />
         <SubmitButton submitting={form.submitting} busyLabel={t.resetSaving}>
           {t.resetSave}

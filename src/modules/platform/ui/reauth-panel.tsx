@@ -23,7 +23,14 @@ export function ReauthPanel({ email, onDone }: { email: string; onDone: () => vo
       <form onSubmit={form.onSubmit} noValidate className="form form--inline">
         <ErrorSummary form={form} labels={{ email: messages.auth.email, password: messages.auth.password }} />
         <TextField form={form} name="email" label={messages.auth.email} type="email" autoComplete="username" required />
-        <TextField form={form} name="password" label={messages.auth.password} type="password" autoComplete="current-password" required />
+        <TextField
+          form={form}
+          name="password"
+          label={messages.auth.password}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <SubmitButton submitting={form.submitting}>{messages.auth.signIn}</SubmitButton>
       </form>
     </section>

@@ -1,4 +1,3 @@
-
 export const roleLabel = (role: string, labels: Record<string, string>) => labels[role] ?? role;
 
 /** "73282932000074" → "732 829 320 00074", the way SIRETs are printed. */
