@@ -83,7 +83,7 @@ describe('audit chain', () => {
     expect((await verifyAuditChain(database.db, workspaceId)).breaks).toEqual([]);
   });
 
-  it('is refused any UPDATE or DELETE by the database itself', async () => {
+  it('is refused any UPDATE, DELETE or TRUNCATE by the database itself', async () => {
     const workspaceId = await createWorkspace(database.db);
     await appendEntries(workspaceId, 2);
     const before = await chainOf(workspaceId);
@@ -95,6 +95,7 @@ describe('audit chain', () => {
     await expect(database.execute('delete from audit_log where workspace_id = $1', [workspaceId])).rejects.toThrow(
       /append-only/,
     );
+    await expect(database.execute('truncate audit_log')).rejects.toThrow(/append-only/);
     expect(await chainOf(workspaceId)).toEqual(before);
   });
 
