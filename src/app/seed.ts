@@ -12,7 +12,7 @@ export function demoLogins(): string {
   const width = Math.max(...demoUsers.map((u) => u.email.length));
   return [
     '',
-    'Territoire de démonstration créé (données fictives). Comptes de démonstration :',
+    'Territoire de démonstration (données fictives). Comptes de démonstration :',
     ...demoUsers.map((u) => `  ${u.email.padEnd(width)}  ${u.label}`),
     `Mot de passe commun : ${DEMO_PASSWORD}`,
     '',
