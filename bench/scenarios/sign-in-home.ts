@@ -159,16 +159,16 @@ async function expectOk(response: Response): Promise<string> {
 }
 
 /** The membership lookup of /api/me, as listMembershipsOfUser (platform/repo/memberships.repo.ts) issues it. */
-const membershipsSql = `select m.organization_id, o.name, o.kind, m.role
+const membershipsSql = `select w.name as workspace_name, m.organization_id, o.name, o.kind, m.role
   from memberships m
   join organizations o on o.workspace_id = m.workspace_id and o.id = m.organization_id
+  join workspaces w on w.id = m.workspace_id
   where m.workspace_id = $1 and m.user_id = $2
   order by o.name`;
 
 /**
  * The person search with the visibility predicate, as searchVisiblePersons (people/repo/persons.repo.ts)
- * issues it. The repository sets the word-similarity threshold in a transaction around the query; the
- * baseline sets it once per connection instead (same result, one round trip: the floor the API could reach).
+ * issues it; the word-similarity threshold is set once per connection, as openDatabase does.
  */
 const WORD_SIMILARITY_THRESHOLD = 0.5;
 

@@ -9,6 +9,7 @@ export type Actor = {
   email: string;
   name: string;
   workspaceId: string;
+  workspaceName: string;
   memberships: Membership[];
   permissions: ReadonlySet<Permission>;
   /** True while a role that requires a second factor has none: every permission is withheld until it is set up. */

@@ -1,7 +1,5 @@
 import { defineRoute, jsonResponse, type Router } from '#src/shared/http/route.ts';
-import { notFound } from '#src/shared/errors.ts';
 import { meSchema } from '#src/modules/platform/api/me.schema.ts';
-import { findWorkspace } from '#src/modules/platform/repo/workspaces.repo.ts';
 
 const getMe = defineRoute({
   access: 'authenticated',
@@ -15,12 +13,10 @@ const getMe = defineRoute({
 export function mountMeRoutes(router: Router) {
   router.openapi(getMe, async (c) => {
     const actor = c.var.actor;
-    const workspace = await findWorkspace(c.var.deps.database.db, actor.workspaceId);
-    if (!workspace) throw notFound();
     return c.json(
       {
         user: { id: actor.userId, email: actor.email, name: actor.name },
-        workspace,
+        workspace: { id: actor.workspaceId, name: actor.workspaceName },
         memberships: actor.memberships,
         permissions: [...actor.permissions],
         twoFactorSetupRequired: actor.twoFactorSetupRequired,

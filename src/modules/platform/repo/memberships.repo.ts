@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
 import type { Membership } from '#src/shared/auth/actor.ts';
-import { memberships, organizations, users } from '#src/modules/platform/db/schema.ts';
+import { memberships, organizations, users, workspaces } from '#src/modules/platform/db/schema.ts';
 
 export async function findDefaultWorkspaceOfUser(db: Db, userId: string): Promise<string | null> {
   const [row] = await db
@@ -13,9 +13,15 @@ export async function findDefaultWorkspaceOfUser(db: Db, userId: string): Promis
   return row?.workspaceId ?? null;
 }
 
-export async function listMembershipsOfUser(db: Db, workspaceId: string, userId: string): Promise<Membership[]> {
-  return db
+/** The user's memberships in one workspace, with the workspace's name, in one query. */
+export async function listMembershipsOfUser(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+): Promise<{ workspaceName: string; memberships: Membership[] }> {
+  const rows = await db
     .select({
+      workspaceName: workspaces.name,
       organizationId: memberships.organizationId,
       organizationName: organizations.name,
       organizationKind: organizations.kind,
@@ -26,8 +32,13 @@ export async function listMembershipsOfUser(db: Db, workspaceId: string, userId:
       organizations,
       and(eq(organizations.workspaceId, memberships.workspaceId), eq(organizations.id, memberships.organizationId)),
     )
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
     .orderBy(asc(organizations.name));
+  return {
+    workspaceName: rows[0]?.workspaceName ?? '',
+    memberships: rows.map(({ workspaceName: _, ...membership }) => membership),
+  };
 }
 
 export async function findUserIdentity(db: Db, userId: string) {

@@ -1,14 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
 import { workspaces } from '#src/modules/platform/db/schema.ts';
-
-export async function findWorkspace(db: Db, id: string) {
-  const [row] = await db
-    .select({ id: workspaces.id, name: workspaces.name })
-    .from(workspaces)
-    .where(eq(workspaces.id, id));
-  return row ?? null;
-}
 
 export async function hasAnyWorkspace(db: Db): Promise<boolean> {
   const [row] = await db.select({ id: workspaces.id }).from(workspaces).limit(1);

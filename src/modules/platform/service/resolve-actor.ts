@@ -9,7 +9,7 @@ export async function resolveActor(auth: Auth, db: Db, headers: Headers): Promis
   if (!found) return null;
   const workspaceId = (found.session as { activeWorkspaceId?: string | null }).activeWorkspaceId;
   if (!workspaceId) return null;
-  const memberships = await listMembershipsOfUser(db, workspaceId, found.user.id);
+  const { workspaceName, memberships } = await listMembershipsOfUser(db, workspaceId, found.user.id);
   if (memberships.length === 0) return null;
   const twoFactorSetupRequired =
     memberships.some((m) => (rolesRequiringTwoFactor as readonly string[]).includes(m.role)) &&
@@ -20,6 +20,7 @@ export async function resolveActor(auth: Auth, db: Db, headers: Headers): Promis
     email: found.user.email,
     name: found.user.name,
     workspaceId,
+    workspaceName,
     memberships,
     permissions: twoFactorSetupRequired ? new Set() : permissionsOf(memberships.map((m) => m.role)),
     twoFactorSetupRequired,
