@@ -53,4 +53,34 @@ test('an administrator enrols TOTP, then adds an organisation after a refused SI
   await expect(page.getByText('L’organisation « Les Amis du Val » a été créée.')).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Les Amis du Val' })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // Invite a colleague; the link is shown even though no mail server answers here.
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Utilisateurs' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Utilisateurs et rôles' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const invite = page.locator('form').filter({ has: page.getByRole('button', { name: 'Envoyer l’invitation' }) });
+  await invite.getByLabel('Adresse e-mail').fill('nouvelle.referente@exemple.test');
+  await invite.getByLabel('Nom et prénom').fill('Anne Vasseur');
+  await invite.getByLabel('Organisation').selectOption({ label: 'CCAS du Val-de-Lys' });
+  await invite.getByLabel('Rôle').selectOption({ label: 'Référent·e parcours' });
+  await invite.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+  const link = await page.getByLabel('Lien d’invitation (valable 7 jours)').inputValue();
+  expect(link).toMatch(/\/invitation\//);
+
+  // The invited person creates an account from the link, then signs in.
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole('heading', { level: 1, name: 'Rejoindre Demeure' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Mot de passe (obligatoire)', { exact: true }).fill('une phrase de passe solide');
+  await page.getByLabel('Confirmer le mot de passe').fill('une phrase de passe solide');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await page.getByRole('link', { name: 'Aller à la connexion' }).click();
+  await page.getByLabel('Adresse e-mail').fill('nouvelle.referente@exemple.test');
+  await page.getByLabel('Mot de passe').fill('une phrase de passe solide');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Anne Vasseur' })).toBeVisible();
 });

@@ -1,9 +1,9 @@
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
-import { ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
+import { ErrorSummary, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { invitationCreateSchema, type InvitationCreated } from '#src/modules/platform/api/invitation.schema.ts';
 import type { Organization } from '#src/modules/platform/api/organization.schema.ts';
-import { organizationOptions, roleOptions } from '#src/modules/platform/ui/member-add-form.tsx';
+import { OrganizationRoleFields } from '#src/modules/platform/ui/member-add-form.tsx';
 
 const t = messages.invitations;
 
@@ -27,14 +27,7 @@ export function InvitationForm({
       />
       <TextField form={form} name="email" label={t.email} type="email" autoComplete="off" maxLength={254} required />
       <TextField form={form} name="name" label={t.name} autoComplete="off" maxLength={200} required />
-      <SelectField
-        form={form}
-        name="organizationId"
-        label={t.organization}
-        options={organizationOptions(organizations)}
-        required
-      />
-      <SelectField form={form} name="role" label={t.role} options={roleOptions} required />
+      <OrganizationRoleFields form={form} organizations={organizations} />
       <SubmitButton submitting={form.submitting}>{t.send}</SubmitButton>
     </form>
   );

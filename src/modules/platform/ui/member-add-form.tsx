@@ -1,6 +1,6 @@
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
-import { ErrorSummary, SelectField, SubmitButton, useForm } from '#src/shared/ui/form.tsx';
+import { ErrorSummary, SelectField, SubmitButton, useForm, type FormState } from '#src/shared/ui/form.tsx';
 import {
   membershipCreateSchema,
   roles,
@@ -12,15 +12,30 @@ import { roleLabel } from '#src/modules/platform/ui/user-admin-data.ts';
 
 const t = messages.members;
 
-export const roleOptions = [
+const roleOptions = [
   { value: '', label: t.chooseRole },
   ...roles.map((r) => ({ value: r, label: roleLabel(r, messages.roles) })),
 ];
 
-export const organizationOptions = (organizations: Organization[]) => [
-  { value: '', label: t.chooseOrganization },
-  ...organizations.map((o) => ({ value: o.id, label: o.name })),
-];
+/** Where and as what someone works: asked when adding a membership and when inviting. */
+export function OrganizationRoleFields<T extends { organizationId: string; role: string } & Record<string, string>>({
+  form,
+  organizations,
+}: {
+  form: FormState<T>;
+  organizations: Organization[];
+}) {
+  const organizationOptions = [
+    { value: '', label: t.chooseOrganization },
+    ...organizations.map((o) => ({ value: o.id, label: o.name })),
+  ];
+  return (
+    <>
+      <SelectField form={form} name="organizationId" label={t.organization} options={organizationOptions} required />
+      <SelectField form={form} name="role" label={t.role} options={roleOptions} required />
+    </>
+  );
+}
 
 /** Gives an existing account of the workspace a role in one more organisation. */
 export function MemberAddForm({
@@ -49,14 +64,7 @@ export function MemberAddForm({
     <form onSubmit={form.onSubmit} noValidate className="form">
       <ErrorSummary form={form} labels={{ userId: t.user, organizationId: t.organization, role: t.role }} />
       <SelectField form={form} name="userId" label={t.user} options={userOptions} required />
-      <SelectField
-        form={form}
-        name="organizationId"
-        label={t.organization}
-        options={organizationOptions(organizations)}
-        required
-      />
-      <SelectField form={form} name="role" label={t.role} options={roleOptions} required />
+      <OrganizationRoleFields form={form} organizations={organizations} />
       <SubmitButton submitting={form.submitting}>{t.add}</SubmitButton>
     </form>
   );
