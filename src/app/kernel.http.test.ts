@@ -120,6 +120,11 @@ describe('sign-in', () => {
     expect(me.status).toBe(200);
     expect(me.json.user.email).toBe(referentEmail);
     expect(me.json.permissions).toContain('person.read');
+    const audited = await database.execute(
+      "select count(*)::int as n from audit_log where action = 'auth.sign_in' and actor_user_id = $1",
+      [me.json.user.id],
+    );
+    expect(audited.rows[0]!.n).toBeGreaterThanOrEqual(1);
   });
 
   it('says wrong credentials in French, then locks the address after five failures', async () => {

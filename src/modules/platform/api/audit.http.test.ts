@@ -8,7 +8,13 @@ import { notFound } from '#src/shared/errors.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
 import { exportAuditLog } from '#src/modules/platform/service/export-audit-log.ts';
 import { parisDay } from '#src/modules/platform/service/audit-period.ts';
-import { createOrganization, createPerson, createWorkspace } from '#tests/fixtures/factories.ts';
+import {
+  createOrganization,
+  createPerson,
+  createUser,
+  createWorkspace,
+  TEST_PASSWORD,
+} from '#tests/fixtures/factories.ts';
 import { signInWithRole, type RoleSession } from '#tests/fixtures/role-sessions.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '#tests/fixtures/test-app.ts';
 
@@ -78,12 +84,25 @@ beforeAll(async () => {
   b.workspaceId = await createWorkspace(db, { name: 'Espace Vercors' });
   const ccasA = await createOrganization(db, a.workspaceId);
   const ccasB = await createOrganization(db, b.workspaceId);
-  manager = await signInWithRole(t, database, {
+  // The manager exists before the dated rows (their author) but signs in after them, so those rows
+  // are seq 1–5 whatever the sign-ins add to the log.
+  const managerUser = await createUser(db, {
     workspaceId: a.workspaceId,
     organizationId: ccasA,
     role: 'manager',
     name: 'Mireille Directrice',
   });
+  manager = { role: 'manager', ...managerUser, cookie: '' };
+  // Paris days: 2025-01-15 runs from 2025-01-14T23:00Z to 2025-01-15T23:00Z (winter, UTC+1).
+  await appendDated(a.workspaceId, [
+    { at: '2025-01-14T22:59:59.000Z', action: 'organization.create' },
+    { at: '2025-01-14T23:00:00.000Z', action: 'person_note.read' },
+    { at: '2025-01-15T12:00:00.000Z', action: 'persona.read' },
+    { at: '2025-01-15T22:59:59.999Z', action: 'organization.update' },
+    { at: '2025-01-15T23:00:00.000Z', action: 'person.update' },
+  ]);
+
+  manager.cookie = await t.signIn(managerUser.email, TEST_PASSWORD);
   admin = await signInWithRole(t, database, { workspaceId: a.workspaceId, organizationId: ccasA, role: 'admin' });
   referent = await signInWithRole(t, database, {
     workspaceId: a.workspaceId,
@@ -103,15 +122,6 @@ beforeAll(async () => {
     organizationId: ccasB,
     role: 'referent',
   });
-
-  // Paris days: 2025-01-15 runs from 2025-01-14T23:00Z to 2025-01-15T23:00Z (winter, UTC+1).
-  await appendDated(a.workspaceId, [
-    { at: '2025-01-14T22:59:59.000Z', action: 'organization.create' },
-    { at: '2025-01-14T23:00:00.000Z', action: 'person_note.read' },
-    { at: '2025-01-15T12:00:00.000Z', action: 'persona.read' },
-    { at: '2025-01-15T22:59:59.999Z', action: 'organization.update' },
-    { at: '2025-01-15T23:00:00.000Z', action: 'person.update' },
-  ]);
 
   const caseTeam = (...users: RoleSession[]) => users.map((u) => ({ userId: u.userId, organizationId: ccasA }));
   a.personId = await createPerson(db, {

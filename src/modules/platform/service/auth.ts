@@ -2,6 +2,7 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { twoFactor } from 'better-auth/plugins';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '#src/shared/auth/password.ts';
+import { writeAudit } from '#src/shared/audit/write.ts';
 import { newId } from '#src/shared/db/ids.ts';
 import type { AppDeps } from '#src/shared/http/env.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
@@ -60,6 +61,21 @@ export function createAuth(deps: AppDeps, secret: string) {
           before: async (session) => ({
             data: { ...session, activeWorkspaceId: await findDefaultWorkspaceOfUser(database.db, session.userId) },
           }),
+          // better-auth writes the session itself, so the sign-in is audited right after, in the
+          // workspace the session opens.
+          after: async (session) => {
+            const workspaceId = (session as { activeWorkspaceId?: string | null }).activeWorkspaceId;
+            if (!workspaceId) return;
+            await database.db.transaction((tx) =>
+              writeAudit(tx, {
+                workspaceId,
+                actorUserId: session.userId,
+                action: 'auth.sign_in',
+                entityType: 'session',
+                entityId: session.id,
+              }),
+            );
+          },
         },
       },
     },
