@@ -15,7 +15,3 @@ export type Actor = {
   /** True while a role that requires a second factor has none: every permission is withheld until it is set up. */
   twoFactorSetupRequired: boolean;
 };
-
-export const can = (actor: Actor, permission: Permission): boolean => actor.permissions.has(permission);
-
-export const organizationIdsOf = (actor: Actor): string[] => actor.memberships.map((m) => m.organizationId);

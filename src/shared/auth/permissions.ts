@@ -43,5 +43,3 @@ export type Permission = (typeof permissions)[number];
 
 /** What a route declares: a permission, or one of two explicit openings. */
 export type RouteAccess = Permission | 'public' | 'authenticated';
-
-export const isPermission = (value: string): value is Permission => (permissions as readonly string[]).includes(value);

@@ -19,8 +19,6 @@ export const messages = {
     none: 'Aucun résultat',
     formHasErrors: (n: number) =>
       n > 1 ? `Le formulaire contient ${n} erreurs.` : 'Le formulaire contient une erreur.',
-    yourOrganizations: 'Vos organisations',
-    workspace: 'Territoire',
   },
   errors: {
     validation_failed: 'Certaines informations sont incorrectes. Corrigez les champs signalés.',
@@ -174,7 +172,6 @@ export const messages = {
     organizations: 'Organisations',
     users: 'Utilisateurs',
     audit: 'Journal d’audit',
-    userMenu: (name: string) => `Compte de ${name}`,
   },
   home: {
     title: (name: string) => `Bonjour ${name}`,
@@ -429,5 +426,3 @@ export const messages = {
     filterPerson: 'Filtrer sur cette personne',
   },
 } as const;
-
-export type Messages = typeof messages;

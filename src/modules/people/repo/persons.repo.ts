@@ -86,16 +86,3 @@ export async function insertPerson(db: Db, row: typeof persons.$inferInsert): Pr
 export async function addCaseTeamMember(db: Db, row: typeof caseTeamMembers.$inferInsert): Promise<void> {
   await db.insert(caseTeamMembers).values(row);
 }
-
-export async function listActiveCaseTeam(db: Db, workspaceId: string, personId: string) {
-  return db
-    .select({ userId: caseTeamMembers.userId, organizationId: caseTeamMembers.organizationId })
-    .from(caseTeamMembers)
-    .where(
-      and(
-        eq(caseTeamMembers.workspaceId, workspaceId),
-        eq(caseTeamMembers.personId, personId),
-        isNull(caseTeamMembers.removedAt),
-      ),
-    );
-}

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
 import type { Membership } from '#src/shared/auth/actor.ts';
-import { memberships, organizations, users, workspaces } from '#src/modules/platform/db/schema.ts';
+import { memberships, organizations, workspaces } from '#src/modules/platform/db/schema.ts';
 
 export async function findDefaultWorkspaceOfUser(db: Db, userId: string): Promise<string | null> {
   const [row] = await db
@@ -39,12 +39,4 @@ export async function listMembershipsOfUser(
     workspaceName: rows[0]?.workspaceName ?? '',
     memberships: rows.map(({ workspaceName: _, ...membership }) => membership),
   };
-}
-
-export async function findUserIdentity(db: Db, userId: string) {
-  const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, twoFactorEnabled: users.twoFactorEnabled })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row ?? null;
 }
