@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#src/shared/db/client.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
-import { auditRowsOf, signInAdmin } from '#src/modules/platform/api/user-admin.testing.ts';
+import { auditRowsOf, signInAdmin } from '#tests/fixtures/role-sessions.ts';
 import { createOrganization, createUser, createWorkspace, TEST_PASSWORD } from '#tests/fixtures/factories.ts';
 import { createTestApp, type TestApp } from '#tests/fixtures/test-app.ts';
 
