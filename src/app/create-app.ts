@@ -15,6 +15,11 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import '#src/shared/i18n/zod-fr.ts';
 import { createPlatform } from '#src/modules/platform/index.ts';
 import { createPeopleRoutes } from '#src/modules/people/index.ts';
+import { createReferralRoutes } from '#src/modules/referrals/index.ts';
+import { createPathwayRoutes } from '#src/modules/pathways/index.ts';
+import { createCaseReviewRoutes } from '#src/modules/case-reviews/index.ts';
+import { createNotificationRoutes } from '#src/modules/notifications/index.ts';
+import { createObservatoryRoutes } from '#src/modules/observatory/index.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -70,6 +75,11 @@ export function createApp(deps: AppDeps, options: { authSecret: string }) {
   app.get('/api/health', access('public'), (c) => c.json({ status: 'ok' }));
   platform.mount(app);
   createPeopleRoutes(app);
+  createReferralRoutes(app);
+  createPathwayRoutes(app);
+  createCaseReviewRoutes(app);
+  createNotificationRoutes(app);
+  createObservatoryRoutes(app);
   app.get('/api/openapi.json', access('public'), (c) =>
     c.json(
       app.getOpenAPI31Document({

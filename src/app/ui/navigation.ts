@@ -8,6 +8,21 @@ export type NavSection = { label?: string; items: NavItem[] };
 export const navigation: NavSection[] = [
   { items: [{ to: '/', label: messages.nav.home }] },
   {
+    label: messages.nav.casework,
+    items: [
+      { to: '/personnes', label: messages.nav.people, permission: 'person.read' },
+      { to: '/signalements/nouveau', label: messages.nav.newReferral, permission: 'referral.create' },
+      { to: '/signalements', label: messages.nav.referrals, permission: 'referral.create' },
+      { to: '/parcours', label: messages.nav.pathways, permission: 'pathway.read' },
+      { to: '/taches', label: messages.nav.tasks, permission: 'pathway.read' },
+      { to: '/syntheses', label: messages.nav.caseReviews, permission: 'pathway.read' },
+    ],
+  },
+  {
+    label: messages.nav.steering,
+    items: [{ to: '/indicateurs', label: messages.nav.indicators, permission: 'observatory.read' }],
+  },
+  {
     label: messages.nav.administration,
     items: [
       { to: '/admin/organisations', label: messages.nav.organizations, permission: 'organization.read' },

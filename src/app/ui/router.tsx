@@ -4,6 +4,11 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { SignInPage } from '#src/modules/platform/ui/sign-in-page.tsx';
 import { PersonPage } from '#src/modules/people/ui/person-page.tsx';
 import { PersonSearchPage } from '#src/modules/people/ui/person-search-page.tsx';
+import { referralPages } from '#src/modules/referrals/ui/routes.tsx';
+import { pathwayPages } from '#src/modules/pathways/ui/routes.tsx';
+import { caseReviewPages } from '#src/modules/case-reviews/ui/routes.tsx';
+import { notificationPages } from '#src/modules/notifications/ui/routes.tsx';
+import { observatoryPages } from '#src/modules/observatory/ui/routes.tsx';
 import { ErrorPage, NotFoundPage } from '#src/app/ui/error-pages.tsx';
 import { HomePage } from '#src/app/ui/home-page.tsx';
 import { Shell } from '#src/app/ui/shell.tsx';
@@ -53,6 +58,11 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'personnes', element: <PersonSearchPage /> },
       { path: 'personnes/:id', element: <PersonPage /> },
+      ...referralPages,
+      ...pathwayPages,
+      ...caseReviewPages,
+      ...notificationPages,
+      ...observatoryPages,
       { path: 'admin/organisations', element: onDemand(<OrganizationsPage />) },
       { path: 'admin/utilisateurs', element: onDemand(<UsersPage />) },
       { path: 'admin/audit', element: onDemand(<AuditPage />) },

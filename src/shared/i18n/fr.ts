@@ -1,6 +1,13 @@
+import { caseReviews } from '#src/shared/i18n/fr/case-reviews.ts';
+import { indicators } from '#src/shared/i18n/fr/indicators.ts';
+import { notifications } from '#src/shared/i18n/fr/notifications.ts';
+import { pathways } from '#src/shared/i18n/fr/pathways.ts';
+import { people } from '#src/shared/i18n/fr/people.ts';
+import { referrals } from '#src/shared/i18n/fr/referrals.ts';
+
 /**
  * The French message catalogue: every user-facing string of the server and the UI lives here.
- * Nested by area; keys are English.
+ * Nested by area; keys are English. Large areas live in ./fr/<area>.ts and are assembled here.
  */
 export const messages = {
   app: {
@@ -172,6 +179,15 @@ export const messages = {
     organizations: 'Organisations',
     users: 'Utilisateurs',
     audit: 'Journal d’audit',
+    casework: 'Accompagnement',
+    people: 'Personnes',
+    newReferral: 'Signaler une situation',
+    referrals: 'Signalements',
+    pathways: 'Parcours',
+    tasks: 'Tâches',
+    caseReviews: 'Synthèses',
+    steering: 'Pilotage',
+    indicators: 'Indicateurs',
   },
   home: {
     title: (name: string) => `Bonjour ${name}`,
@@ -195,18 +211,12 @@ export const messages = {
     quickLinks: 'Accès rapides',
     organizations: 'Vos organisations',
   },
-  people: {
-    searchLabel: 'Rechercher une personne',
-    searchHint: 'Nom ou prénom, les accents sont facultatifs',
-    searchPlaceholder: 'ex. Lefevre',
-    searchResults: (n: number) =>
-      n === 0 ? 'Aucune personne trouvée' : n > 1 ? `${n} personnes trouvées` : '1 personne trouvée',
-    age: (n: number) => `${n} ans`,
-    born: 'Née ou né le',
-    commune: 'Commune (code INSEE)',
-    fileTitle: (name: string) => `Dossier de ${name}`,
-    identity: 'Identité',
-  },
+  people,
+  referrals,
+  pathways,
+  caseReviews,
+  notifications,
+  indicators,
   communes: {
     label: 'Commune',
     hint: 'Tapez le début du nom ou le code postal, puis choisissez la commune dans la liste.',

@@ -1,0 +1,2 @@
+/** Collective case reviews (synthèses). Part of the one catalogue in ../fr.ts. */
+export const caseReviews = {};

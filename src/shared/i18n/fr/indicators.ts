@@ -1,0 +1,2 @@
+/** Indicators for managers. Part of the one catalogue in ../fr.ts. */
+export const indicators = {};
