@@ -12,8 +12,8 @@ import {
   staffFirstNames,
   surnameEndings,
   surnameRoots,
-} from './data/french-names.ts';
-import { createRng, hashSeed, uuidV7Factory, weightedPicker, type Rng } from './lib/prng.ts';
+} from '#tests/fixtures/synthetic/french-names.ts';
+import { createRng, hashSeed, uuidV7Factory, weightedPicker, type Rng } from '#tests/fixtures/synthetic/prng.ts';
 
 /**
  * Synthetic, invented data for the benchmarks: organisations, staff with a realistic role mix,

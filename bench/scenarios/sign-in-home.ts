@@ -2,14 +2,15 @@ import pg from 'pg';
 import { rolePermissions, type Role } from '#src/modules/platform/index.ts';
 import { BENCH_PASSWORD, organizationWideIdsOf, type SyntheticData } from '../generate.ts';
 import { Recorder, runClosedLoop } from '../lib/load.ts';
-import { createRng, hashSeed, weightedPicker, type Rng } from '../lib/prng.ts';
+import { createRng, hashSeed, weightedPicker, type Rng } from '#tests/fixtures/synthetic/prng.ts';
 import type { ScenarioResult } from '../lib/report.ts';
 
 /**
  * Sign-in, then the home page's API reads, under N concurrent virtual clients (agents):
- * each signs in once with its own account, then loads GET /api/me and searches a person
- * (GET /api/people/search), again and again with no think time. The same searches and membership
- * lookups are then run as bare SQL with pg, at the same concurrency, as the baseline of the ratio.
+ * each signs in once with its own account, then loads GET /api/me and the caseload
+ * (GET /api/people/caseload) and searches a person (GET /api/people/search), again and again with no
+ * think time. The same lookups are then run as bare SQL with pg, at the same concurrency, as the
+ * baseline of the ratio.
  */
 
 export type ScenarioOptions = {
@@ -27,11 +28,14 @@ export type ScenarioOptions = {
 };
 
 const SEARCH_LIMIT = 50; // what the person search page asks for
+const CASELOAD_LIMIT = 50; // what the home page asks for
 const LABEL = {
   signIn: 'POST /api/auth/sign-in/email',
   me: 'GET /api/me',
+  caseload: 'GET /api/people/caseload',
   search: 'GET /api/people/search',
   sqlMemberships: 'SQL appartenances (de /api/me)',
+  sqlCaseload: 'SQL portefeuille',
   sqlSearch: 'SQL recherche + visibilité',
 };
 const API_READ_BUDGET_MS = 100;
@@ -166,6 +170,15 @@ const membershipsSql = `select w.name as workspace_name, m.organization_id, o.na
   where m.workspace_id = $1 and m.user_id = $2
   order by o.name`;
 
+/** The caseload, as listCaseload (people/repo/persons.repo.ts) issues it. */
+const caseloadSql = `select p.id, p.first_name, p.last_name, p.birth_date, p.commune_insee, p.owning_organization_id
+  from persons p
+  join case_team_members m on m.workspace_id = p.workspace_id and m.person_id = p.id
+    and m.user_id = $2 and m.removed_at is null
+  where p.workspace_id = $1
+  order by p.last_name collate fr_icu asc, p.first_name collate fr_icu asc
+  limit $3`;
+
 /**
  * The person search with the visibility predicate, as searchVisiblePersons (people/repo/persons.repo.ts)
  * issues it; the word-similarity threshold is set once per connection, as openDatabase does.
@@ -258,6 +271,14 @@ export async function runSignInHome(options: ScenarioOptions): Promise<ScenarioR
           );
         compared += 1;
       }
+      const caseload = JSON.parse(await get(client, `/api/people/caseload?limit=${CASELOAD_LIMIT}`)) as {
+        items: { id: string }[];
+      };
+      const caseloadRows = (
+        await pool.query<{ id: string }>(caseloadSql, [client.workspaceId, client.userId, CASELOAD_LIMIT])
+      ).rows;
+      if (caseload.items.map((i) => i.id).join() !== caseloadRows.map((r) => r.id).join())
+        notes.push('ATTENTION : la requête SQL de portefeuille diffère de /api/people/caseload.');
       const me = JSON.parse(await get(client, '/api/me')) as { memberships: unknown[] };
       const memberships = (await pool.query(membershipsSql, [client.workspaceId, client.userId])).rows;
       if (me.memberships.length !== memberships.length)
@@ -268,6 +289,7 @@ export async function runSignInHome(options: ScenarioOptions): Promise<ScenarioR
     const apiIteration = (target: Recorder) => async (k: number, n: number) => {
       const client = signedIn[k]!;
       await target.time(LABEL.me, () => get(client, '/api/me'));
+      await target.time(LABEL.caseload, () => get(client, `/api/people/caseload?limit=${CASELOAD_LIMIT}`));
       await target.time(LABEL.search, () => get(client, searchPath(client.terms[n % client.terms.length]!)));
     };
     const limits = { clients: signedIn.length, maxIterationsPerClient: options.maxIterationsPerClient };
@@ -302,6 +324,9 @@ export async function runSignInHome(options: ScenarioOptions): Promise<ScenarioR
     const sqlSeconds = await runClosedLoop({ ...limits, durationMs: options.durationMs }, async (k, n) => {
       const client = signedIn[k]!;
       await recorder.time(LABEL.sqlMemberships, () => pool.query(membershipsSql, [client.workspaceId, client.userId]));
+      await recorder.time(LABEL.sqlCaseload, () =>
+        pool.query(caseloadSql, [client.workspaceId, client.userId, CASELOAD_LIMIT]),
+      );
       const sql = searchSql(client, client.terms[n % client.terms.length]!, SEARCH_LIMIT);
       await recorder.time(LABEL.sqlSearch, () => pool.query(sql.text, sql.values));
     });
@@ -309,12 +334,14 @@ export async function runSignInHome(options: ScenarioOptions): Promise<ScenarioR
     const rows = [
       recorder.summary(LABEL.signIn, signInSeconds),
       recorder.summary(LABEL.me, apiSeconds),
+      recorder.summary(LABEL.caseload, apiSeconds),
       recorder.summary(LABEL.search, apiSeconds),
       recorder.summary(LABEL.sqlMemberships, sqlSeconds),
+      recorder.summary(LABEL.sqlCaseload, sqlSeconds),
       recorder.summary(LABEL.sqlSearch, sqlSeconds),
     ];
     const p95 = (label: string) => rows.find((r) => r.label === label)!.p95;
-    const apiRequests = rows[1]!.count + rows[2]!.count + rows[1]!.errors + rows[2]!.errors;
+    const apiRequests = rows.slice(1, 4).reduce((sum, r) => sum + r.count + r.errors, 0);
     if (apiRequests > 0) {
       notes.push(
         `≈ ${(apiTransactions / apiRequests).toFixed(1)} transactions SQL par requête API (pg_stat_database, phase API).`,
@@ -329,10 +356,12 @@ export async function runSignInHome(options: ScenarioOptions): Promise<ScenarioR
       rows,
       ratios: [
         { label: `${LABEL.me} / ${LABEL.sqlMemberships}`, api: p95(LABEL.me), sql: p95(LABEL.sqlMemberships) },
+        { label: `${LABEL.caseload} / ${LABEL.sqlCaseload}`, api: p95(LABEL.caseload), sql: p95(LABEL.sqlCaseload) },
         { label: `${LABEL.search} / ${LABEL.sqlSearch}`, api: p95(LABEL.search), sql: p95(LABEL.sqlSearch) },
       ],
       budgets: [
         { label: LABEL.me, p95: p95(LABEL.me), limitMs: API_READ_BUDGET_MS },
+        { label: LABEL.caseload, p95: p95(LABEL.caseload), limitMs: API_READ_BUDGET_MS },
         { label: LABEL.search, p95: p95(LABEL.search), limitMs: API_READ_BUDGET_MS },
       ],
       errors: recorder.errorCount,
