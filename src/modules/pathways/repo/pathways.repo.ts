@@ -1,0 +1,189 @@
+import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '#src/shared/db/client.ts';
+import type { PathwayScope } from '#src/modules/pathways/domain/visibility.ts';
+import {
+  pathwayJournalEntries,
+  pathways,
+  pathwaySolutionOptions,
+  pathwayTransitions,
+} from '#src/modules/pathways/db/schema.ts';
+
+// The person file and its case team belong to the people module, which other modules reach only through
+// its index: the pathway queries name its tables in SQL rather than importing its table objects.
+const personsTable = sql`persons`;
+const personJoin = sql`persons.workspace_id = ${pathways.workspaceId} and persons.id = ${pathways.personId}`;
+
+/** Active case-team membership of a user on the pathway's person. */
+const onCaseTeam = (userId: SQL | string) =>
+  sql`exists (select 1 from case_team_members m where m.workspace_id = ${pathways.workspaceId} and m.person_id = ${pathways.personId} and m.user_id = ${userId} and m.removed_at is null)`;
+
+/** The row-level rule as SQL: the same predicate guards lists, the board, exports and single reads. */
+export function visibleTo(scope: PathwayScope): SQL {
+  const clauses: SQL[] = [eq(pathways.referentUserId, scope.userId), onCaseTeam(scope.userId)];
+  if (scope.organizationWideIds.length > 0)
+    clauses.push(inArray(pathways.owningOrganizationId, scope.organizationWideIds));
+  return and(eq(pathways.workspaceId, scope.workspaceId), or(...clauses))!;
+}
+
+/** "My caseload": pathways I am the referent of or whose person's case team I am on. */
+export const mineOnly = (userId: string): SQL => or(eq(pathways.referentUserId, userId), onCaseTeam(userId))!;
+
+export const pathwayColumns = {
+  id: pathways.id,
+  personId: pathways.personId,
+  owningOrganizationId: pathways.owningOrganizationId,
+  referentUserId: pathways.referentUserId,
+  referentName: sql<string>`(select name from auth_user u where u.id = ${pathways.referentUserId})`,
+  channel: pathways.channel,
+  stageId: pathways.stageId,
+  stageEnteredOn: pathways.stageEnteredOn,
+  openedOn: pathways.openedOn,
+  qualificationSummary: pathways.qualificationSummary,
+  outcome: pathways.outcome,
+  closureReason: pathways.closureReason,
+  closedOn: pathways.closedOn,
+  firstName: sql<string>`persons.first_name`,
+  lastName: sql<string>`persons.last_name`,
+  birthDate: sql<string | null>`persons.birth_date::text`,
+  communeInsee: sql<string | null>`persons.commune_insee`,
+};
+
+export type PathwayRow = {
+  id: string;
+  personId: string;
+  owningOrganizationId: string;
+  referentUserId: string;
+  referentName: string;
+  channel: string;
+  stageId: string;
+  stageEnteredOn: string;
+  openedOn: string;
+  qualificationSummary: string | null;
+  outcome: string | null;
+  closureReason: string | null;
+  closedOn: string | null;
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  communeInsee: string | null;
+};
+
+export async function findVisiblePathway(db: Db, scope: PathwayScope, id: string): Promise<PathwayRow | null> {
+  const [row] = await db
+    .select(pathwayColumns)
+    .from(pathways)
+    .innerJoin(personsTable, personJoin)
+    .where(and(visibleTo(scope), eq(pathways.id, id)));
+  return row ?? null;
+}
+
+export async function selectPathways(db: Db, where: SQL, limit: number): Promise<PathwayRow[]> {
+  return db
+    .select(pathwayColumns)
+    .from(pathways)
+    .innerJoin(personsTable, personJoin)
+    .where(where)
+    .orderBy(asc(sql`persons.last_name collate fr_icu`), asc(sql`persons.first_name collate fr_icu`), asc(pathways.id))
+    .limit(limit);
+}
+
+export async function insertPathway(db: Db, row: typeof pathways.$inferInsert): Promise<void> {
+  await db.insert(pathways).values(row);
+}
+
+export async function updatePathway(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  values: Partial<
+    Pick<
+      typeof pathways.$inferInsert,
+      | 'stageId'
+      | 'stageEnteredOn'
+      | 'qualificationSummary'
+      | 'outcome'
+      | 'closureReason'
+      | 'closedOn'
+      | 'referentUserId'
+    >
+  >,
+): Promise<void> {
+  await db
+    .update(pathways)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(pathways.workspaceId, workspaceId), eq(pathways.id, id)));
+}
+
+export async function insertTransition(db: Db, row: typeof pathwayTransitions.$inferInsert): Promise<void> {
+  await db.insert(pathwayTransitions).values(row);
+}
+
+export async function listTransitions(db: Db, workspaceId: string, pathwayId: string) {
+  return db
+    .select({
+      id: pathwayTransitions.id,
+      fromStageId: pathwayTransitions.fromStageId,
+      toStageId: pathwayTransitions.toStageId,
+      kind: pathwayTransitions.kind,
+      effectiveOn: pathwayTransitions.effectiveOn,
+      reason: pathwayTransitions.reason,
+      outcome: pathwayTransitions.outcome,
+      closureReason: pathwayTransitions.closureReason,
+      byUserId: pathwayTransitions.byUserId,
+      byName: sql<string>`(select name from auth_user u where u.id = ${pathwayTransitions.byUserId})`,
+      createdAt: pathwayTransitions.createdAt,
+    })
+    .from(pathwayTransitions)
+    .where(and(eq(pathwayTransitions.workspaceId, workspaceId), eq(pathwayTransitions.pathwayId, pathwayId)))
+    .orderBy(asc(pathwayTransitions.effectiveOn), asc(pathwayTransitions.createdAt), asc(pathwayTransitions.id));
+}
+
+/** Whether the pathway's journal holds a home visit and whether the person has chosen an option. */
+export async function recordedFacts(db: Db, workspaceId: string, pathwayId: string) {
+  const [visit] = await db
+    .select({ id: pathwayJournalEntries.id })
+    .from(pathwayJournalEntries)
+    .where(
+      and(
+        eq(pathwayJournalEntries.workspaceId, workspaceId),
+        eq(pathwayJournalEntries.pathwayId, pathwayId),
+        eq(pathwayJournalEntries.kind, 'home_visit'),
+      ),
+    )
+    .limit(1);
+  const [chosen] = await db
+    .select({ id: pathwaySolutionOptions.id })
+    .from(pathwaySolutionOptions)
+    .where(
+      and(
+        eq(pathwaySolutionOptions.workspaceId, workspaceId),
+        eq(pathwaySolutionOptions.pathwayId, pathwayId),
+        isNotNull(pathwaySolutionOptions.chosenOn),
+      ),
+    )
+    .limit(1);
+  return { homeVisit: Boolean(visit), chosenSolution: Boolean(chosen) };
+}
+
+/** The roles a user holds in the workspace (memberships belong to the platform module: named in SQL). */
+export async function rolesOfUser(db: Db, workspaceId: string, userId: string): Promise<string[]> {
+  const result = await db.execute(
+    sql`select role from memberships where workspace_id = ${workspaceId} and user_id = ${userId}`,
+  );
+  return (result as unknown as { rows: { role: string }[] }).rows.map((r) => r.role);
+}
+
+/** Whether a user may see the pathway as a member of the team around it: its referent or on the person's case team. */
+export async function isOnPathwayTeam(db: Db, workspaceId: string, pathwayId: string, userId: string) {
+  const [row] = await db
+    .select({ id: pathways.id })
+    .from(pathways)
+    .where(
+      and(
+        eq(pathways.workspaceId, workspaceId),
+        eq(pathways.id, pathwayId),
+        or(eq(pathways.referentUserId, userId), onCaseTeam(userId)),
+      ),
+    );
+  return Boolean(row);
+}
