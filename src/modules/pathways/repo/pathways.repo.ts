@@ -170,7 +170,7 @@ export async function rolesOfUser(db: Db, workspaceId: string, userId: string): 
   const result = await db.execute(
     sql`select role from memberships where workspace_id = ${workspaceId} and user_id = ${userId}`,
   );
-  return (result as unknown as { rows: { role: string }[] }).rows.map((r) => r.role);
+  return (result as { rows: { role: string }[] }).rows.map((r) => r.role);
 }
 
 /** Whether a user may see the pathway as a member of the team around it: its referent or on the person's case team. */

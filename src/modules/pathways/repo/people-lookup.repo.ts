@@ -18,5 +18,5 @@ export async function isPersonVisible(db: Db, scope: PathwayScope, personId: str
     where p.workspace_id = ${scope.workspaceId} and p.id = ${personId}
       and (exists (select 1 from case_team_members m where m.workspace_id = p.workspace_id and m.person_id = p.id
                    and m.user_id = ${scope.userId} and m.removed_at is null) ${orgWide})`);
-  return (result as unknown as { rows: unknown[] }).rows.length > 0;
+  return (result as { rows: unknown[] }).rows.length > 0;
 }
