@@ -30,21 +30,31 @@ export const statusOf = {
 
 export type FieldIssue = { path: string; message: string };
 
-/** The JSON body of every error response. */
-export type ErrorBody = { code: AppErrorCode; message: string; issues?: FieldIssue[] };
+/** The JSON body of every error response; `details` carries what the client needs to resolve a conflict. */
+export type ErrorBody = {
+  code: AppErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+  details?: Record<string, unknown>;
+};
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;
   readonly issues: FieldIssue[] | undefined;
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: AppErrorCode, options: { message?: string; issues?: FieldIssue[]; cause?: unknown } = {}) {
+  constructor(
+    code: AppErrorCode,
+    options: { message?: string; issues?: FieldIssue[]; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
     const userMessage = options.message ?? messages.errors[code];
     super(userMessage, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.userMessage = userMessage;
     this.issues = options.issues;
+    this.details = options.details;
   }
 
   get status(): number {
@@ -52,7 +62,12 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { code: this.code, message: this.userMessage, ...(this.issues ? { issues: this.issues } : {}) };
+    return {
+      code: this.code,
+      message: this.userMessage,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }
 

@@ -45,3 +45,8 @@ export {
   type CommuneView,
 } from '#src/modules/platform/service/communes.ts';
 export { hasAnyWorkspace } from '#src/modules/platform/repo/workspaces.repo.ts';
+/** Organisations and memberships as other modules read them (a person's landlord, case-team members). */
+export { listOrganizations, findOrganization } from '#src/modules/platform/repo/organizations.repo.ts';
+export { listMemberRows, hasMembership } from '#src/modules/platform/repo/members.repo.ts';
+/** CSV as French spreadsheets open it, for every module's exports. */
+export { CSV_BOM, csvLine } from '#src/modules/platform/service/audit-csv.ts';

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: AppErrorCode | 'network',
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** What the server sent to resolve a conflict (the newer record, possible duplicates). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -49,5 +51,11 @@ export async function api<T>(
   const body = (await response.json().catch(() => null)) as ErrorBody | null;
   const code = body?.code ?? 'internal';
   if (code === 'session_expired') sessionExpiredListeners.forEach((l) => l());
-  throw new ApiError(response.status, code, body?.message ?? messages.errors.internal, body?.issues ?? []);
+  throw new ApiError(
+    response.status,
+    code,
+    body?.message ?? messages.errors.internal,
+    body?.issues ?? [],
+    body?.details ?? {},
+  );
 }

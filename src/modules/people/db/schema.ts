@@ -180,7 +180,9 @@ export const caregivers = pgTable(
     personChild(t),
     index('caregivers_person_idx').on(t.workspaceId, t.personId),
     // At most one main caregiver per person.
-    uniqueIndex('caregivers_one_main').on(t.workspaceId, t.personId).where(sql`is_main`),
+    uniqueIndex('caregivers_one_main')
+      .on(t.workspaceId, t.personId)
+      .where(sql`is_main`),
   ],
 );
 

@@ -17,8 +17,7 @@ export function foldName(name: string): string {
 }
 
 /** The folded full name a new file is compared with. */
-export const duplicateNeedle = (firstName: string, lastName: string): string =>
-  foldName(`${firstName} ${lastName}`);
+export const duplicateNeedle = (firstName: string, lastName: string): string => foldName(`${firstName} ${lastName}`);
 
 /**
  * Minimum trigram similarity for two full names to be called the same: one or two wrong letters

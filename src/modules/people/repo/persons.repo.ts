@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
 import { caseTeamMembers, persons } from '#src/modules/people/db/schema.ts';
 import type { PersonScope } from '#src/modules/people/domain/visibility.ts';
@@ -21,13 +21,27 @@ export type PersonRow = {
   owningOrganizationId: string;
 };
 
-/** The row-level rule, as SQL: the same predicate guards lists, search and single reads. */
-function visibleTo(scope: PersonScope): SQL {
-  const onCaseTeam = sql`exists (select 1 from ${caseTeamMembers} m where m.workspace_id = ${persons.workspaceId} and m.person_id = ${persons.id} and m.user_id = ${scope.userId} and m.removed_at is null)`;
-  const clauses: SQL[] = [onCaseTeam];
+export type PersonRecord = typeof persons.$inferSelect;
+/** The columns a section of the file may change. */
+export type PersonValues = Partial<
+  Omit<
+    typeof persons.$inferInsert,
+    'workspaceId' | 'id' | 'searchName' | 'version' | 'createdAt' | 'updatedAt' | 'mergedIntoId' | 'mergedAt'
+  >
+>;
+
+const onCaseTeamOf = (userId: string) =>
+  sql`exists (select 1 from ${caseTeamMembers} m where m.workspace_id = ${persons.workspaceId} and m.person_id = ${persons.id} and m.user_id = ${userId} and m.removed_at is null)`;
+
+/**
+ * The row-level rule, as SQL: the same predicate guards lists, search, reads and writes. A merged
+ * file is never visible itself; it only points at the file that absorbed it.
+ */
+export function visibleTo(scope: PersonScope): SQL {
+  const clauses: SQL[] = [onCaseTeamOf(scope.userId)];
   if (scope.organizationWideIds.length > 0)
     clauses.push(inArray(persons.owningOrganizationId, scope.organizationWideIds));
-  return and(eq(persons.workspaceId, scope.workspaceId), or(...clauses))!;
+  return and(eq(persons.workspaceId, scope.workspaceId), isNull(persons.mergedIntoId), or(...clauses))!;
 }
 
 export async function searchVisiblePersons(
@@ -66,7 +80,7 @@ export async function listCaseload(db: Db, scope: PersonScope, limit: number): P
         isNull(caseTeamMembers.removedAt),
       ),
     )
-    .where(eq(persons.workspaceId, scope.workspaceId))
+    .where(and(eq(persons.workspaceId, scope.workspaceId), isNull(persons.mergedIntoId)))
     .orderBy(asc(sql`${persons.lastName} collate fr_icu`), asc(sql`${persons.firstName} collate fr_icu`))
     .limit(limit);
 }
@@ -79,10 +93,105 @@ export async function findVisiblePerson(db: Db, scope: PersonScope, id: string):
   return row ?? null;
 }
 
+/** The whole row of a visible file; `forUpdate` locks it for the rest of the transaction. */
+export async function findVisiblePersonRecord(
+  db: Db,
+  scope: PersonScope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<PersonRecord | null> {
+  const query = db
+    .select()
+    .from(persons)
+    .where(and(visibleTo(scope), eq(persons.id, id)));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+/** Where a merged file now lives: the end of its chain of merges, or null if the file was not merged. */
+export async function findMergeTarget(db: Db, workspaceId: string, id: string): Promise<string | null> {
+  const result = await db.execute(sql`
+    with recursive chain(id, merged_into_id, depth) as (
+      select id, merged_into_id, 0 from ${persons} where workspace_id = ${workspaceId} and id = ${id}
+      union all
+      select p.id, p.merged_into_id, c.depth + 1 from ${persons} p
+        join chain c on p.workspace_id = ${workspaceId} and p.id = c.merged_into_id
+      where c.depth < 20
+    )
+    select id from chain where merged_into_id is null and depth > 0`);
+  const rows = (result as { rows: { id: string }[] }).rows;
+  return rows[0]?.id ?? null;
+}
+
 export async function insertPerson(db: Db, row: typeof persons.$inferInsert): Promise<void> {
   await db.insert(persons).values(row);
 }
 
-export async function addCaseTeamMember(db: Db, row: typeof caseTeamMembers.$inferInsert): Promise<void> {
-  await db.insert(caseTeamMembers).values(row);
+/** Applies a section's values if the version is still the one the writer read; false when it moved on. */
+export async function updatePersonIfVersion(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  expectedVersion: number,
+  values: PersonValues,
+): Promise<boolean> {
+  const updated = await db
+    .update(persons)
+    .set({ ...values, version: sql`${persons.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(persons.workspaceId, workspaceId), eq(persons.id, id), eq(persons.version, expectedVersion)))
+    .returning({ id: persons.id });
+  return updated.length === 1;
+}
+
+export async function markMerged(db: Db, workspaceId: string, duplicateId: string, keptId: string): Promise<void> {
+  await db
+    .update(persons)
+    .set({ mergedIntoId: keptId, mergedAt: new Date(), version: sql`${persons.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(persons.workspaceId, workspaceId), eq(persons.id, duplicateId)));
+}
+
+export async function bumpVersion(db: Db, workspaceId: string, id: string): Promise<void> {
+  await db
+    .update(persons)
+    .set({ version: sql`${persons.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(persons.workspaceId, workspaceId), eq(persons.id, id)));
+}
+
+export type DuplicateCandidateRow = PersonRow & { visible: boolean; similarity: number };
+
+/**
+ * Files of the workspace that may be the same person: same birth date and a full name (or the
+ * first name with the birth name) close by trigram similarity, which ignores word order and
+ * tolerates small typos. Merged files are left out. `visible` says whether the scope may open it.
+ */
+export async function findDuplicateCandidates(
+  db: Db,
+  scope: PersonScope,
+  input: { needle: string; birthDate: string; threshold: number; excludeId?: string },
+): Promise<DuplicateCandidateRow[]> {
+  const birthSearchName = sql`immutable_unaccent(lower(${persons.firstName} || ' ' || coalesce(${persons.birthName}, '')))`;
+  const score = sql<number>`greatest(similarity(${persons.searchName}, ${input.needle}), similarity(${birthSearchName}, ${input.needle}))`;
+  return db
+    .select({ ...summaryColumns, visible: sql<boolean>`coalesce(${visibleTo(scope)}, false)`, similarity: score })
+    .from(persons)
+    .where(
+      and(
+        eq(persons.workspaceId, scope.workspaceId),
+        eq(persons.birthDate, input.birthDate),
+        isNull(persons.mergedIntoId),
+        input.excludeId ? ne(persons.id, input.excludeId) : undefined,
+        sql`${score} >= ${input.threshold}`,
+      ),
+    )
+    .orderBy(desc(score))
+    .limit(10);
+}
+
+/** Every file the scope may see, sorted by name the French way (for the CSV export). */
+export async function listVisiblePersonRecords(db: Db, scope: PersonScope): Promise<PersonRecord[]> {
+  return db
+    .select()
+    .from(persons)
+    .where(visibleTo(scope))
+    .orderBy(asc(sql`${persons.lastName} collate fr_icu`), asc(sql`${persons.firstName} collate fr_icu`));
 }
