@@ -230,3 +230,99 @@ export function SubmitButton({
     </button>
   );
 }
+
+export function TextAreaField<T extends Values>(props: FieldProps<T> & { rows?: number; maxLength?: number }) {
+  const { form, name, required, rows = 5, maxLength } = props;
+  return (
+    <FieldFrame {...props}>
+      {(control) => (
+        <textarea
+          {...control}
+          name={name}
+          rows={rows}
+          value={form.values[name]}
+          onChange={(e) => form.setValue(name, e.target.value)}
+          required={required}
+          maxLength={maxLength}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** Several choices as checkboxes in a fieldset; the form value is the checked values joined by commas. */
+export function CheckboxGroupField<T extends Values>({
+  form,
+  name,
+  label,
+  hint,
+  options,
+}: Omit<FieldProps<T>, 'required'> & { options: { value: string; label: string }[] }) {
+  const id = form.idFor(name);
+  const error = form.fieldErrors[name];
+  const checked = new Set(form.values[name]!.split(',').filter(Boolean));
+  const toggle = (value: string, on: boolean) => {
+    if (on) checked.add(value);
+    else checked.delete(value);
+    form.setValue(name, [...checked].join(','));
+  };
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className={error ? 'field field--error' : 'field'} id={id} aria-describedby={describedBy} tabIndex={-1}>
+      <legend>{label}</legend>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {options.map((o) => (
+        <div className="checkbox" key={o.value}>
+          <input
+            type="checkbox"
+            id={`${id}-${o.value}`}
+            checked={checked.has(o.value)}
+            onChange={(e) => toggle(o.value, e.target.checked)}
+          />
+          <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** One yes/no box; the form value is 'true' or ''. */
+export function CheckboxField<T extends Values>(props: Omit<FieldProps<T>, 'required'>) {
+  const { form, name, label, hint } = props;
+  const id = form.idFor(name);
+  const error = form.fieldErrors[name];
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field--error checkbox' : 'field checkbox'}>
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        checked={form.values[name] === 'true'}
+        onChange={(e) => form.setValue(name, e.target.checked ? 'true' : '')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
