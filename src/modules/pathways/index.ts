@@ -1,12 +1,14 @@
 import type { Router } from '#src/shared/http/route.ts';
+import { mountPathwayRoutes } from '#src/modules/pathways/api/pathways.route.ts';
 
 export { openPathway, findPathwayForActor, type OpenPathwayInput } from '#src/modules/pathways/service/pathways.ts';
 export { createPathwayTask, type CreateTaskInput } from '#src/modules/pathways/service/tasks.ts';
+export { sendDueTaskReminders } from '#src/modules/pathways/service/reminders.ts';
 export type { PathwayRow } from '#src/modules/pathways/repo/pathways.repo.ts';
 /** The entry channels, one vocabulary for intake and pathways. */
 export { entryChannels, type EntryChannel } from '#src/modules/pathways/domain/vocabulary.ts';
 
 /** Pathways: stages, case journal, tasks, solution options, closure; caseload lists and the board. */
 export function createPathwayRoutes(router: Router) {
-  void router;
+  mountPathwayRoutes(router);
 }

@@ -47,27 +47,62 @@ describe('the stage machine', () => {
     expect(decision.issues[1]!.message).toBe(
       'Pour quitter l’étape « Qualification », renseignez la synthèse de la qualification.',
     );
-    expect(
-      decideTransition(stages, request({ toStageId: 'co_construction', reason: 'Urgence', facts: all })),
-    ).toEqual({ ok: true, kind: 'skip' });
+    expect(decideTransition(stages, request({ toStageId: 'co_construction', reason: 'Urgence', facts: all }))).toEqual({
+      ok: true,
+      kind: 'skip',
+    });
   });
 
   it('needs a chosen solution to leave co-construction', () => {
     const decision = decideTransition(
       stages,
-      request({ currentStageId: 'co_construction', toStageId: 'implementation', facts: { ...all, chosenSolution: false } }),
+      request({
+        currentStageId: 'co_construction',
+        toStageId: 'implementation',
+        facts: { ...all, chosenSolution: false },
+      }),
     );
     expect(decision).toMatchObject({ ok: false, issues: [{ path: 'chosenSolution' }] });
   });
 
   it('closes only with an outcome and a closure reason', () => {
-    const missing = decideTransition(stages, request({ currentStageId: 'aftercare', toStageId: 'closure', facts: all }));
+    const missing = decideTransition(
+      stages,
+      request({ currentStageId: 'aftercare', toStageId: 'closure', facts: all }),
+    );
     expect(missing).toMatchObject({ ok: false, issues: [{ path: 'outcome' }, { path: 'closureReason' }] });
     const closed = decideTransition(
       stages,
-      request({ currentStageId: 'aftercare', toStageId: 'closure', facts: { ...all, outcome: true, closureReason: true } }),
+      request({
+        currentStageId: 'aftercare',
+        toStageId: 'closure',
+        facts: { ...all, outcome: true, closureReason: true },
+      }),
     );
     expect(closed).toEqual({ ok: true, kind: 'forward' });
+  });
+
+  it('closes early from any stage with a reason, without the fields of the stages cut short', () => {
+    const early = decideTransition(
+      stages,
+      request({
+        currentStageId: 'qualification',
+        toStageId: 'closure',
+        facts: { ...none, outcome: true, closureReason: true },
+      }),
+    );
+    expect(early).toMatchObject({ ok: false, issues: [{ path: 'reason' }] });
+    expect(
+      decideTransition(
+        stages,
+        request({
+          currentStageId: 'qualification',
+          toStageId: 'closure',
+          reason: 'La personne ne souhaite pas poursuivre',
+          facts: { ...none, outcome: true, closureReason: true },
+        }),
+      ),
+    ).toEqual({ ok: true, kind: 'skip' });
   });
 
   it('goes back only with a reason, and calls leaving the closing stage a reopening', () => {
@@ -96,7 +131,10 @@ describe('the stage machine', () => {
     expect(decideTransition(withInactive, request({ toStageId: 'case_review' }))).toMatchObject({ ok: false });
     // An inactive stage is no longer a step: qualification leads straight to co-construction.
     expect(
-      decideTransition(withInactive, request({ currentStageId: 'qualification', toStageId: 'co_construction', facts: all })),
+      decideTransition(
+        withInactive,
+        request({ currentStageId: 'qualification', toStageId: 'co_construction', facts: all }),
+      ),
     ).toEqual({ ok: true, kind: 'forward' });
   });
 });

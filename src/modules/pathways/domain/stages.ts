@@ -62,8 +62,8 @@ export type TransitionDecision = { ok: true; kind: TransitionKind } | { ok: fals
 
 /**
  * The stage machine: forward to the next stage; further forward (a skip) with a reason, provided every
- * stage left behind has its required fields; backwards always with a reason (from the closing stage,
- * that is a reopening).
+ * stage left behind has its required fields; closing from any stage with an outcome and a closure
+ * reason; backwards always with a reason (from the closing stage, that is a reopening).
  */
 export function decideTransition(stages: readonly StageDefinition[], request: TransitionRequest): TransitionDecision {
   const ordered = activeInOrder(stages);
@@ -88,8 +88,10 @@ export function decideTransition(stages: readonly StageDefinition[], request: Tr
   } else {
     kind = toIndex === fromIndex + 1 ? 'forward' : 'skip';
     if (kind === 'skip' && !hasReason) issues.push({ path: 'reason', message: t.errors.skipReason });
-    issues.push(...missingFields(ordered.slice(fromIndex, toIndex), request.facts));
+    // A pathway may close from any stage (the person declines, dies, moves away): closing asks only
+    // for the outcome and its reason, not for the work of the stages it cuts short.
     if (ordered[toIndex]!.id === closing.id) issues.push(...missingForClosing(closing, request.facts));
+    else issues.push(...missingFields(ordered.slice(fromIndex, toIndex), request.facts));
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, kind };
 }

@@ -1,4 +1,6 @@
-import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { PathwayListQuery } from '#src/modules/pathways/api/pathway.schema.ts';
+import { ageBandBounds } from '#src/modules/pathways/domain/vocabulary.ts';
 import type { Db } from '#src/shared/db/client.ts';
 import type { PathwayScope } from '#src/modules/pathways/domain/visibility.ts';
 import {
@@ -77,14 +79,40 @@ export async function findVisiblePathway(db: Db, scope: PathwayScope, id: string
   return row ?? null;
 }
 
-export async function selectPathways(db: Db, where: SQL, limit: number): Promise<PathwayRow[]> {
+/** The filters of the lists, the board and the export, on top of the row-level rule. */
+function listFilter(scope: PathwayScope, memberOf: string[], query: PathwayListQuery): SQL {
+  const clauses: (SQL | undefined)[] = [visibleTo(scope)];
+  // "Mine": I am the referent or on the case team; "team": pathways owned by my organisations.
+  clauses.push(query.scope === 'mine' ? mineOnly(scope.userId) : inArray(pathways.owningOrganizationId, memberOf));
+  if (query.status === 'open') clauses.push(isNull(pathways.closedOn));
+  if (query.status === 'closed') clauses.push(isNotNull(pathways.closedOn));
+  if (query.channel) clauses.push(eq(pathways.channel, query.channel));
+  if (query.stageId) clauses.push(eq(pathways.stageId, query.stageId));
+  if (query.referentUserId) clauses.push(eq(pathways.referentUserId, query.referentUserId));
+  if (query.personne) clauses.push(eq(pathways.personId, query.personne));
+  if (query.commune) clauses.push(sql`persons.commune_insee = ${query.commune}`);
+  if (query.ageBand) {
+    const { min, max } = ageBandBounds[query.ageBand];
+    // Born on or before today minus `min` years, and after today minus `max + 1` years.
+    clauses.push(sql`persons.birth_date <= (current_date - make_interval(years => ${min}))`);
+    if (max !== null) clauses.push(sql`persons.birth_date > (current_date - make_interval(years => ${max + 1}))`);
+  }
+  return and(...clauses)!;
+}
+
+export async function selectPathways(
+  db: Db,
+  scope: PathwayScope,
+  memberOf: string[],
+  query: PathwayListQuery,
+): Promise<PathwayRow[]> {
   return db
     .select(pathwayColumns)
     .from(pathways)
     .innerJoin(personsTable, personJoin)
-    .where(where)
+    .where(listFilter(scope, memberOf, query))
     .orderBy(asc(sql`persons.last_name collate fr_icu`), asc(sql`persons.first_name collate fr_icu`), asc(pathways.id))
-    .limit(limit);
+    .limit(query.limit);
 }
 
 export async function insertPathway(db: Db, row: typeof pathways.$inferInsert): Promise<void> {
@@ -186,4 +214,40 @@ export async function isOnPathwayTeam(db: Db, workspaceId: string, pathwayId: st
       ),
     );
   return Boolean(row);
+}
+
+/** The referent and the person's active case team, by name: who may be assigned a task or join a visit. */
+export async function teamOf(db: Db, workspaceId: string, pathwayId: string) {
+  const result = await db.execute(sql`
+    select distinct u.id as "userId", u.name as name
+    from ${pathways} p
+    join auth_user u on u.id = p.referent_user_id
+      or u.id in (select m.user_id from case_team_members m
+                  where m.workspace_id = p.workspace_id and m.person_id = p.person_id and m.removed_at is null)
+    where p.workspace_id = ${workspaceId} and p.id = ${pathwayId}
+    order by u.name`);
+  return (result as { rows: { userId: string; name: string }[] }).rows;
+}
+
+/** Members of the given organisations holding one of the given roles: who may be made referent. */
+export async function membersWithRoles(db: Db, workspaceId: string, organizationIds: string[], roles: string[]) {
+  if (organizationIds.length === 0 || roles.length === 0) return [];
+  const result = await db.execute(sql`
+    select distinct u.id as "userId", u.name as name, o.id as "organizationId", o.name as "organizationName"
+    from memberships ms
+    join auth_user u on u.id = ms.user_id
+    join organizations o on o.workspace_id = ms.workspace_id and o.id = ms.organization_id
+    where ms.workspace_id = ${workspaceId}
+      and ms.organization_id in (${sql.join(
+        organizationIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+      and ms.role in (${sql.join(
+        roles.map((r) => sql`${r}`),
+        sql`, `,
+      )})
+    order by u.name`);
+  return (
+    result as { rows: { userId: string; name: string; organizationId: string; organizationName: string }[] }
+  ).rows;
 }

@@ -64,3 +64,17 @@ export async function stageUsage(db: Db, workspaceId: string, id: string) {
     );
   return { current: current?.n ?? 0, history: history?.n ?? 0 };
 }
+
+/** Per stage: pathways in it now, and whether any transition ever led to or from it. */
+export async function stageUsageCounts(db: Db, workspaceId: string) {
+  const current = await db
+    .select({ stageId: pathways.stageId, n: sql<number>`count(*)::int` })
+    .from(pathways)
+    .where(eq(pathways.workspaceId, workspaceId))
+    .groupBy(pathways.stageId);
+  const used = await db
+    .selectDistinct({ stageId: pathwayTransitions.toStageId })
+    .from(pathwayTransitions)
+    .where(eq(pathwayTransitions.workspaceId, workspaceId));
+  return { current: new Map(current.map((r) => [r.stageId, r.n])), used: new Set(used.map((r) => r.stageId)) };
+}

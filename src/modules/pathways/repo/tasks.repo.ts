@@ -1,4 +1,6 @@
-import { and, asc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { PathwayScope } from '#src/modules/pathways/domain/visibility.ts';
+import { visibleTo } from '#src/modules/pathways/repo/pathways.repo.ts';
 import type { Db } from '#src/shared/db/client.ts';
 import { pathways, pathwayTasks } from '#src/modules/pathways/db/schema.ts';
 
@@ -40,8 +42,20 @@ export async function listTasksOfPathway(db: Db, workspaceId: string, pathwayId:
     .orderBy(asc(pathwayTasks.status), asc(pathwayTasks.dueDate), asc(pathwayTasks.id));
 }
 
-/** Tasks joined with their pathway and person, filtered by a predicate on the pathway (its visibility) and the task. */
-export async function selectTasksWithPathway(db: Db, where: SQL, limit: number) {
+/**
+ * The task lists: my open tasks; my overdue tasks; the overdue tasks of my team (pathways of my
+ * organisations), always within the pathways the user may see.
+ */
+export async function selectTaskList(
+  db: Db,
+  scope: PathwayScope,
+  memberOf: string[],
+  query: { view: 'mine' | 'overdue_mine' | 'overdue_team'; today: string; limit: number },
+) {
+  const clauses: SQL[] = [visibleTo(scope), eq(pathwayTasks.status, 'open')];
+  if (query.view !== 'overdue_team') clauses.push(eq(pathwayTasks.assigneeUserId, scope.userId));
+  if (query.view !== 'mine') clauses.push(lt(pathwayTasks.dueDate, query.today));
+  if (query.view === 'overdue_team') clauses.push(inArray(pathways.owningOrganizationId, memberOf));
   return db
     .select({
       ...taskColumns,
@@ -55,9 +69,9 @@ export async function selectTasksWithPathway(db: Db, where: SQL, limit: number) 
       and(eq(pathways.workspaceId, pathwayTasks.workspaceId), eq(pathways.id, pathwayTasks.pathwayId)),
     )
     .innerJoin(sql`persons`, sql`persons.workspace_id = ${pathways.workspaceId} and persons.id = ${pathways.personId}`)
-    .where(where)
+    .where(and(...clauses))
     .orderBy(asc(pathwayTasks.dueDate), asc(pathwayTasks.id))
-    .limit(limit);
+    .limit(query.limit);
 }
 
 export async function findTask(db: Db, workspaceId: string, id: string): Promise<TaskRow | null> {

@@ -15,6 +15,7 @@ import {
   insertStages,
   listStages,
   stageUsage,
+  stageUsageCounts,
   updateStage,
 } from '#src/modules/pathways/repo/stages.repo.ts';
 
@@ -45,6 +46,14 @@ export async function ensureStages(tx: Db, actor: Actor, requestId: string | nul
 
 export async function getStages(db: Db, actor: Actor, requestId: string) {
   return db.transaction((tx) => ensureStages(tx, actor, requestId));
+}
+
+export async function listStagesForAdmin(db: Db, actor: Actor, requestId: string) {
+  return db.transaction(async (tx) => {
+    const stages = await ensureStages(tx, actor, requestId);
+    const usage = await stageUsageCounts(tx, actor.workspaceId);
+    return stages.map((s) => ({ ...s, pathwaysNow: usage.current.get(s.id) ?? 0, everUsed: usage.used.has(s.id) }));
+  });
 }
 
 type StageChange = { label?: string; requiredFields?: RequiredField[]; active?: boolean };

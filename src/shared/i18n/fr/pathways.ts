@@ -100,6 +100,34 @@ export const pathways = {
     assigneeNotOnTeam:
       'Cette personne ne peut pas voir le parcours : choisissez le ou la référent·e ou un membre de l’équipe de suivi.',
   },
+  journal: {
+    correctOwnOnly: 'Seule l’autrice ou l’auteur d’une entrée peut la corriger.',
+    onlyNotesPrivate: 'Seule une note peut être privée.',
+    occurredInFuture: 'La date de l’échange ne peut pas être dans le futur.',
+    secondVisitorOnlyForVisits: 'Un second intervenant ne s’indique que pour une visite à domicile.',
+    secondVisitorIsAuthor: 'Le second intervenant doit être une autre personne que vous.',
+    secondVisitorNotOnTeam: 'Le second intervenant doit être le ou la référent·e ou un membre de l’équipe de suivi.',
+  },
+  options: {
+    chosenInFuture: 'La date du choix ne peut pas être dans le futur.',
+  },
+  reminders: {
+    title: (dueDate: string) => `Rappel : une tâche arrive à échéance le ${frDate(dueDate)}`,
+  },
+  csv: {
+    header: [
+      'Nom',
+      'Prénom',
+      'Âge',
+      'Commune (INSEE)',
+      'Canal d’entrée',
+      'Étape',
+      'Jours dans l’étape',
+      'Référent·e',
+      'Ouvert le',
+      'Clôturé le',
+    ],
+  },
   stageAdmin: {
     inUseCannotDeactivate: 'Des parcours sont à cette étape : faites-les avancer avant de la désactiver.',
     inUseCannotRemove: 'Cette étape est ou a été utilisée par des parcours : désactivez-la plutôt que de la supprimer.',
