@@ -37,11 +37,11 @@ export async function insertOption(db: Db, row: typeof pathwaySolutionOptions.$i
 }
 
 export async function listOptions(db: Db, workspaceId: string, pathwayId: string): Promise<OptionRow[]> {
-  return (await db
+  return await db
     .select(optionColumns)
     .from(pathwaySolutionOptions)
     .where(and(eq(pathwaySolutionOptions.workspaceId, workspaceId), eq(pathwaySolutionOptions.pathwayId, pathwayId)))
-    .orderBy(asc(pathwaySolutionOptions.createdAt), asc(pathwaySolutionOptions.id)));
+    .orderBy(asc(pathwaySolutionOptions.createdAt), asc(pathwaySolutionOptions.id));
 }
 
 export async function findOption(db: Db, workspaceId: string, id: string): Promise<OptionRow | null> {
@@ -49,7 +49,7 @@ export async function findOption(db: Db, workspaceId: string, id: string): Promi
     .select(optionColumns)
     .from(pathwaySolutionOptions)
     .where(and(eq(pathwaySolutionOptions.workspaceId, workspaceId), eq(pathwaySolutionOptions.id, id)));
-  return (row) ?? null;
+  return row ?? null;
 }
 
 export async function updateOption(db: Db, workspaceId: string, id: string, values: Partial<OptionValues>) {

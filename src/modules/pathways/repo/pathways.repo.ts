@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'dri
 import type { PathwayListQuery } from '#src/modules/pathways/api/pathway.schema.ts';
 import { ageBandBounds } from '#src/modules/pathways/domain/vocabulary.ts';
 import type { Db } from '#src/shared/db/client.ts';
-import type { PathwayScope } from '#src/modules/pathways/domain/visibility.ts';
+import type { PersonScope } from '#src/modules/people/index.ts';
 import {
   pathwayJournalEntries,
   pathways,
@@ -20,7 +20,7 @@ const onCaseTeam = (userId: SQL | string) =>
   sql`exists (select 1 from case_team_members m where m.workspace_id = ${pathways.workspaceId} and m.person_id = ${pathways.personId} and m.user_id = ${userId} and m.removed_at is null)`;
 
 /** The row-level rule as SQL: the same predicate guards lists, the board, exports and single reads. */
-export function visibleTo(scope: PathwayScope): SQL {
+export function visibleTo(scope: PersonScope): SQL {
   const clauses: SQL[] = [eq(pathways.referentUserId, scope.userId), onCaseTeam(scope.userId)];
   if (scope.organizationWideIds.length > 0)
     clauses.push(inArray(pathways.owningOrganizationId, scope.organizationWideIds));
@@ -70,7 +70,7 @@ export type PathwayRow = {
   communeInsee: string | null;
 };
 
-export async function findVisiblePathway(db: Db, scope: PathwayScope, id: string): Promise<PathwayRow | null> {
+export async function findVisiblePathway(db: Db, scope: PersonScope, id: string): Promise<PathwayRow | null> {
   const [row] = await db
     .select(pathwayColumns)
     .from(pathways)
@@ -80,7 +80,7 @@ export async function findVisiblePathway(db: Db, scope: PathwayScope, id: string
 }
 
 /** The filters of the lists, the board and the export, on top of the row-level rule. */
-function listFilter(scope: PathwayScope, memberOf: string[], query: PathwayListQuery): SQL {
+function listFilter(scope: PersonScope, memberOf: string[], query: PathwayListQuery): SQL {
   const clauses: (SQL | undefined)[] = [visibleTo(scope)];
   // "Mine": I am the referent or on the case team; "team": pathways owned by my organisations.
   clauses.push(query.scope === 'mine' ? mineOnly(scope.userId) : inArray(pathways.owningOrganizationId, memberOf));
@@ -102,7 +102,7 @@ function listFilter(scope: PathwayScope, memberOf: string[], query: PathwayListQ
 
 export async function selectPathways(
   db: Db,
-  scope: PathwayScope,
+  scope: PersonScope,
   memberOf: string[],
   query: PathwayListQuery,
 ): Promise<PathwayRow[]> {
@@ -193,12 +193,12 @@ export async function recordedFacts(db: Db, workspaceId: string, pathwayId: stri
   return { homeVisit: Boolean(visit), chosenSolution: Boolean(chosen) };
 }
 
-/** The roles a user holds in the workspace (memberships belong to the platform module: named in SQL). */
-export async function rolesOfUser(db: Db, workspaceId: string, userId: string): Promise<string[]> {
+/** The memberships of a user in the workspace (they belong to the platform module: named in SQL). */
+export async function membershipsOfUser(db: Db, workspaceId: string, userId: string) {
   const result = await db.execute(
-    sql`select role from memberships where workspace_id = ${workspaceId} and user_id = ${userId}`,
+    sql`select organization_id as "organizationId", role from memberships where workspace_id = ${workspaceId} and user_id = ${userId} order by organization_id`,
   );
-  return (result as { rows: { role: string }[] }).rows.map((r) => r.role);
+  return (result as { rows: { organizationId: string; role: string }[] }).rows;
 }
 
 /** Whether a user may see the pathway as a member of the team around it: its referent or on the person's case team. */
@@ -247,7 +247,6 @@ export async function membersWithRoles(db: Db, workspaceId: string, organization
         sql`, `,
       )})
     order by u.name`);
-  return (
-    result as { rows: { userId: string; name: string; organizationId: string; organizationName: string }[] }
-  ).rows;
+  return (result as { rows: { userId: string; name: string; organizationId: string; organizationName: string }[] })
+    .rows;
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
-import type { PathwayScope } from '#src/modules/pathways/domain/visibility.ts';
+import type { PersonScope } from '#src/modules/people/index.ts';
 import { visibleTo } from '#src/modules/pathways/repo/pathways.repo.ts';
 import type { Db } from '#src/shared/db/client.ts';
 import { pathways, pathwayTasks } from '#src/modules/pathways/db/schema.ts';
@@ -48,7 +48,7 @@ export async function listTasksOfPathway(db: Db, workspaceId: string, pathwayId:
  */
 export async function selectTaskList(
   db: Db,
-  scope: PathwayScope,
+  scope: PersonScope,
   memberOf: string[],
   query: { view: 'mine' | 'overdue_mine' | 'overdue_team'; today: string; limit: number },
 ) {

@@ -8,18 +8,22 @@ import { rolePermissions, type Role } from '#src/modules/platform/index.ts';
 import { parisDateOf } from '#src/modules/pathways/domain/paris-time.ts';
 import { closingStageOf, decideTransition, type RequiredField } from '#src/modules/pathways/domain/stages.ts';
 import { entryChannels, type EntryChannel } from '#src/modules/pathways/domain/vocabulary.ts';
-import { pathwayScopeOf } from '#src/modules/pathways/domain/visibility.ts';
+import {
+  addCaseTeamMemberForActor,
+  findPersonForActor,
+  isOnCaseTeam,
+  personScopeOf,
+} from '#src/modules/people/index.ts';
 import {
   findVisiblePathway,
   insertPathway,
   insertTransition,
   listTransitions,
   recordedFacts,
-  rolesOfUser,
+  membershipsOfUser,
   updatePathway,
   type PathwayRow,
 } from '#src/modules/pathways/repo/pathways.repo.ts';
-import { isPersonVisible } from '#src/modules/pathways/repo/people-lookup.repo.ts';
 import { ensureStages } from '#src/modules/pathways/service/stages.ts';
 
 const t = messages.pathways;
@@ -32,10 +36,14 @@ export type OpenPathwayInput = {
   requestId: string | null;
 };
 
-/** Whether a user's roles in the workspace let them work on pathways (a referent must). */
-async function mayWritePathways(db: Db, workspaceId: string, userId: string) {
-  const roles = await rolesOfUser(db, workspaceId, userId);
-  return roles.some((r) => rolePermissions[r as Role]?.includes('pathway.write'));
+/** The referent's memberships whose role works on pathways, the owning organisation's first. */
+async function referentMemberships(db: Db, workspaceId: string, userId: string, owningOrganizationId: string) {
+  const memberships = await membershipsOfUser(db, workspaceId, userId);
+  return memberships
+    .filter((m) => rolePermissions[m.role as Role]?.includes('pathway.write'))
+    .sort(
+      (a, b) => Number(b.organizationId === owningOrganizationId) - Number(a.organizationId === owningOrganizationId),
+    );
 }
 
 /**
@@ -48,10 +56,14 @@ export async function openPathway(tx: Db, actor: Actor, input: OpenPathwayInput)
     throw fieldError('channel', t.errors.channelRequired);
   if (!actor.memberships.some((m) => m.organizationId === input.owningOrganizationId))
     throw fieldError('owningOrganizationId', t.errors.owningOrganization);
-  if (!(await isPersonVisible(tx, pathwayScopeOf(actor), input.personId)))
-    throw fieldError('personId', t.errors.personUnknown);
-  if (!(await mayWritePathways(tx, actor.workspaceId, input.referentUserId)))
-    throw fieldError('referentUserId', t.errors.referentNotAllowed);
+  if (!(await findPersonForActor(tx, actor, input.personId))) throw fieldError('personId', t.errors.personUnknown);
+  const [referentMembership] = await referentMemberships(
+    tx,
+    actor.workspaceId,
+    input.referentUserId,
+    input.owningOrganizationId,
+  );
+  if (!referentMembership) throw fieldError('referentUserId', t.errors.referentNotAllowed);
 
   const stages = await ensureStages(tx, actor, input.requestId);
   const first = stages.find((s) => s.active)!;
@@ -87,13 +99,23 @@ export async function openPathway(tx: Db, actor: Actor, input: OpenPathwayInput)
     changedFields: ['personId', 'owningOrganizationId', 'referentUserId', 'channel', 'stageId'],
     requestId: input.requestId,
   });
+  // The case team is the access rule of the person's file: the referent must be on it.
+  if (!(await isOnCaseTeam(tx, actor.workspaceId, input.personId, input.referentUserId))) {
+    await addCaseTeamMemberForActor(tx, actor, {
+      personId: input.personId,
+      userId: input.referentUserId,
+      organizationId: referentMembership.organizationId,
+      roleLabel: t.referentRoleLabel,
+      requestId: input.requestId,
+    });
+  }
   return id;
 }
 
 /** The pathway if the actor may see it, else null (callers answer 404 either way). */
 export async function findPathwayForActor(db: Db, actor: Actor, id: string): Promise<PathwayRow | null> {
   if (!actor.permissions.has('pathway.read')) return null;
-  return findVisiblePathway(db, pathwayScopeOf(actor), id);
+  return findVisiblePathway(db, personScopeOf(actor), id);
 }
 
 /** Loads a pathway the actor may write to, or answers 404 (unseen) as for a missing one. */

@@ -21,7 +21,7 @@ import {
   type StageDefinition,
 } from '#src/modules/pathways/domain/stages.ts';
 import type { EntryChannel } from '#src/modules/pathways/domain/vocabulary.ts';
-import { pathwayScopeOf } from '#src/modules/pathways/domain/visibility.ts';
+import { personScopeOf } from '#src/modules/people/index.ts';
 import { listJournal } from '#src/modules/pathways/repo/journal.repo.ts';
 import { listOptions } from '#src/modules/pathways/repo/options.repo.ts';
 import {
@@ -64,7 +64,7 @@ function toSummary(row: PathwayRow, stages: StageDefinition[], today: string): P
 export async function listPathways(db: Db, actor: Actor, query: PathwayListQuery, requestId: string) {
   const stages = await db.transaction((tx) => ensureStages(tx, actor, requestId));
   const memberOf = actor.memberships.map((m) => m.organizationId);
-  const rows = await selectPathways(db, pathwayScopeOf(actor), memberOf, query);
+  const rows = await selectPathways(db, personScopeOf(actor), memberOf, query);
   const today = parisDateOf(new Date());
   return rows.map((r) => toSummary(r, stages, today));
 }
@@ -118,7 +118,7 @@ const toTask = (row: TaskRow, today: string): PathwayTask => ({
 /** Opening a pathway shows the person's situation: it is audited like opening the person's file. */
 export async function getPathwayDetail(db: Db, actor: Actor, id: string, requestId: string): Promise<PathwayDetail> {
   return db.transaction(async (tx) => {
-    const row = await findVisiblePathway(tx, pathwayScopeOf(actor), id);
+    const row = await findVisiblePathway(tx, personScopeOf(actor), id);
     if (!row) throw notFound();
     const stages = await ensureStages(tx, actor, requestId);
     const history = await listTransitions(tx, actor.workspaceId, id);
@@ -198,7 +198,7 @@ export async function listTasks(
 ): Promise<PathwayTaskWithPerson[]> {
   const today = parisDateOf(new Date());
   const memberOf = actor.memberships.map((m) => m.organizationId);
-  const rows = await selectTaskList(db, pathwayScopeOf(actor), memberOf, { ...query, today });
+  const rows = await selectTaskList(db, personScopeOf(actor), memberOf, { ...query, today });
   return rows.map((r) => ({ ...toTask(r, today), personId: r.personId, firstName: r.firstName, lastName: r.lastName }));
 }
 

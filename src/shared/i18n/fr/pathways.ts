@@ -3,6 +3,7 @@
 const frDate = (iso: string) => iso.split('-').reverse().join('/');
 
 export const pathways = {
+  referentRoleLabel: 'Référent·e du parcours',
   channels: {
     reception_desk: 'Accueil (Maison des Seniors)',
     home_support_coordinator: 'Coordinatrice du maintien à domicile',
