@@ -5,6 +5,17 @@ export { openPathway, findPathwayForActor, type OpenPathwayInput } from '#src/mo
 export { createPathwayTask, type CreateTaskInput } from '#src/modules/pathways/service/tasks.ts';
 export { sendDueTaskReminders } from '#src/modules/pathways/service/reminders.ts';
 export type { PathwayRow } from '#src/modules/pathways/repo/pathways.repo.ts';
+/**
+ * Indicators for the observatory, per workspace: pathways by stage now; median days per stage visit,
+ * closures by outcome and reason, and entries by channel, per month of a period (ISO dates, inclusive).
+ */
+export {
+  countPathwaysByStage,
+  medianDaysPerStage,
+  countClosures,
+  countEntriesByChannel,
+  type Period,
+} from '#src/modules/pathways/repo/indicators.repo.ts';
 /** The entry channels, one vocabulary for intake and pathways. */
 export { entryChannels, type EntryChannel } from '#src/modules/pathways/domain/vocabulary.ts';
 
