@@ -2,8 +2,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { SignInPage } from '#src/modules/platform/ui/sign-in-page.tsx';
-import { PersonPage } from '#src/modules/people/ui/person-page.tsx';
-import { PersonSearchPage } from '#src/modules/people/ui/person-search-page.tsx';
+import { CommuneField } from '#src/modules/platform/ui/commune-field.tsx';
+import { personPages } from '#src/modules/people/ui/routes.tsx';
 import { referralPages } from '#src/modules/referrals/ui/routes.tsx';
 import { pathwayPages } from '#src/modules/pathways/ui/routes.tsx';
 import { caseReviewPages } from '#src/modules/case-reviews/ui/routes.tsx';
@@ -56,8 +56,7 @@ export const router = createBrowserRouter([
     errorElement: <ErrorPage />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'personnes', element: <PersonSearchPage /> },
-      { path: 'personnes/:id', element: <PersonPage /> },
+      ...personPages({ CommuneField }),
       ...referralPages,
       ...pathwayPages,
       ...caseReviewPages,

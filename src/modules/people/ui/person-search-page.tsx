@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { Alert, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
@@ -13,6 +13,14 @@ export function PersonSearchPage() {
   );
   return (
     <Page title={messages.people.searchLabel} lead={q ? `« ${q} »` : messages.people.searchHint}>
+      <p className="person-links">
+        <Link to="/personnes/nouvelle" className="button button--primary">
+          {messages.people.ui.newPerson}
+        </Link>
+        <a href="/api/people/export.csv" download>
+          {messages.people.ui.exportCsv}
+        </a>
+      </p>
       {q.length >= 2 && result.status === 'error' && <Alert kind="error">{result.error.message}</Alert>}
       {q.length >= 2 && result.status === 'ready' && (
         <>
