@@ -84,7 +84,8 @@ export const fieldSections: SectionDef[] = [
 const sensitive: ReadonlySet<string> = new Set(sensitivePersonFields);
 export const isSensitive = (field: string) => sensitive.has(field);
 
-type Raw = string | number | boolean | null | undefined | { id: string; name: string };
+// The landlord and commune fields are read from their own properties; the others are scalars.
+type Raw = string | number | boolean | null | undefined;
 
 /** A stored value as the form edits it: always a string ('' for none). */
 export function toFormValue(file: PersonFile, field: FieldDef): string {
