@@ -8,6 +8,7 @@ import { createLogger } from '#src/shared/log.ts';
 import { createMailer } from '#src/shared/mail.ts';
 import { createApp } from '#src/app/create-app.ts';
 import { startDevMailbox } from '#src/app/dev-mailbox.ts';
+import { startJobs } from '#src/app/jobs.ts';
 import { demoLogins, seedIfEmpty } from '#src/app/seed.ts';
 
 /** In embedded mode a secret is generated once and kept beside the data; a server deployment must set AUTH_SECRET. */
@@ -47,16 +48,26 @@ async function main() {
       : null;
 
   const mailer = createMailer(config.smtp);
-  const { app } = createApp({ config, database, mailer, log }, { authSecret });
+  const deps = { config, database, mailer, log };
+  const { app } = createApp(deps, { authSecret });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     console.log(
       `Demeure est prêt sur ${config.publicUrl} (base ${database.kind === 'pglite' ? 'embarquée' : 'PostgreSQL'}).`,
     );
     if (config.seedDemo) console.log(demoLogins());
   });
+  // The queue starts beside the server, not before it: its first start creates its schema, which
+  // would delay the first page for nothing. A queue that cannot start leaves the app serving.
+  const jobsStarted = startJobs(deps).catch((error: unknown) => {
+    log.error('job queue not started', { error: String(error) });
+    return null;
+  });
 
   const shutdown = async () => {
     server.close();
+    await (
+      await jobsStarted
+    )?.();
     await stopMailbox?.();
     mailer.close();
     await database.close();

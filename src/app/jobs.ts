@@ -1,0 +1,51 @@
+import PgBoss from 'pg-boss';
+import type { AppDeps } from '#src/shared/http/env.ts';
+import { sendPendingNotificationEmails } from '#src/modules/notifications/index.ts';
+
+/** A recurring job: a queue name, its cron, and the work it does at `now`. */
+type RecurringJob = { name: string; cron: string; run: (deps: AppDeps, now: Date) => Promise<unknown> };
+
+const EVERY_MINUTE = '* * * * *';
+
+/**
+ * What the queue runs. Each job is a sweep over due rows that is safe to run again: a missed or
+ * failed run is caught up by the next one, so jobs are not retried by the queue itself.
+ */
+export const recurringJobs: RecurringJob[] = [
+  { name: 'notification-emails', cron: EVERY_MINUTE, run: sendPendingNotificationEmails },
+];
+
+/** How often pg-boss looks for work; tests shorten it to see a scheduled job run within seconds. */
+export type JobTiming = { pollingIntervalSeconds: number; cronMonitorIntervalSeconds: number };
+const defaultTiming: JobTiming = { pollingIntervalSeconds: 5, cronMonitorIntervalSeconds: 30 };
+
+/**
+ * Starts pg-boss on the application's database: on PGlite through the one embedded connection
+ * (PGlite has no server to open a second one), on PostgreSQL with its own small pool so jobs never
+ * take the connections requests need. Returns the function that stops it.
+ */
+export async function startJobs(deps: AppDeps, timing: JobTiming = defaultTiming): Promise<() => Promise<void>> {
+  const { database, config, log } = deps;
+  const connection =
+    config.database.kind === 'postgres'
+      ? { connectionString: config.database.url, max: 2 }
+      : { db: { executeSql: (text: string, values?: unknown[]) => database.execute(text, values) } };
+  const boss = new PgBoss({
+    ...connection,
+    cronMonitorIntervalSeconds: timing.cronMonitorIntervalSeconds,
+    cronWorkerIntervalSeconds: Math.min(timing.cronMonitorIntervalSeconds, 5),
+  });
+  // Without a listener an 'error' event would crash the process; a failed poll is retried by the next.
+  boss.on('error', (error) => log.error('job queue error', { error: String(error) }));
+  await boss.start();
+
+  for (const job of recurringJobs) {
+    // 'stately': at most one run waiting and one running, so a slow run never piles up others.
+    await boss.createQueue(job.name, { name: job.name, policy: 'stately', retryLimit: 0 });
+    await boss.schedule(job.name, job.cron);
+    await boss.work(job.name, { pollingIntervalSeconds: timing.pollingIntervalSeconds }, async () => {
+      await job.run(deps, new Date());
+    });
+  }
+  return () => boss.stop({ graceful: true, timeout: 10_000 });
+}
