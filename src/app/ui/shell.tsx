@@ -7,6 +7,7 @@ import type { Me } from '#src/modules/platform/api/me.schema.ts';
 import { TWO_FACTOR_PATH } from '#src/modules/platform/api/two-factor.schema.ts';
 import { ReauthPanel } from '#src/modules/platform/ui/reauth-panel.tsx';
 import { PersonSearchBox } from '#src/modules/people/ui/person-search-box.tsx';
+import { NotificationBell } from '#src/modules/notifications/ui/notification-bell.tsx';
 import { visibleNavigation } from '#src/app/ui/navigation.ts';
 import { SessionContext, type Session } from '#src/app/ui/session.tsx';
 
@@ -67,6 +68,7 @@ export function Shell() {
         <span className="app-header__workspace">{session.me.workspace.name}</span>
         {session.can('person.read') && <PersonSearchBox />}
         <div className="app-header__user">
+          <NotificationBell />
           <span>{session.me.user.name}</span>
           <Link to={TWO_FACTOR_PATH}>{messages.twoFactor.securityLink}</Link>
           <button type="button" className="button button--secondary" onClick={signOut}>
