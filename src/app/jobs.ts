@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { AppDeps } from '#src/shared/http/env.ts';
 import { sendPendingNotificationEmails } from '#src/modules/notifications/index.ts';
+import { sendDueTaskReminders } from '#src/modules/pathways/index.ts';
 
 /** A recurring job: a queue name, its cron, and the work it does at `now`. */
 type RecurringJob = { name: string; cron: string; run: (deps: AppDeps, now: Date) => Promise<unknown> };
@@ -12,6 +13,8 @@ const EVERY_MINUTE = '* * * * *';
  * failed run is caught up by the next one, so jobs are not retried by the queue itself.
  */
 export const recurringJobs: RecurringJob[] = [
+  // Reminders become notifications with a pending e-mail; the sender delivers them on its next run.
+  { name: 'task-reminders', cron: EVERY_MINUTE, run: (deps, now) => sendDueTaskReminders(deps.database.db, now) },
   { name: 'notification-emails', cron: EVERY_MINUTE, run: sendPendingNotificationEmails },
 ];
 
@@ -44,7 +47,14 @@ export async function startJobs(deps: AppDeps, timing: JobTiming = defaultTiming
     await boss.createQueue(job.name, { name: job.name, policy: 'stately', retryLimit: 0 });
     await boss.schedule(job.name, job.cron);
     await boss.work(job.name, { pollingIntervalSeconds: timing.pollingIntervalSeconds }, async () => {
-      await job.run(deps, new Date());
+      try {
+        const result = await job.run(deps, new Date());
+        log.debug('job done', { job: job.name, result });
+      } catch (error) {
+        // The queue records the failure silently; the next minute's run tries again.
+        log.error('job failed', { job: job.name, error: String(error) });
+        throw error;
+      }
     });
   }
   return () => boss.stop({ graceful: true, timeout: 10_000 });
