@@ -132,6 +132,31 @@ beforeAll(async () => {
     ],
   );
 
+  // A referral and a case review in each workspace, so intake and case-review routes are tried with B's ids.
+  for (const [workspaceId, organizationId, users, mark] of [
+    [a.workspaceId, a.organizationId, a.sessions.map((s) => s.userId), A_PERSON_LAST_NAME],
+    [b.workspaceId, b.organizationId, bUsers.map((u) => u.userId), B_PERSON_LAST_NAME],
+  ] as const) {
+    await database.execute(
+      `insert into referrals (workspace_id, id, channel, raised_by_user_id, raised_by_organization_id, raised_by_name,
+         raised_by_organization_name, subject_last_name, description, urgency, consent)
+       values ($1, $2, 'reception_desk', $3, $4, 'Agent', 'CCAS', $5, 'Situation signalée', 'normal', 'agreed')`,
+      [workspaceId, newId(), users[0], organizationId, mark],
+    );
+    const reviewId = newId();
+    await database.execute(
+      `insert into case_reviews (workspace_id, id, title, scheduled_at, organization_id, organizer_user_id)
+       values ($1, $2, $3, now() + interval '7 days', $4, $5)`,
+      [workspaceId, reviewId, `Synthèse ${mark}`, organizationId, users[0]],
+    );
+    for (const userId of new Set(users)) {
+      await database.execute(
+        'insert into case_review_participants (workspace_id, id, case_review_id, user_id) values ($1, $2, $3, $4)',
+        [workspaceId, newId(), reviewId, userId],
+      );
+    }
+  }
+
   ({ routes, doc } = await listApiRoutes(t));
   const usersOnlyIn = async (workspaceId: string, other: string) => {
     const { rows } = await database.execute(

@@ -190,10 +190,6 @@ export const redirectInputSchema = z
     toName: optionalText(200),
     reason: requiredText(2000, t.redirectReasonRequired),
   })
-  .superRefine((v, ctx) => {
-    if (!v.toOrganizationId && !v.toName)
-      ctx.addIssue({ code: 'custom', path: ['toOrganizationId'], message: t.redirectTargetRequired });
-  })
   .openapi('ReferralRedirect');
 export type RedirectInput = z.output<typeof redirectInputSchema>;
 
@@ -229,10 +225,6 @@ export const acceptInputSchema = z
     referentUserId: z.uuid({ error: t.referentRequired }),
     owningOrganizationId: z.uuid({ error: t.owningOrganizationRequired }),
     consentConfirmed: z.boolean().default(false),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.personId && !(v.firstName && v.lastName))
-      ctx.addIssue({ code: 'custom', path: ['personId'], message: t.personChoiceRequired });
   })
   .openapi('ReferralAccept');
 export type AcceptInput = z.output<typeof acceptInputSchema>;

@@ -89,6 +89,8 @@ export async function redirectReferral(
 ): Promise<Referral> {
   const row = await db.transaction(async (tx) => {
     const referral = await lockForDecision(tx, actor, id, 'redirected');
+    // Checked once the referral is known to exist, so a missing one answers 404 whatever the body.
+    if (!input.toOrganizationId && !input.toName) throw fieldError('toOrganizationId', t.redirectTargetRequired);
     let targetName = input.toName;
     if (input.toOrganizationId) {
       const organization = await findOrganization(tx, actor.workspaceId, input.toOrganizationId);
@@ -145,9 +147,16 @@ export async function acceptReferral(
 ): Promise<Referral> {
   const row = await db.transaction(async (tx) => {
     const referral = await lockForDecision(tx, actor, id, 'accepted');
+    // The referent and the organisation must be among those the form offers; checked before any
+    // person file is created, so a wrong choice leaves nothing behind.
+    const offered = await triageOptions(tx, actor);
+    if (!offered.referents.some((r) => r.userId === input.referentUserId))
+      throw fieldError('referentUserId', t.referentInvalid);
+    if (!offered.owningOrganizations.some((o) => o.id === input.owningOrganizationId))
+      throw fieldError('owningOrganizationId', t.owningOrganizationInvalid);
     if (!consentAllowsPathway(referral.consent as ReferralConsent, input.consentConfirmed))
       throw fieldError('consentConfirmed', t.consentForPathway);
-
+    if (!input.personId && !(input.firstName && input.lastName)) throw fieldError('personId', t.personChoiceRequired);
     if (input.personId && !(await findPersonForActor(tx, actor, input.personId)))
       throw fieldError('personId', t.personNotFound);
     const personId =
@@ -166,7 +175,6 @@ export async function acceptReferral(
           { allowDuplicate: input.confirmNotDuplicate, requestId },
         )
       ).id;
-    // openPathway checks the referent and the owning organisation; its field errors name this form's fields.
     const pathwayId = await openPathway(tx, actor, {
       personId,
       owningOrganizationId: input.owningOrganizationId,

@@ -72,7 +72,7 @@ export const referrals = {
   referentRequired: 'Choisissez le ou la référente du parcours.',
   referentInvalid: 'Cette personne ne peut pas être référente : elle n’a pas le droit de conduire un parcours.',
   owningOrganizationRequired: 'Choisissez l’organisation qui porte le parcours.',
-  owningOrganizationInvalid: 'Cette organisation n’existe pas dans l’espace.',
+  owningOrganizationInvalid: 'Choisissez une de vos organisations : le parcours est porté par l’une d’elles.',
   consentForPathway: 'Confirmez que la personne a donné son accord pour être accompagnée.',
 
   // Pages
