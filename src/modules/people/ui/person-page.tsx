@@ -54,7 +54,11 @@ function PersonFileView({
         <PersonListSection key={def.name} file={file} def={def} onChange={setOverride} />
       ))}
       <PersonConsents file={file} onChange={refresh} />
-      <PersonCaseTeam key={file.consents.length} file={file} />
+      {/* A consent recorded or withdrawn may change the team: the list is fetched again. */}
+      <PersonCaseTeam
+        key={`${file.consents.length}-${file.consents.filter((c) => c.withdrawnOn).length}`}
+        file={file}
+      />
       {file.canWrite && <PersonMerge file={file} onMerged={refresh} />}
     </Page>
   );
