@@ -238,6 +238,20 @@ describe('triage decisions', () => {
     expect(seen.json.decision).toMatchObject({ redirectedToName: 'SAAD Lys', redirectReason: null });
   });
 
+  it('lets only one of two simultaneous decisions through', async () => {
+    const { id } = await raise(homeHelp, valid);
+    const answers = await Promise.all([
+      t.call(`/api/referrals/${id}/close`, { cookie: reception.cookie, body: { reason: 'duplicate' } }),
+      t.call(`/api/referrals/${id}/redirect`, {
+        cookie: housing.cookie,
+        body: { toName: 'CLIC du secteur', reason: 'Relève du CLIC' },
+      }),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const audit = await auditRowsOf(database, id);
+    expect(audit.filter((r) => r.action !== 'referral.create')).toHaveLength(1);
+  });
+
   it('refuses a redirection to an organisation outside the workspace', async () => {
     const { id } = await raise(homeHelp, valid);
     const res = await t.call(`/api/referrals/${id}/redirect`, {
