@@ -217,6 +217,8 @@ export const pathwayDetailSchema = z
     /** Who may be assigned a task or join a visit: the referent and the person's active case team. */
     team: z.array(z.object({ userId: z.uuid(), name: z.string() })),
     canWrite: z.boolean(),
+    /** The reader, so the page offers to correct only their own journal entries. */
+    viewerUserId: z.uuid(),
   })
   .openapi('PathwayDetail');
 export type PathwayDetail = z.infer<typeof pathwayDetailSchema>;
@@ -231,3 +233,18 @@ export type ReferentChoice = z.infer<typeof referentChoiceSchema>;
 
 export const createdSchema = z.object({ id: z.uuid() });
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** The vocabularies the forms offer (the UI reaches the domain through this file). */
+export {
+  ageBands,
+  closureReasons,
+  entryChannels,
+  journalKinds,
+  outcomes,
+  personalCriteria,
+  personStances,
+  solutionKinds,
+} from '#src/modules/pathways/domain/vocabulary.ts';
+export { requiredFields } from '#src/modules/pathways/domain/stages.ts';
+export type Stage = z.infer<typeof stageSchema>;
+export type AdminStage = z.infer<typeof adminStageSchema>;

@@ -183,6 +183,7 @@ export async function getPathwayDetail(db: Db, actor: Actor, id: string, request
       })),
       team,
       canWrite: actor.permissions.has('pathway.write'),
+      viewerUserId: actor.userId,
     };
   });
 }
