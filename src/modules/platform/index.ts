@@ -50,3 +50,5 @@ export { listOrganizations, findOrganization } from '#src/modules/platform/repo/
 export { listMemberRows, hasMembership } from '#src/modules/platform/repo/members.repo.ts';
 /** CSV as French spreadsheets open it, for every module's exports. */
 export { CSV_BOM, csvLine } from '#src/modules/platform/service/audit-csv.ts';
+/** Calendar days are those of Europe/Paris: a day range as the instants it spans, for period filters. */
+export { parisDayRange } from '#src/modules/platform/service/audit-period.ts';

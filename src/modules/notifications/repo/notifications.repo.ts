@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
-import { users } from '#src/modules/platform/db/schema.ts';
 import { notifications } from '#src/modules/notifications/db/schema.ts';
 
 export type NewNotification = {
@@ -94,11 +93,10 @@ export async function markAllRead(db: Db, workspaceId: string, userId: string, n
 export type ClaimedEmail = {
   workspaceId: string;
   id: string;
+  userId: string;
   attempts: number;
   title: string;
   link: string | null;
-  to: string;
-  name: string;
 };
 
 /**
@@ -114,7 +112,7 @@ export async function claimDueEmails(db: Db, now: Date, claimUntil: Date, limit:
     .orderBy(asc(notifications.emailNextAttemptAt))
     .limit(limit)
     .for('update', { skipLocked: true });
-  const claimed = await db
+  return db
     .update(notifications)
     .set({
       emailStatus: 'sending',
@@ -130,18 +128,6 @@ export async function claimDueEmails(db: Db, now: Date, claimUntil: Date, limit:
       title: notifications.title,
       link: notifications.link,
     });
-  if (claimed.length === 0) return [];
-  const recipients = await db
-    .select({ id: users.id, email: users.email, name: users.name })
-    .from(users)
-    .where(
-      inArray(
-        users.id,
-        claimed.map((c) => c.userId),
-      ),
-    );
-  const byId = new Map(recipients.map((r) => [r.id, r]));
-  return claimed.map(({ userId, ...c }) => ({ ...c, to: byId.get(userId)!.email, name: byId.get(userId)!.name }));
 }
 
 export async function recordEmailSent(db: Db, workspaceId: string, id: string, now: Date): Promise<void> {

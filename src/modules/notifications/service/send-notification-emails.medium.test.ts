@@ -159,6 +159,20 @@ describe('notification e-mails', () => {
     deps.mailer.close();
   });
 
+  it('sends nothing to someone who has left the workspace since', async () => {
+    const deps = depsFor(mailbox.port);
+    const organizationId = await createOrganization(database.db, workspaceId);
+    const leaver = await createUser(database.db, { workspaceId, organizationId, role: 'reception' });
+    const id = await database.db.transaction((tx) =>
+      notify(tx, reminder({ userId: leaver.userId, title: 'Après le départ' })),
+    );
+    await database.execute('delete from memberships where user_id = $1', [leaver.userId]);
+    expect(await sendPendingNotificationEmails(deps, new Date())).toMatchObject({ sent: 0, failed: 1 });
+    expect(await emailState(id)).toMatchObject({ status: 'failed' });
+    expect(mailbox.all().some((m) => m.to.includes(leaver.email))).toBe(false);
+    deps.mailer.close();
+  });
+
   it('refuses a link that leaves the app', async () => {
     await expect(
       database.db.transaction((tx) => notify(tx, reminder({ link: 'https://ailleurs.exemple/' }))),

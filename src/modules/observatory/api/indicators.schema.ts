@@ -1,0 +1,37 @@
+import { z } from '@hono/zod-openapi';
+import { messages } from '#src/shared/i18n/fr.ts';
+import { MAX_PERIOD_DAYS, periodDays } from '#src/modules/observatory/domain/periods.ts';
+
+const t = messages.indicators.period;
+const isoDate = z.iso.date({ error: t.dateInvalid });
+
+/** A period of Paris calendar days, both ends included; the page's form checks it with this same schema. */
+export const periodQuerySchema = z.object({ from: isoDate, to: isoDate }).superRefine((period, ctx) => {
+  if (period.to < period.from) ctx.addIssue({ code: 'custom', path: ['to'], message: t.toBeforeFrom });
+  else if (periodDays(period) > MAX_PERIOD_DAYS) ctx.addIssue({ code: 'custom', path: ['from'], message: t.tooLong });
+});
+
+const count = z.object({ key: z.string(), count: z.number().int() });
+const stageCount = z.object({ stageId: z.uuid(), label: z.string(), count: z.number().int() });
+const stageMedian = z.object({
+  stageId: z.uuid(),
+  label: z.string(),
+  visits: z.number().int(),
+  medianDays: z.number().int(),
+});
+
+export const indicatorsSchema = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string() }),
+    referralsByChannel: z.array(count),
+    entriesByChannel: z.array(count),
+    entriesByMonth: z.array(z.object({ month: z.string(), count: z.number().int() })),
+    pathwaysByStage: z.array(stageCount),
+    medianDaysPerStage: z.array(stageMedian),
+    outcomes: z.array(count),
+    closureReasons: z.array(count),
+  })
+  .openapi('Indicators');
+
+export type Indicators = z.infer<typeof indicatorsSchema>;
+export type CountByKey = z.infer<typeof count>;

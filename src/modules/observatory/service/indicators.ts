@@ -1,0 +1,43 @@
+import type { Actor } from '#src/shared/auth/actor.ts';
+import type { Db } from '#src/shared/db/client.ts';
+import { parisDayRange } from '#src/modules/platform/index.ts';
+import {
+  countClosures,
+  countEntriesByChannel,
+  countPathwaysByStage,
+  medianDaysPerStage,
+} from '#src/modules/pathways/index.ts';
+import { referralCounts } from '#src/modules/referrals/index.ts';
+import type { Indicators } from '#src/modules/observatory/api/indicators.schema.ts';
+import { monthsOf, type Period } from '#src/modules/observatory/domain/periods.ts';
+import { monthlyTotals, totalsBy } from '#src/modules/observatory/domain/series.ts';
+
+/**
+ * The indicators of the actor's workspace over a period. Only counts and durations leave here,
+ * never a person: the figures describe the territory's activity as a whole.
+ */
+export async function getIndicators(db: Db, actor: Actor, period: Period): Promise<Indicators> {
+  const workspaceId = actor.workspaceId;
+  const range = parisDayRange(period.from, period.to);
+  const [referrals, entries, stages, medians, closures] = await Promise.all([
+    referralCounts(db, workspaceId, {
+      from: new Date(range.fromInstant!),
+      to: new Date(range.untilInstant!),
+      by: 'channel',
+    }),
+    countEntriesByChannel(db, workspaceId, period),
+    countPathwaysByStage(db, workspaceId),
+    medianDaysPerStage(db, workspaceId, period),
+    countClosures(db, workspaceId, period),
+  ]);
+  return {
+    period,
+    referralsByChannel: totalsBy(referrals, (r) => r.key),
+    entriesByChannel: totalsBy(entries, (r) => r.channel),
+    entriesByMonth: monthlyTotals(entries, monthsOf(period)),
+    pathwaysByStage: stages.map(({ stageId, label, count }) => ({ stageId, label, count })),
+    medianDaysPerStage: medians,
+    outcomes: totalsBy(closures, (r) => r.outcome),
+    closureReasons: totalsBy(closures, (r) => r.closureReason),
+  };
+}
