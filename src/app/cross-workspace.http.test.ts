@@ -155,6 +155,40 @@ beforeAll(async () => {
         [workspaceId, newId(), reviewId, userId],
       );
     }
+    // A pathway with its stages, a transition, a journal entry, a task and a solution option.
+    const personId = workspaceId === a.workspaceId ? a.personId : b.personId;
+    const [firstStage, secondStage, pathwayId] = [newId(), newId(), newId()];
+    await database.execute(
+      `insert into pathway_stages (workspace_id, id, key, label, position) values
+         ($1, $2, 'referral', 'Repérage', 1), ($1, $3, 'closure', $4, 2)`,
+      [workspaceId, firstStage, secondStage, `Clôture ${mark}`],
+    );
+    await database.execute(
+      `insert into pathways (workspace_id, id, person_id, owning_organization_id, referent_user_id, channel, stage_id,
+         stage_entered_on, opened_on)
+       values ($1, $2, $3, $4, $5, 'self', $6, current_date, current_date)`,
+      [workspaceId, pathwayId, personId, organizationId, users[0], firstStage],
+    );
+    await database.execute(
+      `insert into pathway_transitions (workspace_id, id, pathway_id, to_stage_id, kind, effective_on, by_user_id)
+       values ($1, $2, $3, $4, 'open', current_date, $5)`,
+      [workspaceId, newId(), pathwayId, firstStage, users[0]],
+    );
+    await database.execute(
+      `insert into pathway_journal_entries (workspace_id, id, pathway_id, kind, occurred_at, author_user_id, body)
+       values ($1, $2, $3, 'note', now(), $4, $5)`,
+      [workspaceId, newId(), pathwayId, users[0], `Note ${mark}`],
+    );
+    await database.execute(
+      `insert into pathway_tasks (workspace_id, id, pathway_id, title, due_date, assignee_user_id, remind_at)
+       values ($1, $2, $3, $4, current_date, $5, now())`,
+      [workspaceId, newId(), pathwayId, `Tâche ${mark}`, users[0]],
+    );
+    await database.execute(
+      `insert into pathway_solution_options (workspace_id, id, pathway_id, kind, description)
+       values ($1, $2, $3, 'stay_as_is', $4)`,
+      [workspaceId, newId(), pathwayId, `Solution ${mark}`],
+    );
   }
 
   ({ routes, doc } = await listApiRoutes(t));

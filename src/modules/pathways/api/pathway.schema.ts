@@ -51,11 +51,8 @@ export const pathwayListQuerySchema = z.object({
   channel: z.enum(entryChannels).optional(),
   stageId: z.uuid().optional(),
   referentUserId: z.uuid().optional(),
-  commune: z
-    .string()
-    .trim()
-    .regex(/^\w{5}$/, 'Code INSEE à 5 caractères.')
-    .optional(),
+  // Matched exactly against the person's commune code: any other text simply finds nothing.
+  commune: z.string().trim().max(100).optional(),
   ageBand: z.enum(ageBands).optional(),
   personne: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
