@@ -28,6 +28,8 @@ export {
   type PersonCreateInput,
   type DuplicateCandidate,
 } from '#src/modules/people/api/person.schema.ts';
+/** The case-team rule as SQL, for modules whose rows hang on a person (pathways lists, boards, exports). */
+export { activeCaseTeamUserIds, caseTeamIncludes } from '#src/modules/people/repo/persons.repo.ts';
 /** Seed factories write rows directly (demo data, tests, benchmarks). */
 export { insertPerson } from '#src/modules/people/repo/persons.repo.ts';
 export { addCaseTeamMember } from '#src/modules/people/repo/case-team.repo.ts';

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'dri
 import type { PathwayListQuery } from '#src/modules/pathways/api/pathway.schema.ts';
 import { ageBandBounds } from '#src/modules/pathways/domain/vocabulary.ts';
 import type { Db } from '#src/shared/db/client.ts';
-import type { PersonScope } from '#src/modules/people/index.ts';
+import { activeCaseTeamUserIds, caseTeamIncludes, type PersonScope } from '#src/modules/people/index.ts';
 import {
   pathwayJournalEntries,
   pathways,
@@ -16,8 +16,7 @@ const personsTable = sql`persons`;
 const personJoin = sql`persons.workspace_id = ${pathways.workspaceId} and persons.id = ${pathways.personId}`;
 
 /** Active case-team membership of a user on the pathway's person. */
-const onCaseTeam = (userId: SQL | string) =>
-  sql`exists (select 1 from case_team_members m where m.workspace_id = ${pathways.workspaceId} and m.person_id = ${pathways.personId} and m.user_id = ${userId} and m.removed_at is null)`;
+const onCaseTeam = (userId: SQL | string) => caseTeamIncludes(pathways.workspaceId, pathways.personId, userId);
 
 /** The row-level rule as SQL: the same predicate guards lists, the board, exports and single reads. */
 export function visibleTo(scope: PersonScope): SQL {
@@ -222,8 +221,7 @@ export async function teamOf(db: Db, workspaceId: string, pathwayId: string) {
     select distinct u.id as "userId", u.name as name
     from ${pathways} p
     join auth_user u on u.id = p.referent_user_id
-      or u.id in (select m.user_id from case_team_members m
-                  where m.workspace_id = p.workspace_id and m.person_id = p.person_id and m.removed_at is null)
+      or u.id in ${activeCaseTeamUserIds(sql`p.workspace_id`, sql`p.person_id`)}
     where p.workspace_id = ${workspaceId} and p.id = ${pathwayId}
     order by u.name`);
   return (result as { rows: { userId: string; name: string }[] }).rows;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
 import { caseTeamMembers, persons } from '#src/modules/people/db/schema.ts';
 import type { PersonScope } from '#src/modules/people/domain/visibility.ts';
@@ -30,8 +30,15 @@ export type PersonValues = Partial<
   >
 >;
 
-const onCaseTeamOf = (userId: string) =>
-  sql`exists (select 1 from ${caseTeamMembers} m where m.workspace_id = ${persons.workspaceId} and m.person_id = ${persons.id} and m.user_id = ${userId} and m.removed_at is null)`;
+/** The users on a person's active case team, as a subquery. */
+export const activeCaseTeamUserIds = (workspaceId: SQLWrapper, personId: SQLWrapper) =>
+  sql`(select m.user_id from ${caseTeamMembers} m where m.workspace_id = ${workspaceId} and m.person_id = ${personId} and m.removed_at is null)`;
+
+/** Whether a user is on a person's active case team; other modules apply it to their person references. */
+export const caseTeamIncludes = (workspaceId: SQLWrapper, personId: SQLWrapper, userId: SQLWrapper | string) =>
+  sql`exists (select 1 from ${caseTeamMembers} m where m.workspace_id = ${workspaceId} and m.person_id = ${personId} and m.user_id = ${userId} and m.removed_at is null)`;
+
+const onCaseTeamOf = (userId: string) => caseTeamIncludes(persons.workspaceId, persons.id, userId);
 
 /**
  * The row-level rule, as SQL: the same predicate guards lists, search, reads and writes. A merged
