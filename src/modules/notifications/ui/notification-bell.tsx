@@ -8,7 +8,8 @@ export function NotificationBell() {
   const count = useUnreadCount(location.pathname);
   const t = messages.notifications;
   return (
-    <Link to="/notifications" className="notification-bell" aria-label={t.bell(count ?? 0)}>
+    // Until the count arrives the link says only "Notifications", never a count it does not know.
+    <Link to="/notifications" className="notification-bell" aria-label={count === null ? t.title : t.bell(count)}>
       <span aria-hidden="true">{t.title}</span>
       {count !== null && count > 0 && (
         <span className="notification-bell__count" aria-hidden="true">

@@ -37,7 +37,8 @@ export async function getIndicators(db: Db, actor: Actor, period: Period): Promi
     entriesByMonth: monthlyTotals(entries, monthsOf(period)),
     pathwaysByStage: stages.map(({ stageId, label, count }) => ({ stageId, label, count })),
     medianDaysPerStage: medians,
-    outcomes: totalsBy(closures, (r) => r.outcome),
-    closureReasons: totalsBy(closures, (r) => r.closureReason),
+    // A closure recorded before the field was required has no value: it still counts, as "not recorded".
+    outcomes: totalsBy(closures, (r) => r.outcome ?? ''),
+    closureReasons: totalsBy(closures, (r) => r.closureReason ?? ''),
   };
 }

@@ -27,6 +27,7 @@ export const indicators = {
     tooLong: 'La période ne peut pas dépasser dix ans.',
   },
   empty: 'Aucune donnée sur cette période.',
+  notRecorded: 'Non renseigné',
   snapshot: 'À ce jour, quelle que soit la période choisie.',
   columns: {
     channel: 'Canal d’entrée',
