@@ -1,6 +1,6 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy } from 'react';
+import { onDemand } from '#src/shared/ui/on-demand.tsx';
 import { createBrowserRouter } from 'react-router';
-import { messages } from '#src/shared/i18n/fr.ts';
 import { SignInPage } from '#src/modules/platform/ui/sign-in-page.tsx';
 import { CommuneField } from '#src/modules/platform/ui/commune-field.tsx';
 import { personPages } from '#src/modules/people/ui/routes.tsx';
@@ -42,9 +42,6 @@ const PasswordResetRequestPage = lazy(() =>
     default: m.PasswordResetRequestPage,
   })),
 );
-
-const loading = <p role="status">{messages.app.loading}</p>;
-const onDemand = (element: ReactNode) => <Suspense fallback={loading}>{element}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/connexion', element: <SignInPage />, errorElement: <ErrorPage /> },

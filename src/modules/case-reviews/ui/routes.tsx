@@ -1,6 +1,6 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy } from 'react';
+import { onDemand } from '#src/shared/ui/on-demand.tsx';
 import type { RouteObject } from 'react-router';
-import { messages } from '#src/shared/i18n/fr.ts';
 
 const CaseReviewsPage = lazy(() =>
   import('#src/modules/case-reviews/ui/case-reviews-page.tsx').then((m) => ({ default: m.CaseReviewsPage })),
@@ -10,10 +10,6 @@ const CaseReviewFormPage = lazy(() =>
 );
 const CaseReviewPage = lazy(() =>
   import('#src/modules/case-reviews/ui/case-review-page.tsx').then((m) => ({ default: m.CaseReviewPage })),
-);
-
-const onDemand = (element: ReactNode) => (
-  <Suspense fallback={<p role="status">{messages.app.loading}</p>}>{element}</Suspense>
 );
 
 /** The pages of this module, mounted inside the signed-in shell. */

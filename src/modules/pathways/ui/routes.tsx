@@ -1,6 +1,6 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy } from 'react';
+import { onDemand } from '#src/shared/ui/on-demand.tsx';
 import type { RouteObject } from 'react-router';
-import { messages } from '#src/shared/i18n/fr.ts';
 
 const PathwaysPage = lazy(() =>
   import('#src/modules/pathways/ui/pathways-page.tsx').then((m) => ({ default: m.PathwaysPage })),
@@ -14,10 +14,6 @@ const PathwayPage = lazy(() =>
 const TasksPage = lazy(() => import('#src/modules/pathways/ui/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
 const StagesAdminPage = lazy(() =>
   import('#src/modules/pathways/ui/stages-admin-page.tsx').then((m) => ({ default: m.StagesAdminPage })),
-);
-
-const onDemand = (element: ReactNode) => (
-  <Suspense fallback={<p role="status">{messages.app.loading}</p>}>{element}</Suspense>
 );
 
 /** The pages of this module, mounted inside the signed-in shell. */

@@ -1,6 +1,6 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy } from 'react';
+import { onDemand } from '#src/shared/ui/on-demand.tsx';
 import type { RouteObject } from 'react-router';
-import { messages } from '#src/shared/i18n/fr.ts';
 import { PersonSearchPage } from '#src/modules/people/ui/person-search-page.tsx';
 import type { CommuneFieldComponent } from '#src/modules/people/ui/person-section.tsx';
 
@@ -9,10 +9,6 @@ const PersonPage = lazy(() =>
 );
 const PersonNewPage = lazy(() =>
   import('#src/modules/people/ui/person-new-page.tsx').then((m) => ({ default: m.PersonNewPage })),
-);
-
-const onDemand = (element: ReactNode) => (
-  <Suspense fallback={<p role="status">{messages.app.loading}</p>}>{element}</Suspense>
 );
 
 /**

@@ -1,6 +1,6 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy } from 'react';
+import { onDemand } from '#src/shared/ui/on-demand.tsx';
 import type { RouteObject } from 'react-router';
-import { messages } from '#src/shared/i18n/fr.ts';
 
 const ReferralsPage = lazy(() =>
   import('#src/modules/referrals/ui/referrals-page.tsx').then((m) => ({ default: m.ReferralsPage })),
@@ -10,10 +10,6 @@ const ReferralFormPage = lazy(() =>
 );
 const ReferralPage = lazy(() =>
   import('#src/modules/referrals/ui/referral-page.tsx').then((m) => ({ default: m.ReferralPage })),
-);
-
-const onDemand = (element: ReactNode) => (
-  <Suspense fallback={<p role="status">{messages.app.loading}</p>}>{element}</Suspense>
 );
 
 /** The pages of this module, mounted inside the signed-in shell. */
