@@ -12,7 +12,7 @@ const EVERY_MINUTE = '* * * * *';
  * What the queue runs. Each job is a sweep over due rows that is safe to run again: a missed or
  * failed run is caught up by the next one, so jobs are not retried by the queue itself.
  */
-export const recurringJobs: RecurringJob[] = [
+const recurringJobs: RecurringJob[] = [
   // Reminders become notifications with a pending e-mail; the sender delivers them on its next run.
   { name: 'task-reminders', cron: EVERY_MINUTE, run: (deps, now) => sendDueTaskReminders(deps.database.db, now) },
   { name: 'notification-emails', cron: EVERY_MINUTE, run: sendPendingNotificationEmails },
