@@ -2,6 +2,15 @@ import { z } from '@hono/zod-openapi';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { MAX_PERIOD_DAYS, periodDays } from '#src/modules/observatory/domain/periods.ts';
 
+/** The period vocabulary the page's form shares with the route. */
+export {
+  parisToday,
+  periodPresets,
+  presetPeriod,
+  type Period,
+  type PeriodPreset,
+} from '#src/modules/observatory/domain/periods.ts';
+
 const t = messages.indicators.period;
 const isoDate = z.iso.date({ error: t.dateInvalid });
 

@@ -6,14 +6,15 @@ import { barsPlot, Figure, type FigureColumn } from '#src/shared/ui/figure.tsx';
 import { ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import { periodQuerySchema, type Indicators } from '#src/modules/observatory/api/indicators.schema.ts';
 import {
   parisToday,
   periodPresets,
+  periodQuerySchema,
   presetPeriod,
+  type Indicators,
   type Period,
   type PeriodPreset,
-} from '#src/modules/observatory/domain/periods.ts';
+} from '#src/modules/observatory/api/indicators.schema.ts';
 
 const t = messages.indicators;
 const CUSTOM = 'custom';

@@ -1,6 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-import { messages } from '#src/shared/i18n/fr.ts';
+import { onDemand } from '#src/shared/ui/on-demand.tsx';
 
 // Loaded on demand: the page brings Observable Plot, which the rest of the app does not need.
 const IndicatorsPage = lazy(() =>
@@ -8,13 +8,4 @@ const IndicatorsPage = lazy(() =>
 );
 
 /** The pages of this module, mounted inside the signed-in shell. */
-export const observatoryPages: RouteObject[] = [
-  {
-    path: 'indicateurs',
-    element: (
-      <Suspense fallback={<p role="status">{messages.app.loading}</p>}>
-        <IndicatorsPage />
-      </Suspense>
-    ),
-  },
-];
+export const observatoryPages: RouteObject[] = [{ path: 'indicateurs', element: onDemand(<IndicatorsPage />) }];
