@@ -73,12 +73,13 @@ async function referralFixture(
   userId: string,
   channel: string,
   createdAt: string,
+  closureReason: string | null = null,
 ) {
   await database.execute(
     `insert into referrals (workspace_id, id, channel, raised_by_user_id, raised_by_organization_id, raised_by_name,
-       raised_by_organization_name, description, urgency, consent, created_at)
-     values ($1, $2, $3, $4, $5, 'Agent', 'CCAS', 'Salle de bain inadaptée', 'normal', 'agreed', $6)`,
-    [workspaceId, newId(), channel, userId, organizationId, createdAt],
+       raised_by_organization_name, description, urgency, consent, created_at, status, closure_reason)
+     values ($1, $2, $3, $4, $5, 'Agent', 'CCAS', 'Salle de bain inadaptée', 'normal', 'agreed', $6, $7, $8)`,
+    [workspaceId, newId(), channel, userId, organizationId, createdAt, closureReason ? 'closed' : 'new', closureReason],
   );
 }
 
@@ -123,7 +124,7 @@ beforeAll(async () => {
   });
   // Referrals at the edges of a Paris day: 23:30 in Paris on 31 January is still January.
   await referralFixture(workspaceId, organizationId, user, 'reception_desk', '2026-01-31T22:30:00Z');
-  await referralFixture(workspaceId, organizationId, user, 'reception_desk', '2026-01-12T09:00:00Z');
+  await referralFixture(workspaceId, organizationId, user, 'reception_desk', '2026-01-12T09:00:00Z', 'out_of_scope');
   await referralFixture(workspaceId, organizationId, user, 'home_help_alert', '2026-01-31T23:30:00Z');
 
   // Another territory's activity must not count.
@@ -153,6 +154,11 @@ describe('GET /api/indicators', () => {
         { key: 'reception_desk', count: 2 },
         { key: 'home_help_alert', count: 1 },
       ],
+      referralDecisions: [
+        { key: 'new', count: 2 },
+        { key: 'closed', count: 1 },
+      ],
+      referralClosureReasons: [{ key: 'out_of_scope', count: 1 }],
       entriesByChannel: [
         { key: 'social_landlord', count: 2 },
         { key: 'self', count: 1 },

@@ -33,6 +33,8 @@ export const indicatorsSchema = z
   .object({
     period: z.object({ from: z.string(), to: z.string() }),
     referralsByChannel: z.array(count),
+    referralDecisions: z.array(count),
+    referralClosureReasons: z.array(count),
     entriesByChannel: z.array(count),
     entriesByMonth: z.array(z.object({ month: z.string(), count: z.number().int() })),
     pathwaysByStage: z.array(stageCount),

@@ -19,12 +19,11 @@ import { monthlyTotals, totalsBy } from '#src/modules/observatory/domain/series.
 export async function getIndicators(db: Db, actor: Actor, period: Period): Promise<Indicators> {
   const workspaceId = actor.workspaceId;
   const range = parisDayRange(period.from, period.to);
-  const [referrals, entries, stages, medians, closures] = await Promise.all([
-    referralCounts(db, workspaceId, {
-      from: new Date(range.fromInstant!),
-      to: new Date(range.untilInstant!),
-      by: 'channel',
-    }),
+  const received = { from: new Date(range.fromInstant!), to: new Date(range.untilInstant!) };
+  const [referrals, decisions, referralClosures, entries, stages, medians, closures] = await Promise.all([
+    referralCounts(db, workspaceId, { ...received, by: 'channel' }),
+    referralCounts(db, workspaceId, { ...received, by: 'status' }),
+    referralCounts(db, workspaceId, { ...received, by: 'closureReason' }),
     countEntriesByChannel(db, workspaceId, period),
     countPathwaysByStage(db, workspaceId),
     medianDaysPerStage(db, workspaceId, period),
@@ -33,6 +32,8 @@ export async function getIndicators(db: Db, actor: Actor, period: Period): Promi
   return {
     period,
     referralsByChannel: totalsBy(referrals, (r) => r.key),
+    referralDecisions: totalsBy(decisions, (r) => r.key),
+    referralClosureReasons: totalsBy(referralClosures, (r) => r.key),
     entriesByChannel: totalsBy(entries, (r) => r.channel),
     entriesByMonth: monthlyTotals(entries, monthsOf(period)),
     pathwaysByStage: stages.map(({ stageId, label, count }) => ({ stageId, label, count })),

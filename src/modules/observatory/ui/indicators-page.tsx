@@ -140,6 +140,8 @@ function IndicatorFigures({ data }: { data: Indicators }) {
   const bars = useMemo(
     () => ({
       referrals: labelled(data.referralsByChannel, messages.referrals.channels),
+      decisions: labelled(data.referralDecisions, messages.referrals.statuses),
+      referralReasons: labelled(data.referralClosureReasons, messages.referrals.closureReasons),
       entries: labelled(data.entriesByChannel, messages.pathways.channels),
       months: data.entriesByMonth.map((m) => ({ label: formatMonth(m.month), value: m.count })),
       stages: data.pathwaysByStage.map((s) => ({ label: s.label, value: s.count })),
@@ -166,6 +168,20 @@ function IndicatorFigures({ data }: { data: Indicators }) {
         summary={f.referralsByChannel.summary}
         bars={bars.referrals}
         category={c.channel}
+        value={c.referrals}
+      />
+      <CountFigure
+        title={f.referralDecisions.title}
+        summary={f.referralDecisions.summary}
+        bars={bars.decisions}
+        category={c.decision}
+        value={c.referrals}
+      />
+      <CountFigure
+        title={f.referralClosureReasons.title}
+        summary={f.referralClosureReasons.summary}
+        bars={bars.referralReasons}
+        category={c.closureReason}
         value={c.referrals}
       />
       <CountFigure

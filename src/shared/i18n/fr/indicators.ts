@@ -36,6 +36,7 @@ export const indicators = {
     outcome: 'Issue',
     closureReason: 'Motif de clôture',
     referrals: 'Signalements',
+    decision: 'Suite donnée',
     pathways: 'Parcours',
     medianDays: 'Durée médiane (jours)',
     visits: 'Passages terminés',
@@ -47,6 +48,20 @@ export const indicators = {
         total === 0
           ? 'Aucun signalement reçu sur la période.'
           : `${plural(total, 'signalement reçu', 'signalements reçus')} ; le canal le plus fréquent est « ${top} » (${n(topCount)}).`,
+    },
+    referralDecisions: {
+      title: 'Suites données aux signalements',
+      summary: (total: number, top: string | null, topCount: number) =>
+        total === 0
+          ? 'Aucun signalement reçu sur la période.'
+          : `Sur ${plural(total, 'signalement reçu', 'signalements reçus')}, la suite la plus fréquente est « ${top} » (${n(topCount)}).`,
+    },
+    referralClosureReasons: {
+      title: 'Signalements clos sans parcours, par motif',
+      summary: (total: number, top: string | null, topCount: number) =>
+        total === 0
+          ? 'Aucun signalement clos sur la période.'
+          : `${plural(total, 'signalement clos', 'signalements clos')} ; motif le plus fréquent : « ${top} » (${n(topCount)}).`,
     },
     entriesByChannel: {
       title: 'Parcours ouverts par canal d’entrée',
