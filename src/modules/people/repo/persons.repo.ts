@@ -167,24 +167,26 @@ export async function bumpVersion(db: Db, workspaceId: string, id: string): Prom
 export type DuplicateCandidateRow = PersonRow & { visible: boolean; similarity: number };
 
 /**
- * Files of the workspace that may be the same person: same birth date and a full name (or the
- * first name with the birth name) close by trigram similarity, which ignores word order and
- * tolerates small typos. Merged files are left out. `visible` says whether the scope may open it.
+ * Files of the workspace that may be the same person: a full name (or the first name with the birth
+ * name) close by trigram similarity, which ignores word order and tolerates small typos, and the same
+ * birth date — or no date on one side to tell them apart (a referral often gives only an age).
+ * Merged files are left out. `visible` says whether the scope may open it.
  */
 export async function findDuplicateCandidates(
   db: Db,
   scope: PersonScope,
-  input: { needle: string; birthDate: string; threshold: number; excludeId?: string },
+  input: { needle: string; birthDate: string | null; threshold: number; excludeId?: string },
 ): Promise<DuplicateCandidateRow[]> {
-  const birthSearchName = sql`immutable_unaccent(lower(${persons.firstName} || ' ' || coalesce(${persons.birthName}, '')))`;
-  const score = sql<number>`greatest(similarity(${persons.searchName}, ${input.needle}), similarity(${birthSearchName}, ${input.needle}))`;
+  // Without a birth name, the first name alone would resemble every namesake.
+  const birthSearchName = sql`immutable_unaccent(lower(${persons.firstName} || ' ' || ${persons.birthName}))`;
+  const score = sql<number>`greatest(similarity(${persons.searchName}, ${input.needle}), coalesce(similarity(${birthSearchName}, ${input.needle}), 0))`;
   return db
     .select({ ...summaryColumns, visible: sql<boolean>`coalesce(${visibleTo(scope)}, false)`, similarity: score })
     .from(persons)
     .where(
       and(
         eq(persons.workspaceId, scope.workspaceId),
-        eq(persons.birthDate, input.birthDate),
+        input.birthDate ? or(eq(persons.birthDate, input.birthDate), isNull(persons.birthDate)) : undefined,
         isNull(persons.mergedIntoId),
         input.excludeId ? ne(persons.id, input.excludeId) : undefined,
         sql`${score} >= ${input.threshold}`,

@@ -30,16 +30,15 @@ function owningOrganizationOf(actor: Actor, requested: string | null): string {
 }
 
 /**
- * Possible duplicates of a new file: same birth date, a name equal but for accents, case, small
- * typos or the order of first and last names. A file the actor may not open is named only by
- * the organisation that holds it.
+ * Possible duplicates of a new file: a name equal but for accents, case, small typos or the order of
+ * first and last names, with the same birth date unless one side has none. A file the actor may not
+ * open is named only by the organisation that holds it.
  */
 export async function findDuplicatesForActor(
   db: Db,
   actor: Actor,
   input: { firstName: string; lastName: string; birthDate: string | null },
 ): Promise<DuplicateCandidate[]> {
-  if (!input.birthDate) return [];
   const rows = await findDuplicateCandidates(db, personScopeOf(actor), {
     needle: duplicateNeedle(input.firstName, input.lastName),
     birthDate: input.birthDate,

@@ -35,7 +35,7 @@ function actorOf(user: { userId: string; email: string }, organizationId: string
 const create = (input: { firstName: string; lastName: string; birthDate?: string }, allowDuplicate = false) =>
   database.db.transaction((tx) => createPersonForActor(tx, referent, input, { allowDuplicate, requestId: 'test' }));
 
-async function duplicatesOf(input: { firstName: string; lastName: string; birthDate: string }) {
+async function duplicatesOf(input: { firstName: string; lastName: string; birthDate?: string }) {
   try {
     await create(input);
     return null;
@@ -83,6 +83,14 @@ describe('duplicate detection on creation', () => {
   it('does not match another birth date or another first name', async () => {
     expect(await duplicatesOf({ firstName: 'Émile', lastName: 'Lefèvre', birthDate: '1938-02-24' })).toBeNull();
     expect(await duplicatesOf({ firstName: 'Marguerite', lastName: 'Lefèvre', birthDate: '1938-02-23' })).toBeNull();
+  });
+
+  it('matches on the name alone when a birth date is missing on either side', async () => {
+    expect((await duplicatesOf({ firstName: 'Emile', lastName: 'Lefevre' }))?.[0]?.person?.id).toBe(lefevre);
+    const undated = (await create({ firstName: 'Rosalie', lastName: 'Vermeersch' })).id;
+    expect(
+      (await duplicatesOf({ firstName: 'Rosalie', lastName: 'Vermeersch', birthDate: '1940-01-01' }))?.[0]?.person?.id,
+    ).toBe(undated);
   });
 
   it('names only the organisation of a file the user may not open', async () => {
