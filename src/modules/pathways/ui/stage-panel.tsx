@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useForm } from '#src/shared/ui/form.tsx';
@@ -14,9 +15,16 @@ export function StagePanel({ detail, onChanged }: { detail: PathwayDetail; onCha
   const active = detail.stages.filter((s) => s.active);
   const closing = active.at(-1);
   const labelOf = (id: string) => detail.stages.find((s) => s.id === id)?.label ?? '';
+  // Kept outside the forms, which remount on every stage change, so the confirmation stays on screen.
+  const [notice, setNotice] = useState('');
+  const done = (text: string) => {
+    setNotice(text);
+    onChanged();
+  };
   return (
     <section className="panel" aria-labelledby="pathway-stages">
       <h2 id="pathway-stages">{u.stagesTitle}</h2>
+      {notice && <Alert kind="success">{notice}</Alert>}
       <ol className="stepper" aria-label={u.stepperLabel}>
         {active.map((s) => (
           <li
@@ -63,20 +71,25 @@ export function StagePanel({ detail, onChanged }: { detail: PathwayDetail; onCha
           ))}
         </tbody>
       </table>
-      {detail.canWrite && <QualificationForm detail={detail} onChanged={onChanged} />}
+      {detail.canWrite && <QualificationForm detail={detail} onSaved={() => done(u.saved)} />}
       {detail.canWrite && closing && (
-        <TransitionForm detail={detail} closingId={closing.id} onChanged={onChanged} key={p.stageId} />
+        <TransitionForm
+          detail={detail}
+          closingId={closing.id}
+          onMoved={(stageId) => done(u.moved(`${p.firstName} ${p.lastName}`, labelOf(stageId)))}
+          key={p.stageId}
+        />
       )}
     </section>
   );
 }
 
-function QualificationForm({ detail, onChanged }: { detail: PathwayDetail; onChanged: () => void }) {
+function QualificationForm({ detail, onSaved }: { detail: PathwayDetail; onSaved: () => void }) {
   const form = useForm({
     initial: { qualificationSummary: detail.pathway.qualificationSummary ?? '' },
     submit: async (values) => {
       await api(`/api/pathways/${detail.pathway.id}`, { method: 'PATCH', body: values });
-      onChanged();
+      onSaved();
     },
   });
   return (
@@ -102,11 +115,11 @@ function QualificationForm({ detail, onChanged }: { detail: PathwayDetail; onCha
 function TransitionForm({
   detail,
   closingId,
-  onChanged,
+  onMoved,
 }: {
   detail: PathwayDetail;
   closingId: string;
-  onChanged: () => void;
+  onMoved: (stageId: string) => void;
 }) {
   const p = detail.pathway;
   const active = detail.stages.filter((s) => s.active);
@@ -136,7 +149,7 @@ function TransitionForm({
         // What a stage requires (a summary, a visit, a choice) is refused on the choice of stage.
         (path) => (own.has(path) ? path : 'toStageId'),
       );
-      onChanged();
+      onMoved(values.toStageId);
     },
   });
   const closes = form.values.toStageId === closingId;
