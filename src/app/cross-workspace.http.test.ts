@@ -421,5 +421,6 @@ describe('a session of workspace A', () => {
     expect(attempts).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     expect(await snapshotWorkspace(database, b.workspaceId)).toEqual(before);
-  });
+    // Every write route × every role granted it × every id of B: thousands of requests, and more with each module.
+  }, 240_000);
 });

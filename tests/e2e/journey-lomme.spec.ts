@@ -136,6 +136,10 @@ async function moveTo(page: Page, stage: string) {
   await page.getByLabel('Nouvelle étape').selectOption({ label: stage });
   await page.getByRole('button', { name: 'Enregistrer le changement d’étape' }).click();
   await expect(page.getByRole('status').filter({ hasText: `est passé à l’étape « ${stage} »` })).toBeVisible();
+  // The page reloads the pathway after the move: wait for the stepper to show it before the next step.
+  await expect(page.getByRole('list', { name: 'Étapes du parcours' }).locator('[aria-current="step"]')).toContainText(
+    stage,
+  );
 }
 
 async function caseReview(page: Page) {

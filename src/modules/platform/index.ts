@@ -48,7 +48,3 @@ export { hasAnyWorkspace } from '#src/modules/platform/repo/workspaces.repo.ts';
 /** Organisations and memberships as other modules read them (a person's landlord, case-team members). */
 export { listOrganizations, findOrganization } from '#src/modules/platform/repo/organizations.repo.ts';
 export { listMemberRows, hasMembership } from '#src/modules/platform/repo/members.repo.ts';
-/** CSV as French spreadsheets open it, for every module's exports. */
-export { CSV_BOM, csvLine } from '#src/modules/platform/service/audit-csv.ts';
-/** Calendar days are those of Europe/Paris: a day range as the instants it spans, for period filters. */
-export { parisDayRange } from '#src/modules/platform/service/audit-period.ts';

@@ -14,7 +14,8 @@ import type {
   CaseReviewOptions,
   DecisionInput,
 } from '#src/modules/case-reviews/api/case-review.schema.ts';
-import { parisInstant, participantsOf, taskRequest } from '#src/modules/case-reviews/domain/case-review.ts';
+import { parisInstant } from '#src/shared/time/paris.ts';
+import { participantsOf, taskRequest } from '#src/modules/case-reviews/domain/case-review.ts';
 import {
   countItems,
   findItem,

@@ -4,7 +4,6 @@ import { MAX_PERIOD_DAYS, periodDays } from '#src/modules/observatory/domain/per
 
 /** The period vocabulary the page's form shares with the route. */
 export {
-  parisToday,
   periodPresets,
   presetPeriod,
   type Period,

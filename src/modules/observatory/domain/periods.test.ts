@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthsOf, parisToday, periodDays, presetPeriod } from '#src/modules/observatory/domain/periods.ts';
+import { monthsOf, periodDays, presetPeriod } from '#src/modules/observatory/domain/periods.ts';
 import { monthlyTotals, totalsBy } from '#src/modules/observatory/domain/series.ts';
 
 describe('period presets', () => {
@@ -29,11 +29,6 @@ describe('period arithmetic', () => {
   it('lists the months a period touches', () => {
     expect(monthsOf({ from: '2025-11-15', to: '2026-02-01' })).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(monthsOf({ from: '2026-03-01', to: '2026-03-31' })).toEqual(['2026-03']);
-  });
-
-  it('takes today in Paris, not in UTC', () => {
-    expect(parisToday(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
-    expect(parisToday(new Date('2026-12-31T22:59:00Z'))).toBe('2026-12-31');
   });
 });
 

@@ -54,12 +54,3 @@ export function monthsOf(period: Period): string[] {
     }
   }
 }
-
-/** Today's date in Paris, whatever the machine's time zone. */
-export const parisToday = (now: Date): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);

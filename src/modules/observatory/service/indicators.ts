@@ -1,6 +1,6 @@
 import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Db } from '#src/shared/db/client.ts';
-import { parisDayRange } from '#src/modules/platform/index.ts';
+import { parisDayRange } from '#src/shared/time/paris.ts';
 import {
   countClosures,
   countEntriesByChannel,

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { messages } from '#src/shared/i18n/fr.ts';
@@ -7,7 +8,6 @@ import { ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#sr
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import {
-  parisToday,
   periodPresets,
   periodQuerySchema,
   presetPeriod,
@@ -46,7 +46,7 @@ const periodFormSchema = z
 
 export function IndicatorsPage() {
   const [params, setParams] = useSearchParams();
-  const today = parisToday(new Date());
+  const today = parisDay(new Date());
   const { choice, period } = periodFromAddress(params, today);
   const { state } = useApi<Indicators>(`/api/indicators?${new URLSearchParams(period)}`);
 

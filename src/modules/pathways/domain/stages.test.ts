@@ -8,7 +8,6 @@ import {
   type StageDefinition,
   type TransitionRequest,
 } from '#src/modules/pathways/domain/stages.ts';
-import { parisInstant } from '#src/modules/pathways/domain/paris-time.ts';
 
 const stages: StageDefinition[] = lommeTemplate.map((s) => ({ ...s, id: s.key, active: true }));
 const none: PathwayFacts = {
@@ -168,10 +167,5 @@ describe('days per stage', () => {
 describe('helpers', () => {
   it('derives an ASCII key from a French label', () => {
     expect(stageKeyOf('Mise en œuvre des préconisations')).toBe('mise_en_oeuvre_des_preconisations');
-  });
-
-  it('places a reminder at 08:00 Paris time, winter and summer', () => {
-    expect(parisInstant('2026-01-15', '08:00').toISOString()).toBe('2026-01-15T07:00:00.000Z');
-    expect(parisInstant('2026-07-15', '08:00').toISOString()).toBe('2026-07-15T06:00:00.000Z');
   });
 });

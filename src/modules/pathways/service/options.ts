@@ -5,7 +5,7 @@ import { newId } from '#src/shared/db/ids.ts';
 import { fieldError, notFound } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import type { OptionInput } from '#src/modules/pathways/api/pathway.schema.ts';
-import { parisDateOf } from '#src/modules/pathways/domain/paris-time.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { findOption, insertOption, setChosenOption, updateOption } from '#src/modules/pathways/repo/options.repo.ts';
 import { writablePathway } from '#src/modules/pathways/service/pathways.ts';
 
@@ -78,7 +78,7 @@ export async function chooseOption(
 ) {
   await db.transaction(async (tx) => {
     const { option, pathway } = await writableOption(tx, actor, id);
-    const today = parisDateOf(new Date());
+    const today = parisDay(new Date());
     const chosenOn = input.chosenOn ?? today;
     if (chosenOn > today) throw fieldError('chosenOn', messages.pathways.options.chosenInFuture);
     await setChosenOption(tx, actor.workspaceId, option.pathwayId, id, chosenOn);

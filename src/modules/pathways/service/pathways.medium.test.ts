@@ -3,7 +3,7 @@ import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Database } from '#src/shared/db/client.ts';
 import { AppError } from '#src/shared/errors.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
-import { parisDateOf } from '#src/modules/pathways/domain/paris-time.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { actorFor } from '#src/modules/pathways/service/actor.testing.ts';
 import {
   findPathwayForActor,
@@ -113,7 +113,7 @@ describe('opening and moving a pathway', () => {
     expect(await findPathwayForActor(database.db, referent, id)).toMatchObject({
       stageId: closing.id,
       outcome: 'person_declined',
-      closedOn: parisDateOf(new Date()),
+      closedOn: parisDay(new Date()),
     });
     await transitionPathway(database.db, referent, id, { toStageId: stages[1]!.id, reason: 'Nouvelle demande' }, 'r');
     expect(await findPathwayForActor(database.db, referent, id)).toMatchObject({

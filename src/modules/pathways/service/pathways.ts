@@ -5,7 +5,7 @@ import { newId } from '#src/shared/db/ids.ts';
 import { AppError, fieldError, notFound } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { rolePermissions, type Role } from '#src/modules/platform/index.ts';
-import { parisDateOf } from '#src/modules/pathways/domain/paris-time.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { closingStageOf, decideTransition, type RequiredField } from '#src/modules/pathways/domain/stages.ts';
 import { entryChannels, type EntryChannel } from '#src/modules/pathways/domain/vocabulary.ts';
 import {
@@ -67,7 +67,7 @@ export async function openPathway(tx: Db, actor: Actor, input: OpenPathwayInput)
 
   const stages = await ensureStages(tx, actor, input.requestId);
   const first = stages.find((s) => s.active)!;
-  const today = parisDateOf(new Date());
+  const today = parisDay(new Date());
   const id = newId();
   await insertPathway(tx, {
     id,
@@ -139,7 +139,7 @@ export async function transitionPathway(db: Db, actor: Actor, id: string, input:
     const stages = await ensureStages(tx, actor, requestId);
     const history = await listTransitions(tx, actor.workspaceId, id);
     const recorded = await recordedFacts(tx, actor.workspaceId, id);
-    const today = parisDateOf(new Date());
+    const today = parisDay(new Date());
     const outcome = input.outcome || null;
     const closureReason = input.closureReason || null;
     const facts: Record<RequiredField, boolean> = {

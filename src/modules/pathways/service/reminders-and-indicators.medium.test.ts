@@ -3,7 +3,7 @@ import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Database } from '#src/shared/db/client.ts';
 import { newId } from '#src/shared/db/ids.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
-import { parisDateOf } from '#src/modules/pathways/domain/paris-time.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import {
   countClosures,
   countEntriesByChannel,
@@ -59,7 +59,7 @@ describe('task reminders', () => {
         createPathwayTask(tx, referent, {
           pathwayId,
           title: 'Appeler l’ergothérapeute',
-          dueDate: parisDateOf(new Date()),
+          dueDate: parisDay(new Date()),
           assigneeUserId: referent.userId,
           remindAt,
           requestId: null,

@@ -4,7 +4,10 @@ import type { Db } from '#src/shared/db/client.ts';
 import { newId } from '#src/shared/db/ids.ts';
 import { AppError, notFound, type FieldIssue } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
-import { parisDateOf, parisInstant, REMINDER_TIME } from '#src/modules/pathways/domain/paris-time.ts';
+import { parisDay, parisInstant } from '#src/shared/time/paris.ts';
+
+/** Reminders fire at the start of the working day of the due date, unless the user sets another time. */
+const REMINDER_TIME = '08:00';
 import { isOnPathwayTeam } from '#src/modules/pathways/repo/pathways.repo.ts';
 import { findTask, insertTask, setTaskStatus } from '#src/modules/pathways/repo/tasks.repo.ts';
 import { writablePathway } from '#src/modules/pathways/service/pathways.ts';
@@ -29,7 +32,7 @@ export async function createPathwayTask(tx: Db, actor: Actor, input: CreateTaskI
   const pathway = await writablePathway(tx, actor, input.pathwayId);
   const issues: FieldIssue[] = [];
   if (!input.title.trim()) issues.push({ path: 'title', message: messages.validation.required });
-  if (input.dueDate < parisDateOf(new Date())) issues.push({ path: 'dueDate', message: t.dueInPast });
+  if (input.dueDate < parisDay(new Date())) issues.push({ path: 'dueDate', message: t.dueInPast });
   if (!(await isOnPathwayTeam(tx, actor.workspaceId, input.pathwayId, input.assigneeUserId)))
     issues.push({ path: 'assigneeUserId', message: t.assigneeNotOnTeam });
   if (issues.length > 0) throw new AppError('validation_failed', { issues });

@@ -3,7 +3,8 @@ import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Db } from '#src/shared/db/client.ts';
 import { notFound } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
-import { CSV_BOM, csvLine, rolePermissions, type Role } from '#src/modules/platform/index.ts';
+import { CSV_BOM, csvLine } from '#src/shared/csv.ts';
+import { rolePermissions, type Role } from '#src/modules/platform/index.ts';
 import type {
   JournalEntry,
   PathwayDetail,
@@ -13,7 +14,7 @@ import type {
   PathwayTaskWithPerson,
   ReferentChoice,
 } from '#src/modules/pathways/api/pathway.schema.ts';
-import { parisDateOf } from '#src/modules/pathways/domain/paris-time.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import {
   closingStageOf,
   daysBetween,
@@ -65,7 +66,7 @@ export async function listPathways(db: Db, actor: Actor, query: PathwayListQuery
   const stages = await db.transaction((tx) => ensureStages(tx, actor, requestId));
   const memberOf = actor.memberships.map((m) => m.organizationId);
   const rows = await selectPathways(db, personScopeOf(actor), memberOf, query);
-  const today = parisDateOf(new Date());
+  const today = parisDay(new Date());
   return rows.map((r) => toSummary(r, stages, today));
 }
 
@@ -135,7 +136,7 @@ export async function getPathwayDetail(db: Db, actor: Actor, id: string, request
       personId: row.personId,
       requestId,
     });
-    const today = parisDateOf(new Date());
+    const today = parisDay(new Date());
     const days = daysPerStage(history, today, closingStageOf(stages)?.id ?? null);
     const correctedBy = new Map<string, string[]>();
     for (const e of journal)
@@ -197,7 +198,7 @@ export async function listTasks(
   actor: Actor,
   query: { view: 'mine' | 'overdue_mine' | 'overdue_team'; limit: number },
 ): Promise<PathwayTaskWithPerson[]> {
-  const today = parisDateOf(new Date());
+  const today = parisDay(new Date());
   const memberOf = actor.memberships.map((m) => m.organizationId);
   const rows = await selectTaskList(db, personScopeOf(actor), memberOf, { ...query, today });
   return rows.map((r) => ({ ...toTask(r, today), personId: r.personId, firstName: r.firstName, lastName: r.lastName }));

@@ -2,7 +2,7 @@ import { writeAudit } from '#src/shared/audit/write.ts';
 import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Db } from '#src/shared/db/client.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
-import { CSV_BOM, csvLine } from '#src/modules/platform/index.ts';
+import { CSV_BOM, csvLine } from '#src/shared/csv.ts';
 import { isSensitivePersonField } from '#src/modules/people/domain/sensitive-fields.ts';
 import { ageOn, personScopeOf } from '#src/modules/people/domain/visibility.ts';
 import { listVisiblePersonRecords, type PersonRecord } from '#src/modules/people/repo/persons.repo.ts';

@@ -7,7 +7,7 @@ import { newId } from '#src/shared/db/ids.ts';
 import { notFound } from '#src/shared/errors.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
 import { exportAuditLog } from '#src/modules/platform/service/export-audit-log.ts';
-import { parisDay } from '#src/modules/platform/service/audit-period.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import {
   createOrganization,
   createPerson,

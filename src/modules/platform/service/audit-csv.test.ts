@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditCsvHeader, auditCsvLine, csvCell, csvLine } from '#src/modules/platform/service/audit-csv.ts';
+import { csvCell, csvLine } from '#src/shared/csv.ts';
+import { auditCsvHeader, auditCsvLine } from '#src/modules/platform/service/audit-csv.ts';
 
 describe('CSV cells for French spreadsheets', () => {
   it('leaves plain values bare and quotes those with a separator, a quote or a line break', () => {

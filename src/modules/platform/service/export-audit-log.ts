@@ -3,8 +3,9 @@ import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Db } from '#src/shared/db/client.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import type { AuditFilterQuery } from '#src/modules/platform/api/audit.schema.ts';
-import { auditCsvHeader, auditCsvLine, CSV_BOM } from '#src/modules/platform/service/audit-csv.ts';
-import { parisDay } from '#src/modules/platform/service/audit-period.ts';
+import { CSV_BOM } from '#src/shared/csv.ts';
+import { auditCsvHeader, auditCsvLine } from '#src/modules/platform/service/audit-csv.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { toAuditEntry, toRowFilters } from '#src/modules/platform/service/search-audit-log.ts';
 import { listAuditRows } from '#src/modules/platform/repo/audit.repo.ts';
 

@@ -6,7 +6,7 @@ import type {
   AuditPage,
   AuditSearchQuery,
 } from '#src/modules/platform/api/audit.schema.ts';
-import { parisDayRange } from '#src/modules/platform/service/audit-period.ts';
+import { parisDayRange } from '#src/shared/time/paris.ts';
 import { listAuditRows, type AuditRow, type AuditRowFilters } from '#src/modules/platform/repo/audit.repo.ts';
 
 /** The validated query as repository filters: Paris days become instants, a trailing `*` a prefix. */

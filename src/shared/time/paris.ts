@@ -1,13 +1,11 @@
 /**
- * Calendar days of the audit filters and dates of the export are those of Europe/Paris, the
- * users' clock: "from 2026-01-15" starts at midnight in Paris (23:00 UTC the day before in winter),
- * not at midnight UTC.
+ * The teams' clock: calendar days and wall-clock times are those of Europe/Paris, whatever the
+ * server's time zone. "From 2026-01-15" starts at midnight in Paris (23:00 UTC the day before in
+ * winter), and a reminder "at 08:00" is 08:00 in Paris, summer or winter.
  */
 
-const PARIS = 'Europe/Paris';
-
 const parisParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: PARIS,
+  timeZone: 'Europe/Paris',
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -36,29 +34,6 @@ function parisOffsetMs(instant: Date): number {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - wholeSecond;
 }
 
-/**
- * The instant a Paris calendar day (YYYY-MM-DD) begins. Paris changes its clocks at 01:00 UTC,
- * after its own midnight, so the offset in force at 00:00 UTC that day is the one of its midnight.
- */
-export function parisMidnight(day: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00.000Z`);
-  return new Date(utcMidnight.getTime() - parisOffsetMs(utcMidnight));
-}
-
-const nextDay = (day: string): string => {
-  const d = new Date(`${day}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
-
-/** Both days inclusive: [from at 00:00 Paris, the day after `to` at 00:00 Paris). */
-export function parisDayRange(from?: string, to?: string): { fromInstant?: string; untilInstant?: string } {
-  return {
-    ...(from ? { fromInstant: parisMidnight(from).toISOString() } : {}),
-    ...(to ? { untilInstant: parisMidnight(nextDay(to)).toISOString() } : {}),
-  };
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "2026-01-15 00:30:00" in Paris time: a format French spreadsheets read as a date and time. */
@@ -67,6 +42,37 @@ export function formatParisDateTime(instant: Date): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
 }
 
-export function parisDay(instant: Date): string {
-  return formatParisDateTime(instant).slice(0, 10);
+/** The Paris calendar day (YYYY-MM-DD) of an instant. */
+export const parisDay = (instant: Date): string => formatParisDateTime(instant).slice(0, 10);
+
+/** The instant of a Paris wall-clock time on a day ('2026-12-03', '14:00'). */
+export function parisInstant(day: string, time: string): Date {
+  const naive = new Date(`${day}T${time}:00.000Z`);
+  // The offset at the first guess is right except within the hour of a clock change; a second pass settles it.
+  const guess = new Date(naive.getTime() - parisOffsetMs(naive));
+  return new Date(naive.getTime() - parisOffsetMs(guess));
+}
+
+/**
+ * The instant a Paris calendar day begins. Paris changes its clocks at 01:00 UTC, after its own
+ * midnight, so the offset in force at 00:00 UTC that day is the one of its midnight.
+ */
+export function parisMidnight(day: string): Date {
+  const utcMidnight = new Date(`${day}T00:00:00.000Z`);
+  return new Date(utcMidnight.getTime() - parisOffsetMs(utcMidnight));
+}
+
+/** The day after a calendar day (YYYY-MM-DD). */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Both days inclusive: [from at 00:00 Paris, the day after `to` at 00:00 Paris). */
+export function parisDayRange(from?: string, to?: string): { fromInstant?: string; untilInstant?: string } {
+  return {
+    ...(from ? { fromInstant: parisMidnight(from).toISOString() } : {}),
+    ...(to ? { untilInstant: parisMidnight(nextDay(to)).toISOString() } : {}),
+  };
 }

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatParisDateTime,
-  parisDay,
-  parisDayRange,
-  parisMidnight,
-} from '#src/modules/platform/service/audit-period.ts';
+import { formatParisDateTime, parisDay, parisDayRange, parisInstant, parisMidnight } from '#src/shared/time/paris.ts';
 
-describe('Paris calendar days of the audit filters', () => {
+describe('Paris calendar days and times', () => {
   it('starts a winter day at 23:00 UTC and a summer day at 22:00 UTC the day before', () => {
     expect(parisMidnight('2026-01-15').toISOString()).toBe('2026-01-14T23:00:00.000Z');
     expect(parisMidnight('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
@@ -33,5 +28,13 @@ describe('Paris calendar days of the audit filters', () => {
     expect(formatParisDateTime(new Date('2026-01-14T23:30:05Z'))).toBe('2026-01-15 00:30:05');
     expect(formatParisDateTime(new Date('2026-07-01T10:00:00Z'))).toBe('2026-07-01 12:00:00');
     expect(parisDay(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
+    expect(parisDay(new Date('2026-12-31T22:59:00Z'))).toBe('2026-12-31');
+  });
+
+  it('finds the instant of a Paris wall-clock time, in winter, in summer and on the days the clocks change', () => {
+    expect(parisInstant('2026-12-03', '14:00').toISOString()).toBe('2026-12-03T13:00:00.000Z');
+    expect(parisInstant('2026-07-03', '08:00').toISOString()).toBe('2026-07-03T06:00:00.000Z');
+    expect(parisInstant('2026-03-29', '10:00').toISOString()).toBe('2026-03-29T08:00:00.000Z');
+    expect(parisInstant('2026-10-25', '10:00').toISOString()).toBe('2026-10-25T09:00:00.000Z');
   });
 });
