@@ -16,8 +16,6 @@ export {
   countEntriesByChannel,
   type Period,
 } from '#src/modules/pathways/repo/indicators.repo.ts';
-/** The entry channels, one vocabulary for intake and pathways. */
-export { entryChannels, type EntryChannel } from '#src/modules/pathways/domain/vocabulary.ts';
 
 /** Pathways: stages, case journal, tasks, solution options, closure; caseload lists and the board. */
 export function createPathwayRoutes(router: Router) {

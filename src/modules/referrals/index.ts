@@ -1,12 +1,7 @@
 import type { Router } from '#src/shared/http/route.ts';
 import { mountReferralRoutes } from '#src/modules/referrals/api/referrals.route.ts';
 
-export {
-  referralChannels,
-  referralClosureReasons,
-  referralStatuses,
-  type ReferralChannel,
-} from '#src/modules/referrals/domain/referral.ts';
+export { referralClosureReasons, referralStatuses } from '#src/modules/referrals/domain/referral.ts';
 /** Referrals received per period by channel, triage outcome or closure reason: the observatory's entries. */
 export { referralCounts, type ReferralCountDimension } from '#src/modules/referrals/repo/referrals.repo.ts';
 

@@ -139,10 +139,10 @@ function IndicatorFigures({ data }: { data: Indicators }) {
   const c = t.columns;
   const bars = useMemo(
     () => ({
-      referrals: labelled(data.referralsByChannel, messages.referrals.channels),
+      referrals: labelled(data.referralsByChannel, messages.entryChannels),
       decisions: labelled(data.referralDecisions, messages.referrals.statuses),
       referralReasons: labelled(data.referralClosureReasons, messages.referrals.closureReasons),
-      entries: labelled(data.entriesByChannel, messages.pathways.channels),
+      entries: labelled(data.entriesByChannel, messages.entryChannels),
       months: data.entriesByMonth.map((m) => ({ label: formatMonth(m.month), value: m.count })),
       stages: data.pathwaysByStage.map((s) => ({ label: s.label, value: s.count })),
       medians: data.medianDaysPerStage.map((s) => ({ label: s.label, value: s.medianDays })),

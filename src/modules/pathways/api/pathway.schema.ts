@@ -3,7 +3,6 @@ import { requiredFields, transitionKinds } from '#src/modules/pathways/domain/st
 import {
   ageBands,
   closureReasons,
-  entryChannels,
   journalKinds,
   outcomes,
   personalCriteria,
@@ -11,6 +10,8 @@ import {
   solutionKinds,
   taskStatuses,
 } from '#src/modules/pathways/domain/vocabulary.ts';
+import { entryChannels } from '#src/shared/vocabulary/entry-channels.ts';
+import { messages } from '#src/shared/i18n/fr.ts';
 
 const isoDate = z.iso.date({ error: 'Saisissez une date valide (jj/mm/aaaa).' });
 const text = (max: number) => z.string().trim().max(max, `Ce champ ne doit pas dépasser ${max} caractères.`);
@@ -84,7 +85,7 @@ export const pathwayCreateSchema = z.object({
   personId: z.uuid({ error: 'Choisissez une personne.' }),
   owningOrganizationId: z.uuid({ error: 'Choisissez une organisation.' }),
   referentUserId: z.uuid({ error: 'Choisissez un ou une référent·e.' }),
-  channel: z.enum(entryChannels, { error: 'Choisissez le canal d’entrée.' }),
+  channel: z.enum(entryChannels, { error: messages.pathways.errors.channelRequired }),
 });
 
 export const transitionCreateSchema = z.object({
@@ -235,7 +236,6 @@ export const okSchema = z.object({ ok: z.literal(true) });
 export {
   ageBands,
   closureReasons,
-  entryChannels,
   journalKinds,
   outcomes,
   personalCriteria,

@@ -1,20 +1,5 @@
 /** The closed vocabularies of a pathway: pure, shared by the server, the forms and the indicators. */
 
-/** Where a pathway comes from ("les portes d'entrée du parcours peuvent être différentes"). */
-export const entryChannels = [
-  'reception_desk',
-  'home_support_coordinator',
-  'home_help_alert',
-  'city_housing_service',
-  'social_landlord',
-  'outreach_event',
-  'partner_association',
-  'departement',
-  'self',
-  'family',
-] as const;
-export type EntryChannel = (typeof entryChannels)[number];
-
 export const journalKinds = ['note', 'phone_call', 'home_visit', 'letter', 'email', 'meeting'] as const;
 export type JournalKind = (typeof journalKinds)[number];
 

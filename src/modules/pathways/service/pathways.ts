@@ -7,7 +7,7 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { rolePermissions, type Role } from '#src/modules/platform/index.ts';
 import { parisDay } from '#src/shared/time/paris.ts';
 import { closingStageOf, decideTransition, type RequiredField } from '#src/modules/pathways/domain/stages.ts';
-import { entryChannels, type EntryChannel } from '#src/modules/pathways/domain/vocabulary.ts';
+import { entryChannels, type EntryChannel } from '#src/shared/vocabulary/entry-channels.ts';
 import {
   addCaseTeamMemberForActor,
   findPersonForActor,

@@ -21,7 +21,7 @@ import {
   daysPerStage,
   type StageDefinition,
 } from '#src/modules/pathways/domain/stages.ts';
-import type { EntryChannel } from '#src/modules/pathways/domain/vocabulary.ts';
+import type { EntryChannel } from '#src/shared/vocabulary/entry-channels.ts';
 import { personScopeOf } from '#src/modules/people/index.ts';
 import { listJournal } from '#src/modules/pathways/repo/journal.repo.ts';
 import { listOptions } from '#src/modules/pathways/repo/options.repo.ts';
@@ -81,7 +81,7 @@ export async function exportPathwaysCsv(db: Db, actor: Actor, query: PathwayList
       p.firstName,
       p.age,
       p.communeInsee,
-      messages.pathways.channels[p.channel],
+      messages.entryChannels[p.channel] ?? p.channel,
       p.stageLabel,
       p.daysInStage,
       p.referentName,

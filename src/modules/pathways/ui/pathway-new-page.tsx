@@ -4,7 +4,8 @@ import { api } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SelectField, SubmitButton, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import { entryChannels, type ReferentChoice } from '#src/modules/pathways/api/pathway.schema.ts';
+import type { ReferentChoice } from '#src/modules/pathways/api/pathway.schema.ts';
+import { entryChannels } from '#src/shared/vocabulary/entry-channels.ts';
 
 const t = messages.pathways;
 const u = t.ui;
@@ -73,7 +74,10 @@ function NewPathwayForm({ personId, choices }: { personId: string; choices: Refe
         name="channel"
         label={labels.channel}
         required
-        options={[{ value: '', label: u.choose }, ...entryChannels.map((c) => ({ value: c, label: t.channels[c] }))]}
+        options={[
+          { value: '', label: u.choose },
+          ...entryChannels.map((c) => ({ value: c, label: messages.entryChannels[c] ?? c })),
+        ]}
       />
       <SubmitButton submitting={form.submitting}>{u.open}</SubmitButton>
     </form>

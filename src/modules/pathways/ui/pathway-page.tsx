@@ -36,7 +36,7 @@ export function PathwayPage() {
           <dt>{u.commune}</dt>
           <dd>{p.communeInsee ?? '—'}</dd>
           <dt>{u.channel}</dt>
-          <dd>{t.channels[p.channel]}</dd>
+          <dd>{messages.entryChannels[p.channel]}</dd>
           <dt>{u.referent}</dt>
           <dd>{p.referentName}</dd>
           <dt>{u.openedOn}</dt>

@@ -5,7 +5,8 @@ import { api, ApiError } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import { ageBands, entryChannels, type PathwaySummary, type Stage } from '#src/modules/pathways/api/pathway.schema.ts';
+import { ageBands, type PathwaySummary, type Stage } from '#src/modules/pathways/api/pathway.schema.ts';
+import { entryChannels } from '#src/shared/vocabulary/entry-channels.ts';
 
 const t = messages.pathways;
 const u = t.ui;
@@ -92,7 +93,7 @@ export function PathwaysPage() {
           name="channel"
           label={u.filterChannel}
           options={optionsOf(
-            entryChannels.map((c) => [c, t.channels[c]]),
+            entryChannels.map((c) => [c, messages.entryChannels[c] ?? c]),
             u.any,
           )}
         />
@@ -171,7 +172,7 @@ function PathwayTable({ items }: { items: PathwaySummary[] }) {
             </th>
             <td>{p.age === null ? '' : u.years(p.age)}</td>
             <td>{p.communeInsee}</td>
-            <td>{t.channels[p.channel]}</td>
+            <td>{messages.entryChannels[p.channel]}</td>
             <td>{p.stageLabel}</td>
             <td>{u.days(p.daysInStage)}</td>
             <td>{p.referentName}</td>

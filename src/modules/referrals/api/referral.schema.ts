@@ -3,24 +3,17 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import {
   closureNeedsComment,
   consentAllowsRaising,
-  referralChannels,
   referralClosureReasons,
   referralConsents,
   referralDifficulties,
   referralStatuses,
   referralUrgencies,
 } from '#src/modules/referrals/domain/referral.ts';
+import { entryChannels } from '#src/shared/vocabulary/entry-channels.ts';
 
 const t = messages.referrals;
 
-export {
-  referralChannels,
-  referralClosureReasons,
-  referralConsents,
-  referralDifficulties,
-  referralStatuses,
-  referralUrgencies,
-};
+export { referralClosureReasons, referralConsents, referralDifficulties, referralStatuses, referralUrgencies };
 
 /** Forms send empty strings for untouched fields: they mean "not given". */
 const optionalText = (max: number) =>
@@ -71,7 +64,7 @@ const inseeField = z
   .openapi({ type: 'string', example: '59355' });
 
 const referralFields = {
-  channel: z.enum(referralChannels, { error: t.channelRequired }),
+  channel: z.enum(entryChannels, { error: t.channelRequired }),
   signalledByName: optionalText(200),
   signalledByContact: optionalText(200),
   personId: z
@@ -108,7 +101,7 @@ export const referralInputSchema = z
 export type ReferralInput = z.output<typeof referralInputSchema>;
 
 export const referralListQuerySchema = z.object({
-  channel: z.enum(referralChannels).optional(),
+  channel: z.enum(entryChannels).optional(),
   urgency: z.enum(referralUrgencies).optional(),
   status: z.enum(referralStatuses).optional(),
   q: z.string().trim().max(100).optional(),

@@ -1,20 +1,5 @@
 /** The vocabulary of a referral (repérage) and its triage rules: pure, shared by server and forms. */
 
-/** The entry channels the Lomme practice names ("l'entrée dans le parcours se fait par différents canaux"). */
-export const referralChannels = [
-  'reception_desk',
-  'home_support_coordinator',
-  'home_help_alert',
-  'city_housing_service',
-  'social_landlord',
-  'outreach_event',
-  'partner_association',
-  'departement',
-  'self',
-  'family',
-] as const;
-export type ReferralChannel = (typeof referralChannels)[number];
-
 export const referralDifficulties = [
   'bathroom',
   'stairs',

@@ -22,7 +22,6 @@ import type {
 import {
   canTransition,
   consentAllowsPathway,
-  type ReferralChannel,
   type ReferralConsent,
   type ReferralStatus,
 } from '#src/modules/referrals/domain/referral.ts';
@@ -33,6 +32,7 @@ import {
   type ReferralRow,
 } from '#src/modules/referrals/repo/referrals.repo.ts';
 import { toReferral } from '#src/modules/referrals/service/referral-views.ts';
+import type { EntryChannel } from '#src/shared/vocabulary/entry-channels.ts';
 
 const t = messages.referrals;
 
@@ -179,7 +179,7 @@ export async function acceptReferral(
       personId,
       owningOrganizationId: input.owningOrganizationId,
       referentUserId: input.referentUserId,
-      channel: referral.channel as ReferralChannel,
+      channel: referral.channel as EntryChannel,
       requestId,
     });
     return decide(tx, actor, referral, { status: 'accepted', consent: 'agreed', personId, pathwayId }, requestId);

@@ -12,12 +12,12 @@ import {
 } from '#src/shared/ui/form.tsx';
 import { Page } from '#src/shared/ui/page.tsx';
 import {
-  referralChannels,
   referralConsents,
   referralDifficulties,
   referralUrgencies,
   type Referral,
 } from '#src/modules/referrals/api/referral.schema.ts';
+import { entryChannels } from '#src/shared/vocabulary/entry-channels.ts';
 
 const t = messages.referrals;
 
@@ -79,7 +79,7 @@ export function ReferralFormPage() {
           form={form}
           name="channel"
           label={t.channel}
-          options={choose(referralChannels, t.channels, t.chooseChannel)}
+          options={choose(entryChannels, messages.entryChannels, t.chooseChannel)}
           required
         />
         <TextField

@@ -48,7 +48,7 @@ export function ReferralPage() {
         <dl className="facts">
           <Fact label={t.columns.status}>{t.statuses[r.status] ?? r.status}</Fact>
           <Fact label={t.receivedOn}>{formatDateTime(r.receivedAt)}</Fact>
-          <Fact label={t.channel}>{t.channels[r.channel] ?? r.channel}</Fact>
+          <Fact label={t.channel}>{messages.entryChannels[r.channel] ?? r.channel}</Fact>
           <Fact label={t.urgency}>
             <span className={`urgency--${r.urgency}`}>{t.urgencies[r.urgency] ?? r.urgency}</span>
           </Fact>

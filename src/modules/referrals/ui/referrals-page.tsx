@@ -3,12 +3,8 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import {
-  referralChannels,
-  referralStatuses,
-  referralUrgencies,
-  type ReferralList,
-} from '#src/modules/referrals/api/referral.schema.ts';
+import { referralStatuses, referralUrgencies, type ReferralList } from '#src/modules/referrals/api/referral.schema.ts';
+import { entryChannels } from '#src/shared/vocabulary/entry-channels.ts';
 
 const t = messages.referrals;
 const filterNames = ['channel', 'urgency', 'status', 'q'] as const;
@@ -69,7 +65,7 @@ export function ReferralsPage() {
             form={form}
             name="channel"
             label={t.filterChannel}
-            options={optionsOf(referralChannels, t.channels, t.anyChannel)}
+            options={optionsOf(entryChannels, messages.entryChannels, t.anyChannel)}
           />
           <SelectField
             form={form}
@@ -112,7 +108,7 @@ export function ReferralsPage() {
                   <td>
                     <Link to={`/signalements/${r.id}`}>{r.subjectName ?? t.unnamed}</Link>
                   </td>
-                  <td>{t.channels[r.channel] ?? r.channel}</td>
+                  <td>{messages.entryChannels[r.channel] ?? r.channel}</td>
                   <td className={`urgency--${r.urgency}`}>{t.urgencies[r.urgency] ?? r.urgency}</td>
                   <td>{t.statuses[r.status] ?? r.status}</td>
                   {canTriage && (

@@ -4,18 +4,6 @@ const frDate = (iso: string) => iso.split('-').reverse().join('/');
 
 export const pathways = {
   referentRoleLabel: 'Référent·e du parcours',
-  channels: {
-    reception_desk: 'Accueil (Maison des Seniors)',
-    home_support_coordinator: 'Coordinatrice du maintien à domicile',
-    home_help_alert: 'Alerte d’une aide à domicile',
-    city_housing_service: 'Service habitat logement de la ville',
-    social_landlord: 'Bailleur social',
-    outreach_event: 'Rendez-vous de l’habitat, événement',
-    partner_association: 'Association partenaire',
-    departement: 'Département',
-    self: 'La personne elle-même',
-    family: 'La famille ou un proche',
-  },
   journalKinds: {
     note: 'Note',
     phone_call: 'Appel téléphonique',

@@ -1,17 +1,5 @@
 /** Intake (repérage): referrals and the triage queue. Part of the one catalogue in ../fr.ts. */
 export const referrals = {
-  channels: {
-    reception_desk: 'Accueil de la Maison des Seniors',
-    home_support_coordinator: 'Coordinatrice maintien à domicile',
-    home_help_alert: 'Alerte d’un agent d’aide ou de soins à domicile (SAAD/SIAD)',
-    city_housing_service: 'Service habitat-logement de la ville',
-    social_landlord: 'Bailleur social',
-    outreach_event: 'Animation ou conférence (Rendez-vous de l’habitat)',
-    partner_association: 'Association partenaire',
-    departement: 'Conseil départemental',
-    self: 'La personne elle-même',
-    family: 'Famille ou proche',
-  } as Record<string, string>,
   difficulties: {
     bathroom: 'Salle de bain, baignoire',
     stairs: 'Escaliers, étage sans ascenseur',
