@@ -210,7 +210,8 @@ function Board({ items, stages, onMoved }: { items: PathwaySummary[]; stages: St
           {notice.text} {notice.pathwayId && <Link to={`/parcours/${notice.pathwayId}`}>{u.moveNeedsPage}</Link>}
         </Alert>
       )}
-      <div className="board">
+      {/* The columns scroll sideways on narrow screens: the region takes the focus so the keyboard can scroll it. */}
+      <div className="board" role="region" aria-label={u.boardCaption} tabIndex={0}>
         {stages.map((stage, index) => {
           const cards = items.filter((p) => p.stageId === stage.id);
           const next = stages[index + 1];

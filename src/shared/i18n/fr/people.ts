@@ -122,7 +122,7 @@ export const people = {
     newPerson: 'Nouvelle personne',
     newPersonTitle: 'Nouvelle personne',
     newPersonLead:
-      'Avant de créer un dossier, Demeure vérifie qu’il n’existe pas déjà (même date de naissance, nom proche).',
+      'Avant de créer un dossier, Demeure vérifie qu’il n’existe pas déjà (nom proche, même date de naissance ou date inconnue).',
     create: 'Créer le dossier',
     creating: 'Création…',
     exportCsv: 'Exporter la liste (CSV)',
