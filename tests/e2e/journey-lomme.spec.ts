@@ -27,6 +27,8 @@ test('from a home-help alert to the choice of a solution', async ({ browser }) =
   await homeHelp.getByLabel('Nom (obligatoire)').fill('Duval');
   await homeHelp.getByLabel('Prénom').fill('Germaine');
   await homeHelp.getByLabel('Âge approximatif').fill('82');
+  await homeHelp.getByRole('searchbox', { name: 'Commune' }).fill('Lomme');
+  await homeHelp.getByRole('button', { name: 'Lomme (59) — commune associée de Lille' }).click();
   const description = 'Au 3e étage sans ascenseur, elle ne peut plus enjamber sa baignoire.';
   await homeHelp.getByLabel('Description de la situation (obligatoire)').fill(description);
   await homeHelp.getByLabel('Salle de bain, baignoire').check();

@@ -54,7 +54,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       ...personPages({ CommuneField }),
-      ...referralPages,
+      ...referralPages({ CommuneField }),
       ...pathwayPages,
       ...caseReviewPages,
       ...notificationPages,

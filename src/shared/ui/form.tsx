@@ -6,6 +6,17 @@ import { ApiError } from '#src/shared/ui/api.ts';
 
 type Values = Record<string, string>;
 
+/**
+ * A commune picker on the official list. The app hands it to modules as a prop, since a module may
+ * not import another module's UI (the picker belongs to the platform module).
+ */
+export type CommuneFieldComponent = <T extends Values>(props: {
+  form: FormState<T>;
+  name: keyof T & string;
+  label: string;
+  initialLabel?: string | null;
+}) => ReactNode;
+
 export type FormState<T extends Values> = {
   values: T;
   setValue: (name: keyof T & string, value: string) => void;

@@ -5,7 +5,7 @@ import { api, ApiError } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { formatDate, Page } from '#src/shared/ui/page.tsx';
 import { civilities, type DuplicateCandidate } from '#src/modules/people/api/person.schema.ts';
-import type { CommuneFieldComponent } from '#src/modules/people/ui/person-section.tsx';
+import type { CommuneFieldComponent } from '#src/shared/ui/form.tsx';
 
 const t = messages.people.ui;
 const f = t.fields;

@@ -9,7 +9,8 @@ import { PersonConsents } from '#src/modules/people/ui/person-consents.tsx';
 import { fieldSections } from '#src/modules/people/ui/person-fields.ts';
 import { listSections, PersonListSection } from '#src/modules/people/ui/person-list-section.tsx';
 import { PersonMerge } from '#src/modules/people/ui/person-merge.tsx';
-import { PersonSection, type CommuneFieldComponent } from '#src/modules/people/ui/person-section.tsx';
+import type { CommuneFieldComponent } from '#src/shared/ui/form.tsx';
+import { PersonSection } from '#src/modules/people/ui/person-section.tsx';
 
 const t = messages.people.ui;
 

@@ -1,7 +1,15 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api, ApiError } from '#src/shared/ui/api.ts';
-import { ErrorSummary, SelectField, SubmitButton, TextField, useForm, type FormState } from '#src/shared/ui/form.tsx';
+import {
+  ErrorSummary,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useForm,
+  type CommuneFieldComponent,
+  type FormState,
+} from '#src/shared/ui/form.tsx';
 import { Alert, formatDate } from '#src/shared/ui/page.tsx';
 import type { PersonFile } from '#src/modules/people/api/person.schema.ts';
 import {
@@ -16,14 +24,6 @@ import {
 const t = messages.people.ui;
 
 type Values = Record<string, string>;
-
-/** The commune picker of the platform module, handed over by the app (modules do not import each other's UI). */
-export type CommuneFieldComponent = <T extends Values>(props: {
-  form: FormState<T>;
-  name: keyof T & string;
-  label: string;
-  initialLabel?: string | null;
-}) => ReactNode;
 
 export type SectionContext = {
   CommuneField: CommuneFieldComponent;

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { onDemand } from '#src/shared/ui/on-demand.tsx';
 import type { RouteObject } from 'react-router';
 import { PersonSearchPage } from '#src/modules/people/ui/person-search-page.tsx';
-import type { CommuneFieldComponent } from '#src/modules/people/ui/person-section.tsx';
+import type { CommuneFieldComponent } from '#src/shared/ui/form.tsx';
 
 const PersonPage = lazy(() =>
   import('#src/modules/people/ui/person-page.tsx').then((m) => ({ default: m.PersonPage })),

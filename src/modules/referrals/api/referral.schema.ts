@@ -149,6 +149,7 @@ export const referralSchema = z
       approximateAge: z.number().int().nullable(),
       address: z.string().nullable(),
       communeInsee: z.string().nullable(),
+      communeName: z.string().nullable(),
       phone: z.string().nullable(),
     }),
     signalledByName: z.string().nullable(),

@@ -101,7 +101,12 @@ describe('raising a referral', () => {
   });
 
   it('records the signaller and their organisation, and audits the creation', async () => {
-    const created = await raise(landlord, { ...valid, channel: 'social_landlord', signalledByName: 'Sa fille' });
+    const created = await raise(landlord, {
+      ...valid,
+      channel: 'social_landlord',
+      signalledByName: 'Sa fille',
+      subjectCommuneInsee: '59355',
+    });
     const res = await t.call(`/api/referrals/${created.id}`, { cookie: landlord.cookie });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({
@@ -109,7 +114,14 @@ describe('raising a referral', () => {
       channel: 'social_landlord',
       raisedByOrganizationName: 'Habitat du Nord',
       signalledByName: 'Sa fille',
-      subject: { firstName: 'Thérèse', lastName: 'Duval', approximateAge: 82 },
+      // The commune is named for reading, from the official list (Lomme, a commune associée of Lille).
+      subject: {
+        firstName: 'Thérèse',
+        lastName: 'Duval',
+        approximateAge: 82,
+        communeInsee: '59355',
+        communeName: 'Lomme',
+      },
       difficulties: ['bathroom', 'stairs'],
       canTriage: false,
     });

@@ -1,6 +1,7 @@
 import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Referral, ReferralListItem } from '#src/modules/referrals/api/referral.schema.ts';
 import type { ReferralRow, ReferralScope } from '#src/modules/referrals/repo/referrals.repo.ts';
+import { findCommune } from '#src/modules/platform/index.ts';
 
 export const canTriage = (actor: Actor) => actor.permissions.has('referral.triage');
 
@@ -24,7 +25,8 @@ export const toListItem = (row: ReferralRow): ReferralListItem => ({
 });
 
 /** The signaller's narrow view withholds the person file, the pathway and the decision's free-text reasons. */
-export function toReferral(row: ReferralRow, actor: Actor): Referral {
+export async function toReferral(row: ReferralRow, actor: Actor): Promise<Referral> {
+  const commune = row.subjectCommuneInsee ? await findCommune(row.subjectCommuneInsee) : null;
   const full = canTriage(actor);
   return {
     id: row.id,
@@ -42,6 +44,7 @@ export function toReferral(row: ReferralRow, actor: Actor): Referral {
       approximateAge: row.subjectApproximateAge,
       address: row.subjectAddress,
       communeInsee: row.subjectCommuneInsee,
+      communeName: commune?.name ?? null,
       phone: row.subjectPhone,
     },
     signalledByName: row.signalledByName,

@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api, ApiError } from '#src/shared/ui/api.ts';
-import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
+import {
+  CheckboxField,
+  ErrorSummary,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useForm,
+  type CommuneFieldComponent,
+} from '#src/shared/ui/form.tsx';
 import { formatDate } from '#src/shared/ui/page.tsx';
 import type { Referral, TriageOptions } from '#src/modules/referrals/api/referral.schema.ts';
 
@@ -76,10 +84,12 @@ export function AcceptForm({
   referral,
   options,
   onDecided,
+  CommuneField,
 }: {
   referral: Referral;
   options: TriageOptions;
   onDecided: (notice: string) => void;
+  CommuneField: CommuneFieldComponent;
 }) {
   const [mode, setMode] = useState<'existing' | 'new'>(referral.personId ? 'existing' : 'new');
   const [candidates, setCandidates] = useState<Candidate[]>([]);
@@ -139,7 +149,7 @@ export function AcceptForm({
           firstName: t.firstName,
           lastName: t.lastName,
           birthDate: t.birthDate,
-          communeInsee: t.communeInsee,
+          communeInsee: t.commune,
           referentUserId: t.referent,
           owningOrganizationId: t.owningOrganization,
           consentConfirmed: t.consentConfirmed,
@@ -198,7 +208,7 @@ export function AcceptForm({
           <TextField form={form} name="firstName" label={t.firstName} maxLength={100} required />
           <TextField form={form} name="lastName" label={t.lastName} maxLength={100} required />
           <TextField form={form} name="birthDate" label={t.birthDate} type="date" />
-          <TextField form={form} name="communeInsee" label={t.communeInsee} inputMode="numeric" maxLength={5} />
+          <CommuneField form={form} name="communeInsee" label={t.commune} initialLabel={referral.subject.communeName} />
         </>
       )}
       <SelectField

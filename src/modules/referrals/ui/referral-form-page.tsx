@@ -9,6 +9,7 @@ import {
   TextAreaField,
   TextField,
   useForm,
+  type CommuneFieldComponent,
 } from '#src/shared/ui/form.tsx';
 import { Page } from '#src/shared/ui/page.tsx';
 import {
@@ -35,7 +36,7 @@ const labels = {
   subjectBirthDate: t.birthDate,
   subjectApproximateAge: t.approximateAge,
   subjectAddress: t.address,
-  subjectCommuneInsee: t.communeInsee,
+  subjectCommuneInsee: t.commune,
   subjectPhone: t.phone,
   description: t.description,
   difficulties: t.difficultiesLabel,
@@ -44,7 +45,7 @@ const labels = {
 };
 
 /** Raising a referral: every field keeps what was typed when the server refuses it. */
-export function ReferralFormPage() {
+export function ReferralFormPage({ CommuneField }: { CommuneField: CommuneFieldComponent }) {
   const navigate = useNavigate();
   const form = useForm({
     initial: {
@@ -103,7 +104,7 @@ export function ReferralFormPage() {
           maxLength={3}
         />
         <TextField form={form} name="subjectAddress" label={t.address} maxLength={300} autoComplete="off" />
-        <TextField form={form} name="subjectCommuneInsee" label={t.communeInsee} inputMode="numeric" maxLength={5} />
+        <CommuneField form={form} name="subjectCommuneInsee" label={t.commune} />
         <TextField form={form} name="subjectPhone" label={t.phone} type="tel" maxLength={40} autoComplete="off" />
         <h2>{t.sectionSituation}</h2>
         <TextAreaField form={form} name="description" label={t.description} maxLength={5000} required />

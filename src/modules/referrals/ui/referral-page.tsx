@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { Alert, formatDate, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
+import type { CommuneFieldComponent } from '#src/shared/ui/form.tsx';
 import type { Referral } from '#src/modules/referrals/api/referral.schema.ts';
 import { TriagePanel } from '#src/modules/referrals/ui/triage-panel.tsx';
 
@@ -18,7 +19,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** One referral: what was signalled, and for triage users the three decisions while it is new. */
-export function ReferralPage() {
+export function ReferralPage({ CommuneField }: { CommuneField: CommuneFieldComponent }) {
   const { id = '' } = useParams();
   const location = useLocation();
   const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
@@ -74,7 +75,7 @@ export function ReferralPage() {
             <Fact label={t.approximateAge}>{messages.people.age(r.subject.approximateAge)}</Fact>
           )}
           {r.subject.address && <Fact label={t.address}>{r.subject.address}</Fact>}
-          {r.subject.communeInsee && <Fact label={t.communeInsee}>{r.subject.communeInsee}</Fact>}
+          {r.subject.communeInsee && <Fact label={t.commune}>{r.subject.communeName ?? r.subject.communeInsee}</Fact>}
           {r.subject.phone && <Fact label={t.phone}>{r.subject.phone}</Fact>}
           {r.personId && (
             <Fact label={t.linkedPerson}>
@@ -105,7 +106,9 @@ export function ReferralPage() {
           </dl>
         </section>
       )}
-      {r.canTriage && r.status === 'new' && <TriagePanel referral={r} onDecided={decided} />}
+      {r.canTriage && r.status === 'new' && (
+        <TriagePanel referral={r} onDecided={decided} CommuneField={CommuneField} />
+      )}
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { onDemand } from '#src/shared/ui/on-demand.tsx';
 import type { RouteObject } from 'react-router';
+import type { CommuneFieldComponent } from '#src/shared/ui/form.tsx';
 
 const ReferralsPage = lazy(() =>
   import('#src/modules/referrals/ui/referrals-page.tsx').then((m) => ({ default: m.ReferralsPage })),
@@ -12,9 +13,9 @@ const ReferralPage = lazy(() =>
   import('#src/modules/referrals/ui/referral-page.tsx').then((m) => ({ default: m.ReferralPage })),
 );
 
-/** The pages of this module, mounted inside the signed-in shell. */
-export const referralPages: RouteObject[] = [
+/** The pages of this module, mounted inside the signed-in shell; the app hands over the commune picker. */
+export const referralPages = ({ CommuneField }: { CommuneField: CommuneFieldComponent }): RouteObject[] => [
   { path: 'signalements', element: onDemand(<ReferralsPage />) },
-  { path: 'signalements/nouveau', element: onDemand(<ReferralFormPage />) },
-  { path: 'signalements/:id', element: onDemand(<ReferralPage />) },
+  { path: 'signalements/nouveau', element: onDemand(<ReferralFormPage CommuneField={CommuneField} />) },
+  { path: 'signalements/:id', element: onDemand(<ReferralPage CommuneField={CommuneField} />) },
 ];

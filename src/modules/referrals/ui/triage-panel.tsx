@@ -1,6 +1,14 @@
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
-import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useForm } from '#src/shared/ui/form.tsx';
+import {
+  ErrorSummary,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useForm,
+  type CommuneFieldComponent,
+} from '#src/shared/ui/form.tsx';
 import { Alert } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import {
@@ -72,7 +80,7 @@ function CloseForm({ referral, onDecided }: Props) {
 }
 
 /** The three triage decisions, each its own form so that one's input survives another's error. */
-export function TriagePanel(props: Props) {
+export function TriagePanel({ CommuneField, ...props }: Props & { CommuneField: CommuneFieldComponent }) {
   const { state } = useApi<TriageOptions>('/api/referrals/triage-options');
   if (state.status === 'loading') return <p role="status">{messages.app.loading}</p>;
   if (state.status === 'error') return <Alert kind="error">{state.error.message}</Alert>;
@@ -82,7 +90,7 @@ export function TriagePanel(props: Props) {
       <section aria-labelledby="accept-title" className="panel">
         <h3 id="accept-title">{t.acceptTitle}</h3>
         <p>{t.acceptLead}</p>
-        <AcceptForm {...props} options={state.data} />
+        <AcceptForm {...props} options={state.data} CommuneField={CommuneField} />
       </section>
       <section aria-labelledby="redirect-title" className="panel">
         <h3 id="redirect-title">{t.redirectTitle}</h3>

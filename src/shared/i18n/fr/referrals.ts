@@ -112,7 +112,7 @@ export const referrals = {
   approximateAge: 'Âge approximatif',
   approximateAgeHint: 'Si la date de naissance n’est pas connue',
   address: 'Adresse',
-  communeInsee: 'Code INSEE de la commune',
+  commune: 'Commune',
   phone: 'Téléphone',
   description: 'Description de la situation',
   difficultiesLabel: 'Difficultés repérées',
