@@ -20,6 +20,8 @@ import { createPathwayRoutes } from '#src/modules/pathways/index.ts';
 import { createCaseReviewRoutes } from '#src/modules/case-reviews/index.ts';
 import { createNotificationRoutes } from '#src/modules/notifications/index.ts';
 import { createObservatoryRoutes } from '#src/modules/observatory/index.ts';
+import { createAssessmentRoutes } from '#src/modules/assessments/index.ts';
+import { createFormRoutes } from '#src/modules/forms/index.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -80,6 +82,8 @@ export function createApp(deps: AppDeps, options: { authSecret: string }) {
   createCaseReviewRoutes(app);
   createNotificationRoutes(app);
   createObservatoryRoutes(app);
+  createAssessmentRoutes(app);
+  createFormRoutes(app);
   app.get('/api/openapi.json', access('public'), (c) =>
     c.json(
       app.getOpenAPI31Document({

@@ -9,6 +9,8 @@ import { pathwayPages } from '#src/modules/pathways/ui/routes.tsx';
 import { caseReviewPages } from '#src/modules/case-reviews/ui/routes.tsx';
 import { notificationPages } from '#src/modules/notifications/ui/routes.tsx';
 import { observatoryPages } from '#src/modules/observatory/ui/routes.tsx';
+import { assessmentPages } from '#src/modules/assessments/ui/routes.tsx';
+import { formPages } from '#src/modules/forms/ui/routes.tsx';
 import { ErrorPage, NotFoundPage } from '#src/app/ui/error-pages.tsx';
 import { HomePage } from '#src/app/ui/home-page.tsx';
 import { Shell } from '#src/app/ui/shell.tsx';
@@ -59,6 +61,8 @@ export const router = createBrowserRouter([
       ...caseReviewPages,
       ...notificationPages,
       ...observatoryPages,
+      ...assessmentPages,
+      ...formPages,
       { path: 'admin/organisations', element: onDemand(<OrganizationsPage />) },
       { path: 'admin/utilisateurs', element: onDemand(<UsersPage />) },
       { path: 'admin/audit', element: onDemand(<AuditPage />) },

@@ -1,4 +1,6 @@
+import { assessments } from '#src/shared/i18n/fr/assessments.ts';
 import { caseReviews } from '#src/shared/i18n/fr/case-reviews.ts';
+import { forms } from '#src/shared/i18n/fr/forms.ts';
 import { indicators } from '#src/shared/i18n/fr/indicators.ts';
 import { notifications } from '#src/shared/i18n/fr/notifications.ts';
 import { pathways } from '#src/shared/i18n/fr/pathways.ts';
@@ -230,6 +232,8 @@ export const messages = {
   caseReviews,
   notifications,
   indicators,
+  assessments,
+  forms,
   communes: {
     label: 'Commune',
     hint: 'Tapez le début du nom ou le code postal, puis choisissez la commune dans la liste.',
