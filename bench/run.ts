@@ -6,6 +6,8 @@ import { startApp, type RunningApp } from './lib/app-process.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from './lib/postgres.ts';
 import { formatScenario } from './lib/report.ts';
 import { runSignInHome } from './scenarios/sign-in-home.ts';
+import { measureInitialBundle } from './scenarios/initial-bundle.ts';
+import { fileURLToPath } from 'node:url';
 
 const usage = `Usage : npm run bench -- [--scale town|departement] [--quick] [--seed N] [--clients N] [--duration S]
 
@@ -148,6 +150,7 @@ async function main(): Promise<number> {
     log,
   });
   console.log(formatScenario(result));
+  console.log(measureInitialBundle(fileURLToPath(new URL('../dist', import.meta.url))));
 
   await cleanup();
   const harness = process.resourceUsage();
