@@ -1,0 +1,84 @@
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, tenantColumns, updatedAt } from '#src/shared/db/columns.ts';
+import { users, workspaces } from '#src/modules/platform/db/schema.ts';
+import { persons } from '#src/modules/people/db/schema.ts';
+import { pathways } from '#src/modules/pathways/db/schema.ts';
+
+/** A form a workspace uses (its current content is its latest version); the shipped ones are applied when it has none. */
+export const formTemplates = pgTable(
+  'form_templates',
+  {
+    ...tenantColumns,
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
+    uniqueIndex('form_templates_key_unique').on(t.workspaceId, t.key),
+  ],
+);
+
+/** A published version: never updated, so every response keeps the exact questions it answered. */
+export const formTemplateVersions = pgTable(
+  'form_template_versions',
+  {
+    ...tenantColumns,
+    templateId: uuid('template_id').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').notNull(),
+    publishedByUserId: uuid('published_by_user_id').references(() => users.id),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.templateId],
+      foreignColumns: [formTemplates.workspaceId, formTemplates.id],
+    }),
+    uniqueIndex('form_template_versions_number_unique').on(t.workspaceId, t.templateId, t.version),
+  ],
+);
+
+/** A filled form about a person; the id may come from the client so a replayed create does nothing twice. */
+export const formResponses = pgTable(
+  'form_responses',
+  {
+    ...tenantColumns,
+    personId: uuid('person_id').notNull(),
+    pathwayId: uuid('pathway_id'),
+    templateVersionId: uuid('template_version_id').notNull(),
+    answers: jsonb('answers').notNull(),
+    status: text('status').notNull(),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId, t.personId], foreignColumns: [persons.workspaceId, persons.id] }),
+    foreignKey({ columns: [t.workspaceId, t.pathwayId], foreignColumns: [pathways.workspaceId, pathways.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.templateVersionId],
+      foreignColumns: [formTemplateVersions.workspaceId, formTemplateVersions.id],
+    }),
+    index('form_responses_person_idx').on(t.workspaceId, t.personId),
+  ],
+);
