@@ -1,6 +1,18 @@
 import type { Router } from '#src/shared/http/route.ts';
+import { mountFormRoutes } from '#src/modules/forms/api/forms.route.ts';
 
-/** Configurable forms: versioned templates, responses attached to a person, the shipped grids. */
+/**
+ * Configurable forms: versioned templates, responses attached to a person, the shipped grids.
+ *
+ * Contracts for other modules:
+ * - `checkResponse(compiled, answers, { today, submitting })` and `compileDefinition(definition)`: the pure
+ *   engine (relevance, constraints, calculations, repeat groups), for importers and the offline client.
+ * - `parseExpression(source)`: the XLSForm expression subset; throws `ExpressionError` with a French message.
+ */
+export { compileDefinition, definitionSchema, type FormDefinition } from '#src/modules/forms/domain/definition.ts';
+export { checkResponse, type Answers } from '#src/modules/forms/domain/response.ts';
+export { parseExpression, ExpressionError } from '#src/modules/forms/domain/expression.ts';
+
 export function createFormRoutes(router: Router) {
-  void router;
+  mountFormRoutes(router);
 }

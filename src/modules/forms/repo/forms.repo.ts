@@ -1,0 +1,151 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '#src/shared/db/client.ts';
+import { users } from '#src/modules/platform/db/schema.ts';
+import { formResponses, formTemplates, formTemplateVersions } from '#src/modules/forms/db/schema.ts';
+
+export type TemplateRow = typeof formTemplates.$inferSelect;
+export type VersionRow = typeof formTemplateVersions.$inferSelect;
+export type ResponseRow = typeof formResponses.$inferSelect;
+
+/** Templates with their latest version, by title in French order. */
+export async function listTemplatesWithLatest(db: Db, workspaceId: string) {
+  return db
+    .select({
+      id: formTemplates.id,
+      key: formTemplates.key,
+      title: formTemplates.title,
+      kind: formTemplates.kind,
+      latestVersionId: formTemplateVersions.id,
+      latestVersion: formTemplateVersions.version,
+    })
+    .from(formTemplates)
+    .innerJoin(
+      formTemplateVersions,
+      and(
+        eq(formTemplateVersions.workspaceId, formTemplates.workspaceId),
+        eq(formTemplateVersions.templateId, formTemplates.id),
+        sql`${formTemplateVersions.version} = (select max(v.version) from form_template_versions v
+          where v.workspace_id = ${formTemplates.workspaceId} and v.template_id = ${formTemplates.id})`,
+      ),
+    )
+    .where(eq(formTemplates.workspaceId, workspaceId))
+    .orderBy(sql`${formTemplates.title} collate fr_icu`);
+}
+
+export async function countTemplates(db: Db, workspaceId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(formTemplates)
+    .where(eq(formTemplates.workspaceId, workspaceId));
+  return row?.n ?? 0;
+}
+
+/** Inserts a template unless its key exists (two first uses racing to apply the shipped ones); true when inserted. */
+export async function insertTemplate(db: Db, row: typeof formTemplates.$inferInsert): Promise<boolean> {
+  const inserted = await db.insert(formTemplates).values(row).onConflictDoNothing().returning({ id: formTemplates.id });
+  return inserted.length > 0;
+}
+
+export async function findTemplate(db: Db, workspaceId: string, id: string): Promise<TemplateRow | null> {
+  const [row] = await db
+    .select()
+    .from(formTemplates)
+    .where(and(eq(formTemplates.workspaceId, workspaceId), eq(formTemplates.id, id)));
+  return row ?? null;
+}
+
+export async function latestVersionNumber(db: Db, workspaceId: string, templateId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${formTemplateVersions.version}), 0)::int` })
+    .from(formTemplateVersions)
+    .where(and(eq(formTemplateVersions.workspaceId, workspaceId), eq(formTemplateVersions.templateId, templateId)));
+  return row?.n ?? 0;
+}
+
+export async function insertVersion(db: Db, row: typeof formTemplateVersions.$inferInsert): Promise<void> {
+  await db.insert(formTemplateVersions).values(row);
+}
+
+export async function findVersion(db: Db, workspaceId: string, id: string) {
+  const [row] = await db
+    .select({
+      id: formTemplateVersions.id,
+      templateId: formTemplateVersions.templateId,
+      version: formTemplateVersions.version,
+      definition: formTemplateVersions.definition,
+      publishedAt: formTemplateVersions.publishedAt,
+      templateTitle: formTemplates.title,
+      templateKind: formTemplates.kind,
+    })
+    .from(formTemplateVersions)
+    .innerJoin(
+      formTemplates,
+      and(
+        eq(formTemplates.workspaceId, formTemplateVersions.workspaceId),
+        eq(formTemplates.id, formTemplateVersions.templateId),
+      ),
+    )
+    .where(and(eq(formTemplateVersions.workspaceId, workspaceId), eq(formTemplateVersions.id, id)));
+  return row ?? null;
+}
+
+export async function findResponse(db: Db, workspaceId: string, id: string): Promise<ResponseRow | null> {
+  const [row] = await db
+    .select()
+    .from(formResponses)
+    .where(and(eq(formResponses.workspaceId, workspaceId), eq(formResponses.id, id)));
+  return row ?? null;
+}
+
+/** Inserts a response unless its id exists already (a replayed create); true when inserted. */
+export async function insertResponse(db: Db, row: typeof formResponses.$inferInsert): Promise<boolean> {
+  const inserted = await db.insert(formResponses).values(row).onConflictDoNothing().returning({ id: formResponses.id });
+  return inserted.length > 0;
+}
+
+export async function updateResponse(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  values: Pick<typeof formResponses.$inferInsert, 'answers' | 'status' | 'submittedAt'>,
+): Promise<void> {
+  await db
+    .update(formResponses)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(formResponses.workspaceId, workspaceId), eq(formResponses.id, id)));
+}
+
+/** A person's responses, latest first, with the template and the author's name. */
+export async function listPersonResponses(db: Db, workspaceId: string, personId: string) {
+  return db
+    .select({
+      id: formResponses.id,
+      pathwayId: formResponses.pathwayId,
+      templateVersionId: formResponses.templateVersionId,
+      templateTitle: formTemplates.title,
+      version: formTemplateVersions.version,
+      status: formResponses.status,
+      authorName: users.name,
+      createdAt: formResponses.createdAt,
+      updatedAt: formResponses.updatedAt,
+      submittedAt: formResponses.submittedAt,
+    })
+    .from(formResponses)
+    .innerJoin(
+      formTemplateVersions,
+      and(
+        eq(formTemplateVersions.workspaceId, formResponses.workspaceId),
+        eq(formTemplateVersions.id, formResponses.templateVersionId),
+      ),
+    )
+    .innerJoin(
+      formTemplates,
+      and(
+        eq(formTemplates.workspaceId, formTemplateVersions.workspaceId),
+        eq(formTemplates.id, formTemplateVersions.templateId),
+      ),
+    )
+    .innerJoin(users, eq(users.id, formResponses.authorUserId))
+    .where(and(eq(formResponses.workspaceId, workspaceId), eq(formResponses.personId, personId)))
+    .orderBy(desc(formResponses.updatedAt), desc(formResponses.id));
+}

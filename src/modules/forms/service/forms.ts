@@ -1,0 +1,331 @@
+import { writeAudit } from '#src/shared/audit/write.ts';
+import type { Actor } from '#src/shared/auth/actor.ts';
+import type { Db } from '#src/shared/db/client.ts';
+import { newId } from '#src/shared/db/ids.ts';
+import { AppError, fieldError, notFound, type FieldIssue } from '#src/shared/errors.ts';
+import { messages } from '#src/shared/i18n/fr.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
+import { findPersonForActor } from '#src/modules/people/index.ts';
+import { findPathwayForActor } from '#src/modules/pathways/index.ts';
+import type {
+  ResponseCreateInput,
+  ResponseDetail,
+  ResponseSummary,
+  TemplateSummary,
+  TemplateVersion,
+} from '#src/modules/forms/api/form.schema.ts';
+import {
+  compileDefinition,
+  definitionSchema,
+  type FormDefinition,
+  type DefinitionIssue,
+} from '#src/modules/forms/domain/definition.ts';
+import { checkResponse } from '#src/modules/forms/domain/response.ts';
+import { shippedTemplates } from '#src/modules/forms/domain/shipped-templates.ts';
+import {
+  countTemplates,
+  findResponse,
+  findTemplate,
+  findVersion,
+  insertResponse,
+  insertTemplate,
+  insertVersion,
+  latestVersionNumber,
+  listPersonResponses,
+  listTemplatesWithLatest,
+  updateResponse as updateResponseRow,
+  type ResponseRow,
+} from '#src/modules/forms/repo/forms.repo.ts';
+
+const t = messages.forms.validation;
+
+const validationError = (prefix: string, issues: DefinitionIssue[]) =>
+  new AppError('validation_failed', {
+    issues: issues.map((i): FieldIssue => ({ path: `${prefix}.${i.path}`, message: i.message })),
+  });
+
+/** A definition that compiles, or a 400 naming each problem under `definition.`. */
+function compiled(definition: FormDefinition) {
+  const result = compileDefinition(definition);
+  if (result.issues.length > 0) throw validationError('definition', result.issues);
+  return result.compiled;
+}
+
+async function addVersion(tx: Db, actor: Actor, templateId: string, definition: FormDefinition, version: number) {
+  const id = newId();
+  await insertVersion(tx, {
+    workspaceId: actor.workspaceId,
+    id,
+    templateId,
+    version,
+    definition,
+    publishedByUserId: actor.userId,
+  });
+  return id;
+}
+
+/**
+ * The workspace's templates; a workspace that has none gets the shipped ones on first use, in the
+ * caller's transaction and audited like any other change.
+ */
+export async function ensureTemplates(tx: Db, actor: Actor, requestId: string | null) {
+  if ((await countTemplates(tx, actor.workspaceId)) === 0) {
+    for (const shipped of shippedTemplates) {
+      const definition = definitionSchema.parse(shipped.definition);
+      const templateId = newId();
+      const inserted = await insertTemplate(tx, {
+        workspaceId: actor.workspaceId,
+        id: templateId,
+        key: shipped.key,
+        title: shipped.title,
+        kind: shipped.kind,
+      });
+      if (!inserted) continue;
+      await addVersion(tx, actor, templateId, compiled(definition).definition, 1);
+      await writeAudit(tx, {
+        workspaceId: actor.workspaceId,
+        actorUserId: actor.userId,
+        action: 'form_template.shipped_applied',
+        entityType: 'form_template',
+        entityId: templateId,
+        changedFields: ['key', 'title', 'kind', 'definition'],
+        requestId,
+      });
+    }
+  }
+  return listTemplatesWithLatest(tx, actor.workspaceId);
+}
+
+export async function listTemplates(db: Db, actor: Actor, requestId: string): Promise<TemplateSummary[]> {
+  const rows = await db.transaction((tx) => ensureTemplates(tx, actor, requestId));
+  return rows.map((r) => ({ ...r, kind: r.kind as TemplateSummary['kind'] }));
+}
+
+export async function getVersion(db: Db, actor: Actor, id: string): Promise<TemplateVersion> {
+  const row = await findVersion(db, actor.workspaceId, id);
+  if (!row) throw notFound();
+  return {
+    ...row,
+    templateKind: row.templateKind as TemplateVersion['templateKind'],
+    definition: row.definition as FormDefinition,
+    publishedAt: row.publishedAt.toISOString(),
+  };
+}
+
+export async function createTemplate(
+  db: Db,
+  actor: Actor,
+  input: { key: string; title: string; kind: string; definition: FormDefinition },
+  requestId: string,
+) {
+  const definition = compiled(input.definition).definition;
+  return db.transaction(async (tx) => {
+    await ensureTemplates(tx, actor, requestId);
+    const id = newId();
+    if (
+      !(await insertTemplate(tx, {
+        workspaceId: actor.workspaceId,
+        id,
+        key: input.key,
+        title: input.title,
+        kind: input.kind,
+      }))
+    ) {
+      throw fieldError('key', t.keyTaken);
+    }
+    const versionId = await addVersion(tx, actor, id, definition, 1);
+    await writeAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: 'form_template.created',
+      entityType: 'form_template',
+      entityId: id,
+      changedFields: ['key', 'title', 'kind', 'definition'],
+      requestId,
+    });
+    return { id, versionId, version: 1 };
+  });
+}
+
+/** Publishes the next version; earlier versions and the responses filled with them stay as they were. */
+export async function publishVersion(
+  db: Db,
+  actor: Actor,
+  templateId: string,
+  input: { definition: FormDefinition },
+  requestId: string,
+) {
+  const definition = compiled(input.definition).definition;
+  return db.transaction(async (tx) => {
+    const template = await findTemplate(tx, actor.workspaceId, templateId);
+    if (!template) throw notFound();
+    const version = (await latestVersionNumber(tx, actor.workspaceId, templateId)) + 1;
+    const versionId = await addVersion(tx, actor, templateId, definition, version);
+    await writeAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: 'form_template.version_published',
+      entityType: 'form_template',
+      entityId: templateId,
+      changedFields: ['definition'],
+      requestId,
+    });
+    return { id: templateId, versionId, version };
+  });
+}
+
+/** Checks answers against the response's version: 400 with each problem under `answers.`, else what to store. */
+async function checkedAnswers(
+  db: Db,
+  actor: Actor,
+  versionId: string,
+  answers: Record<string, unknown>,
+  submit: boolean,
+) {
+  const version = await findVersion(db, actor.workspaceId, versionId);
+  if (!version) throw fieldError('templateVersionId', messages.errors.not_found);
+  const result = checkResponse(compiled(version.definition as FormDefinition), answers, {
+    today: parisDay(new Date()),
+    submitting: submit,
+  });
+  if (result.issues.length > 0) throw validationError('answers', result.issues);
+  return result.answers;
+}
+
+const statusOf = (submit: boolean) => (submit ? 'submitted' : 'draft');
+
+/**
+ * Creates a response about a person the actor may see (404 otherwise). A create replayed with the
+ * same client id for the same person returns the stored response unchanged.
+ */
+export async function createResponse(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  input: ResponseCreateInput,
+  requestId: string,
+): Promise<{ id: string; status: 'draft' | 'submitted'; created: boolean }> {
+  const person = await findPersonForActor(db, actor, personId);
+  if (!person) throw notFound();
+  if (input.id) {
+    const existing = await findResponse(db, actor.workspaceId, input.id);
+    if (existing) return replayed(existing, personId);
+  }
+  if (input.pathwayId) {
+    const pathway = await findPathwayForActor(db, actor, input.pathwayId);
+    if (!pathway) throw fieldError('pathwayId', messages.errors.not_found);
+    if (pathway.personId !== personId) throw fieldError('pathwayId', t.wrongPerson);
+  }
+  const answers = await checkedAnswers(db, actor, input.templateVersionId, input.answers, input.submit);
+  const id = input.id ?? newId();
+  const status = statusOf(input.submit);
+  return db.transaction(async (tx) => {
+    const inserted = await insertResponse(tx, {
+      workspaceId: actor.workspaceId,
+      id,
+      personId,
+      pathwayId: input.pathwayId ?? null,
+      templateVersionId: input.templateVersionId,
+      answers,
+      status,
+      authorUserId: actor.userId,
+      submittedAt: input.submit ? new Date() : null,
+    });
+    // Two replays racing: the loser finds the winner's row.
+    if (!inserted) return replayed((await findResponse(tx, actor.workspaceId, id))!, personId);
+    await writeAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: input.submit ? 'form_response.submitted' : 'form_response.created',
+      entityType: 'form_response',
+      entityId: id,
+      personId,
+      changedFields: Object.keys(answers).map((k) => `answers.${k}`),
+      requestId,
+    });
+    return { id, status, created: true };
+  });
+}
+
+function replayed(existing: ResponseRow, personId: string) {
+  if (existing.personId !== personId) throw new AppError('conflict');
+  return { id: existing.id, status: existing.status as 'draft' | 'submitted', created: false };
+}
+
+/** A response the actor may open: its person must be visible to them, else 404 as for a missing one. */
+async function visibleResponse(db: Db, actor: Actor, id: string) {
+  const row = await findResponse(db, actor.workspaceId, id);
+  if (!row || !(await findPersonForActor(db, actor, row.personId))) throw notFound();
+  return row;
+}
+
+export async function updateResponse(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { answers: Record<string, unknown>; submit: boolean },
+  requestId: string,
+): Promise<{ id: string; status: 'draft' | 'submitted' }> {
+  const row = await visibleResponse(db, actor, id);
+  if (row.status === 'submitted') throw new AppError('conflict', { message: t.submitted });
+  const answers = await checkedAnswers(db, actor, row.templateVersionId, input.answers, input.submit);
+  const before = row.answers as Record<string, unknown>;
+  const changed = [...new Set([...Object.keys(before), ...Object.keys(answers)])].filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(answers[k]),
+  );
+  const status = statusOf(input.submit);
+  await db.transaction(async (tx) => {
+    await updateResponseRow(tx, actor.workspaceId, id, {
+      answers,
+      status,
+      submittedAt: input.submit ? new Date() : null,
+    });
+    await writeAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: input.submit ? 'form_response.submitted' : 'form_response.updated',
+      entityType: 'form_response',
+      entityId: id,
+      personId: row.personId,
+      changedFields: [...changed.map((k) => `answers.${k}`), ...(input.submit ? ['status'] : [])],
+      requestId,
+    });
+  });
+  return { id, status };
+}
+
+const toSummary = (r: Awaited<ReturnType<typeof listPersonResponses>>[number]): ResponseSummary => ({
+  ...r,
+  status: r.status as ResponseSummary['status'],
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+  submittedAt: r.submittedAt?.toISOString() ?? null,
+});
+
+export async function listResponsesOfPerson(db: Db, actor: Actor, personId: string): Promise<ResponseSummary[]> {
+  if (!(await findPersonForActor(db, actor, personId))) throw notFound();
+  return (await listPersonResponses(db, actor.workspaceId, personId)).map(toSummary);
+}
+
+/** One response with its answers; reading answers about a person is audited. */
+export async function getResponse(db: Db, actor: Actor, id: string, requestId: string): Promise<ResponseDetail> {
+  const row = await visibleResponse(db, actor, id);
+  const summary = (await listPersonResponses(db, actor.workspaceId, row.personId)).find((r) => r.id === id)!;
+  await db.transaction((tx) =>
+    writeAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: 'form_response.read',
+      entityType: 'form_response',
+      entityId: id,
+      personId: row.personId,
+      requestId,
+    }),
+  );
+  return {
+    ...toSummary(summary),
+    personId: row.personId,
+    answers: row.answers as Record<string, unknown>,
+    canWrite: actor.permissions.has('person.write') && row.status === 'draft',
+  };
+}
