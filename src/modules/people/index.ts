@@ -17,9 +17,14 @@ import { mountPersonRoutes } from '#src/modules/people/api/persons.route.ts';
  * - `isOnCaseTeam(db, workspaceId, personId, userId)`: active membership of the case team.
  * - `personScopeOf(actor)`: who may open which files, for modules sharing the case-team rule.
  * - `findDuplicatesForActor(db, actor, { firstName, lastName, birthDate })`: possible duplicates.
+ * - `recordGirForActor(tx, actor, { personId, gir, assessedOn, source, requestId })`: writes the GIR, its
+ *   date and source on the file in the caller's transaction (audited), unless the file holds a more
+ *   recent GIR; needs `person.read_sensitive` (404 otherwise, as for a hidden file).
  */
 export { findPersonForActor } from '#src/modules/people/service/person-views.ts';
 export { createPersonForActor, findDuplicatesForActor } from '#src/modules/people/service/create-person.ts';
+export { recordGirForActor } from '#src/modules/people/service/update-person.ts';
+export { AGGIR_GRID_SOURCE } from '#src/modules/people/domain/person-file.ts';
 export { addCaseTeamMemberForActor, isOnCaseTeam } from '#src/modules/people/service/case-team.ts';
 export { personScopeOf, type PersonScope } from '#src/modules/people/domain/visibility.ts';
 export {

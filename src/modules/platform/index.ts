@@ -39,6 +39,7 @@ export {
 export { checkSiret } from '#src/modules/platform/domain/siret.ts';
 /** The official commune list, for other modules that store an INSEE code. */
 export {
+  communeNameOf,
   findCommune,
   isKnownCommune,
   searchCommunes,

@@ -68,6 +68,7 @@ export const pathwaySummarySchema = z
     lastName: z.string(),
     age: z.number().int().nullable(),
     communeInsee: z.string().nullable(),
+    communeName: z.string().nullable(),
     channel: z.enum(entryChannels),
     stageId: z.uuid(),
     stageLabel: z.string(),

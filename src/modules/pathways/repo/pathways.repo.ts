@@ -47,6 +47,7 @@ export const pathwayColumns = {
   lastName: sql<string>`persons.last_name`,
   birthDate: sql<string | null>`persons.birth_date::text`,
   communeInsee: sql<string | null>`persons.commune_insee`,
+  historicCommuneInsee: sql<string | null>`persons.historic_commune_insee`,
 };
 
 export type PathwayRow = {
@@ -67,6 +68,7 @@ export type PathwayRow = {
   lastName: string;
   birthDate: string | null;
   communeInsee: string | null;
+  historicCommuneInsee: string | null;
 };
 
 export async function findVisiblePathway(db: Db, scope: PersonScope, id: string): Promise<PathwayRow | null> {
@@ -89,7 +91,9 @@ function listFilter(scope: PersonScope, memberOf: string[], query: PathwayListQu
   if (query.stageId) clauses.push(eq(pathways.stageId, query.stageId));
   if (query.referentUserId) clauses.push(eq(pathways.referentUserId, query.referentUserId));
   if (query.personne) clauses.push(eq(pathways.personId, query.personne));
-  if (query.commune) clauses.push(sql`persons.commune_insee = ${query.commune}`);
+  // Lomme (59355) is also asked for by its own code, though its files are filed under Lille (59350).
+  if (query.commune)
+    clauses.push(sql`(persons.commune_insee = ${query.commune} or persons.historic_commune_insee = ${query.commune})`);
   if (query.ageBand) {
     const { min, max } = ageBandBounds[query.ageBand];
     // Born on or before today minus `min` years, and after today minus `max + 1` years.

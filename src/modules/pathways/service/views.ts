@@ -4,7 +4,7 @@ import type { Db } from '#src/shared/db/client.ts';
 import { notFound } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { CSV_BOM, csvLine } from '#src/shared/csv.ts';
-import { rolePermissions, type Role } from '#src/modules/platform/index.ts';
+import { communeNameOf, rolePermissions, type Role } from '#src/modules/platform/index.ts';
 import type {
   JournalEntry,
   PathwayDetail,
@@ -42,7 +42,18 @@ function ageOn(birthDate: string, today: string): number {
   return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }
 
-function toSummary(row: PathwayRow, stages: StageDefinition[], today: string): PathwaySummary {
+/** The commune as people say it: the historic one (Lomme) before its chef-lieu (Lille). */
+async function communeNamesOf(rows: PathwayRow[]): Promise<Map<string, string | null>> {
+  const codes = [...new Set(rows.map((r) => r.historicCommuneInsee ?? r.communeInsee).filter((c) => c !== null))];
+  return new Map(await Promise.all(codes.map(async (code) => [code, await communeNameOf(code)] as const)));
+}
+
+function toSummary(
+  row: PathwayRow,
+  stages: StageDefinition[],
+  today: string,
+  communeNames: Map<string, string | null>,
+): PathwaySummary {
   return {
     id: row.id,
     personId: row.personId,
@@ -50,6 +61,7 @@ function toSummary(row: PathwayRow, stages: StageDefinition[], today: string): P
     lastName: row.lastName,
     age: row.birthDate ? ageOn(row.birthDate, today) : null,
     communeInsee: row.communeInsee,
+    communeName: communeNames.get(row.historicCommuneInsee ?? row.communeInsee ?? '') ?? null,
     channel: row.channel as EntryChannel,
     stageId: row.stageId,
     stageLabel: stages.find((s) => s.id === row.stageId)?.label ?? '',
@@ -67,7 +79,8 @@ export async function listPathways(db: Db, actor: Actor, query: PathwayListQuery
   const memberOf = actor.memberships.map((m) => m.organizationId);
   const rows = await selectPathways(db, personScopeOf(actor), memberOf, query);
   const today = parisDay(new Date());
-  return rows.map((r) => toSummary(r, stages, today));
+  const communeNames = await communeNamesOf(rows);
+  return rows.map((r) => toSummary(r, stages, today, communeNames));
 }
 
 /** The list as CSV (UTF-8 with BOM, `;`), exactly what the user may see; the export itself is audited. */
@@ -143,7 +156,7 @@ export async function getPathwayDetail(db: Db, actor: Actor, id: string, request
       if (e.correctsEntryId) correctedBy.set(e.correctsEntryId, [...(correctedBy.get(e.correctsEntryId) ?? []), e.id]);
     return {
       pathway: {
-        ...toSummary(row, stages, today),
+        ...toSummary(row, stages, today, await communeNamesOf([row])),
         owningOrganizationId: row.owningOrganizationId,
         qualificationSummary: row.qualificationSummary,
         outcome: row.outcome as PathwayDetail['pathway']['outcome'],

@@ -34,7 +34,7 @@ export function PathwayPage() {
           <dt>{u.age}</dt>
           <dd>{p.age === null ? '—' : u.years(p.age)}</dd>
           <dt>{u.commune}</dt>
-          <dd>{p.communeInsee ?? '—'}</dd>
+          <dd>{p.communeName ?? p.communeInsee ?? '—'}</dd>
           <dt>{u.channel}</dt>
           <dd>{messages.entryChannels[p.channel]}</dd>
           <dt>{u.referent}</dt>

@@ -171,7 +171,7 @@ function PathwayTable({ items }: { items: PathwaySummary[] }) {
               <Link to={`/parcours/${p.id}`}>{fullName(p)}</Link>
             </th>
             <td>{p.age === null ? '' : u.years(p.age)}</td>
-            <td>{p.communeInsee}</td>
+            <td>{p.communeName ?? p.communeInsee}</td>
             <td>{messages.entryChannels[p.channel]}</td>
             <td>{p.stageLabel}</td>
             <td>{u.days(p.daysInStage)}</td>

@@ -68,6 +68,11 @@ describe('creating a file', () => {
     // Lomme is a commune associée of Lille: both codes are kept.
     expect(file.json).toMatchObject({ communeInsee: '59350', historicCommuneInsee: '59355', communeName: 'Lille' });
     expect(file.json.historicCommuneName).toBe('Lomme');
+    // Lists name the commune as people say it.
+    const caseload = await t.call('/api/people/caseload', { cookie: referent.cookie });
+    expect(caseload.json.items.find((p: { id: string }) => p.id === first.json.id)).toMatchObject({
+      communeName: 'Lomme',
+    });
 
     const again = await createFile(referent.cookie, {
       firstName: 'germaine',

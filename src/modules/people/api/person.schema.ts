@@ -40,6 +40,7 @@ export const personSummarySchema = z
     birthDate: z.string().nullable(),
     age: z.number().int().nullable(),
     communeInsee: z.string().nullable(),
+    communeName: z.string().nullable(),
   })
   .openapi('PersonSummary');
 

@@ -9,7 +9,9 @@ export const dwellingTypes = ['flat', 'house', 'residence', 'other'] as const;
 export const bathroomTypes = ['bathtub', 'shower_tray', 'walk_in_shower', 'bathtub_and_shower', 'none'] as const;
 /** Household income bands of the Anah (MaPrimeAdapt' and most local aids use them). */
 export const resourcesBands = ['very_modest', 'modest', 'intermediate', 'higher'] as const;
-export const girSources = ['apa_assessment', 'pension_fund', 'doctor', 'self_reported', 'other'] as const;
+export const girSources = ['apa_assessment', 'pension_fund', 'doctor', 'self_reported', 'other', 'aggir_grid'] as const;
+/** The source of a GIR computed in Demeure from an AGGIR assessment. */
+export const AGGIR_GRID_SOURCE: GirSource = 'aggir_grid';
 export const legalProtectionKinds = [
   'none',
   'safeguard_of_justice',

@@ -9,6 +9,7 @@ const summaryColumns = {
   lastName: persons.lastName,
   birthDate: persons.birthDate,
   communeInsee: persons.communeInsee,
+  historicCommuneInsee: persons.historicCommuneInsee,
   owningOrganizationId: persons.owningOrganizationId,
 };
 
@@ -18,6 +19,7 @@ export type PersonRow = {
   lastName: string;
   birthDate: string | null;
   communeInsee: string | null;
+  historicCommuneInsee: string | null;
   owningOrganizationId: string;
 };
 

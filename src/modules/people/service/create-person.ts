@@ -47,10 +47,12 @@ export async function findDuplicatesForActor(
   if (rows.length === 0) return [];
   const directory = await loadDirectory(db, actor.workspaceId);
   const today = new Date();
-  return rows.map((r) => ({
-    person: r.visible ? toSummary(r, today) : null,
-    organizationName: directory.organization(r.owningOrganizationId)?.name ?? '',
-  }));
+  return Promise.all(
+    rows.map(async (r) => ({
+      person: r.visible ? await toSummary(r, today) : null,
+      organizationName: directory.organization(r.owningOrganizationId)?.name ?? '',
+    })),
+  );
 }
 
 /**

@@ -37,8 +37,3 @@ export async function resolveAddressCommune(
     return { communeInsee: commune.chefLieu, historicCommuneInsee: commune.code };
   return { communeInsee: commune.code, historicCommuneInsee: null };
 }
-
-export async function communeName(code: string | null): Promise<string | null> {
-  if (!code) return null;
-  return (await findCommune(code))?.name ?? null;
-}

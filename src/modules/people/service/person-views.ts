@@ -16,15 +16,18 @@ import {
   type PersonRecord,
   type PersonRow,
 } from '#src/modules/people/repo/persons.repo.ts';
-import { communeName, loadDirectory } from '#src/modules/people/service/directory.ts';
+import { loadDirectory } from '#src/modules/people/service/directory.ts';
+import { communeNameOf } from '#src/modules/platform/index.ts';
 
-export const toSummary = (row: PersonRow, today: Date): PersonSummary => ({
+/** A line of a list: the commune as people say it, the historic one (Lomme) before its chef-lieu (Lille). */
+export const toSummary = async (row: PersonRow, today: Date): Promise<PersonSummary> => ({
   id: row.id,
   firstName: row.firstName,
   lastName: row.lastName,
   birthDate: row.birthDate,
   age: row.birthDate ? ageOn(row.birthDate, today) : null,
   communeInsee: row.communeInsee,
+  communeName: await communeNameOf(row.historicCommuneInsee ?? row.communeInsee),
 });
 
 export async function searchPersons(
@@ -34,13 +37,13 @@ export async function searchPersons(
 ): Promise<PersonSummary[]> {
   const rows = await searchVisiblePersons(db, personScopeOf(actor), input.q, input.limit);
   const today = new Date();
-  return rows.map((r) => toSummary(r, today));
+  return Promise.all(rows.map((r) => toSummary(r, today)));
 }
 
 export async function getCaseload(db: Db, actor: Actor, limit: number): Promise<PersonSummary[]> {
   const rows = await listCaseload(db, personScopeOf(actor), limit);
   const today = new Date();
-  return rows.map((r) => toSummary(r, today));
+  return Promise.all(rows.map((r) => toSummary(r, today)));
 }
 
 /**
@@ -61,8 +64,8 @@ export async function buildPersonFile(db: Db, actor: Actor, record: PersonRecord
     listCaregivers(db, ws, record.id),
     listProfessionals(db, ws, record.id),
     listConsents(db, ws, record.id),
-    communeName(record.communeInsee),
-    communeName(record.historicCommuneInsee),
+    communeNameOf(record.communeInsee),
+    communeNameOf(record.historicCommuneInsee),
   ]);
   const maySeeSensitive = actor.permissions.has('person.read_sensitive');
   const owning = directory.organization(record.owningOrganizationId);

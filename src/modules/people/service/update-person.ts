@@ -5,6 +5,7 @@ import { newId } from '#src/shared/db/ids.ts';
 import { AppError, fieldError, notFound } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import type { PersonFile, PersonSectionUpdate } from '#src/modules/people/api/person.schema.ts';
+import type { GirSource } from '#src/modules/people/domain/person-file.ts';
 import { personScopeOf } from '#src/modules/people/domain/visibility.ts';
 import { replacePersonList } from '#src/modules/people/repo/person-lists.repo.ts';
 import {
@@ -89,4 +90,33 @@ export async function updatePersonSection(
     const after = await findVisiblePersonRecord(tx, scope, id);
     return buildPersonFile(tx, actor, after!);
   });
+}
+
+/**
+ * Records on the file a GIR computed elsewhere (an AGGIR assessment), in the caller's transaction.
+ * A file that already holds a more recent GIR keeps it. Returns whether the file changed.
+ */
+export async function recordGirForActor(
+  tx: Db,
+  actor: Actor,
+  input: { personId: string; gir: number; assessedOn: string; source: GirSource; requestId: string },
+): Promise<boolean> {
+  if (!actor.permissions.has('person.read_sensitive')) throw notFound();
+  const before = await findVisiblePersonRecord(tx, personScopeOf(actor), input.personId, { forUpdate: true });
+  if (!before) throw notFound();
+  if (before.girAssessedOn && before.girAssessedOn > input.assessedOn) return false;
+  const values = { gir: input.gir, girAssessedOn: input.assessedOn, girSource: input.source };
+  const changedFields = changedFieldsOf(before as Partial<PersonRecord>, values);
+  if (!(await updatePersonIfVersion(tx, actor.workspaceId, input.personId, before.version, values))) throw notFound();
+  await writeAudit(tx, {
+    workspaceId: actor.workspaceId,
+    actorUserId: actor.userId,
+    action: 'person.update',
+    entityType: 'person',
+    entityId: input.personId,
+    personId: input.personId,
+    changedFields,
+    requestId: input.requestId,
+  });
+  return true;
 }

@@ -12,7 +12,7 @@ export function PersonList({ items }: { items: PersonSummary[] }) {
           </Link>
           <span className="card__meta">
             {p.age !== null ? messages.people.age(p.age) : null}
-            {p.communeInsee ? ` · ${p.communeInsee}` : null}
+            {p.communeName ? ` · ${p.communeName}` : null}
           </span>
         </li>
       ))}

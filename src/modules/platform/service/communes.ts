@@ -85,6 +85,12 @@ export async function findCommune(code: string): Promise<CommuneView | null> {
   return found ? toView(found) : null;
 }
 
+/** The name of a commune by INSEE code, for showing a stored code; null when unknown or empty. */
+export async function communeNameOf(code: string | null): Promise<string | null> {
+  if (!code) return null;
+  return (await findCommune(code))?.name ?? null;
+}
+
 export async function isKnownCommune(code: string): Promise<boolean> {
   const { byCode } = await loadRegistry();
   return byCode.has(code.toUpperCase());

@@ -137,7 +137,7 @@ export const pathways = {
     filterStage: 'Étape',
     filterReferent: 'Référent·e',
     filterCommune: 'Commune (code INSEE)',
-    filterCommuneHint: '5 caractères, par exemple 59350',
+    filterCommuneHint: 'Par exemple 59355 (Lomme)',
     filterAgeBand: 'Tranche d’âge',
     filterStatus: 'État',
     any: 'Tous',
