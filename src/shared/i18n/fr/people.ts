@@ -53,6 +53,7 @@ export const people = {
     doctor: 'Médecin',
     self_reported: 'Déclaré par la personne ou un proche',
     other: 'Autre',
+    aggir_grid: 'Grille AGGIR',
   } as Record<string, string>,
   legalProtectionKinds: {
     none: 'Aucune',
