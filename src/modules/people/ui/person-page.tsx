@@ -39,6 +39,7 @@ function PersonFileView({
     <Page title={messages.people.fileTitle(fullName)} lead={t.ownedBy(file.owningOrganization.name)}>
       <nav aria-label={t.pathways} className="person-links">
         <Link to={`/parcours?${new URLSearchParams({ personne: file.id })}`}>{t.pathways}</Link>
+        <Link to={`/personnes/${file.id}/formulaires`}>{messages.forms.ui.personLink}</Link>
         {file.canWrite && (
           <Link
             className="button button--primary"
@@ -46,6 +47,10 @@ function PersonFileView({
           >
             {t.openPathway}
           </Link>
+        )}
+        {/* The GIR is health data: the grid is offered only to readers of the sensitive fields. */}
+        {file.canWrite && 'gir' in file && (
+          <Link to={`/personnes/${file.id}/aggir`}>{messages.assessments.evaluate}</Link>
         )}
       </nav>
       {fieldSections.map((section) => (
