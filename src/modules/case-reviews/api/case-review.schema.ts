@@ -48,6 +48,10 @@ export const caseReviewInputSchema = z
   .openapi('CaseReviewInput');
 export type CaseReviewInput = z.output<typeof caseReviewInputSchema>;
 
+export const participantsInputSchema = caseReviewInputSchema
+  .pick({ participantUserIds: true })
+  .openapi('ParticipantsInput');
+
 export const caseReviewListQuerySchema = z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') });
 
 export const caseReviewSummarySchema = z

@@ -225,4 +225,27 @@ describe('minutes and decisions', () => {
       'Chercher un T3 proche du centre',
     ]);
   });
+
+  it('changes who attends: someone removed loses the meeting, the organiser always stays', async () => {
+    const set = (participantUserIds: string[]) =>
+      t.call(`/api/case-reviews/${reviewId}/participants`, {
+        method: 'PUT',
+        cookie: housing.cookie,
+        body: { participantUserIds },
+      });
+    expect((await set([housing.userId])).status).toBe(200);
+    const review = await t.call(`/api/case-reviews/${reviewId}`, { cookie: housing.cookie });
+    expect(review.json.participants.map((p: { userId: string }) => p.userId).sort()).toEqual(
+      [referent.userId, housing.userId].sort(),
+    );
+    expect((await t.call(`/api/case-reviews/${reviewId}`, { cookie: landlord.cookie })).status).toBe(404);
+    expect((await auditRowsOf(database, reviewId)).map((r) => r.action)).toContain('case_review.participants');
+    // Someone who no longer attends cannot change the list back.
+    const back = await t.call(`/api/case-reviews/${reviewId}/participants`, {
+      method: 'PUT',
+      cookie: landlord.cookie,
+      body: { participantUserIds: [landlord.userId] },
+    });
+    expect(back.status).toBe(404);
+  });
 });

@@ -11,6 +11,7 @@ import {
   caseReviewSchema,
   createdSchema,
   decisionInputSchema,
+  participantsInputSchema,
   summaryInputSchema,
 } from '#src/modules/case-reviews/api/case-review.schema.ts';
 import {
@@ -21,6 +22,7 @@ import {
   getCaseReview,
   listCaseReviewsForActor,
   saveItemSummary,
+  setParticipants,
 } from '#src/modules/case-reviews/service/case-reviews.ts';
 
 const tags = ['case-reviews'];
@@ -66,6 +68,16 @@ const getOne = defineRoute({
   responses: { 200: jsonResponse(caseReviewSchema, 'The case review') },
 });
 
+const participants = defineRoute({
+  access: 'pathway.write',
+  method: 'put',
+  path: '/api/case-reviews/{id}/participants',
+  tags,
+  summary: 'Change who attends the meeting; the organiser always does (audited)',
+  request: { params: caseReviewIdParamSchema, ...jsonBody(participantsInputSchema) },
+  responses: { 200: jsonResponse(ok, 'Saved'), ...notParticipant },
+});
+
 const addItem = defineRoute({
   access: 'pathway.write',
   method: 'post',
@@ -109,6 +121,16 @@ export function mountCaseReviewRoutes(router: Router) {
   router.openapi(getOne, async (c) =>
     c.json(await getCaseReview(c.var.deps.database.db, c.var.actor, c.req.valid('param').id), 200),
   );
+  router.openapi(participants, async (c) => {
+    await setParticipants(
+      c.var.deps.database.db,
+      c.var.actor,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.var.requestId,
+    );
+    return c.json({ ok: true as const }, 200);
+  });
   router.openapi(addItem, async (c) => {
     await addAgendaItem(
       c.var.deps.database.db,

@@ -70,6 +70,29 @@ export async function listParticipantIds(db: Db, workspaceId: string, caseReview
   return rows.map((r) => r.userId);
 }
 
+/** Sets who attends: removes those no longer invited, adds the new ones, leaves the others untouched. */
+export async function replaceParticipants(
+  db: Db,
+  workspaceId: string,
+  caseReviewId: string,
+  rows: { id: string; userId: string }[],
+): Promise<void> {
+  const keep = rows.map((r) => r.userId);
+  await db
+    .delete(caseReviewParticipants)
+    .where(
+      and(
+        eq(caseReviewParticipants.workspaceId, workspaceId),
+        eq(caseReviewParticipants.caseReviewId, caseReviewId),
+        sql`${caseReviewParticipants.userId} not in ${keep}`,
+      ),
+    );
+  const present = await listParticipantIds(db, workspaceId, caseReviewId);
+  const added = rows.filter((r) => !present.includes(r.userId));
+  if (added.length > 0)
+    await db.insert(caseReviewParticipants).values(added.map((r) => ({ ...r, workspaceId, caseReviewId })));
+}
+
 export async function listItems(db: Db, workspaceId: string, caseReviewId: string): Promise<CaseReviewItemRow[]> {
   return db
     .select()

@@ -29,6 +29,7 @@ import {
   listParticipantIds,
   listVisibleCaseReviews,
   lockCaseReview,
+  replaceParticipants,
   setItemSummary,
   type CaseReviewRow,
 } from '#src/modules/case-reviews/repo/case-reviews.repo.ts';
@@ -139,6 +140,39 @@ async function editableReview(db: Db, actor: Actor, id: string): Promise<CaseRev
   const participants = await listParticipantIds(db, actor.workspaceId, id);
   if (!participants.includes(actor.userId)) throw new AppError('forbidden', { message: t.notParticipant });
   return review;
+}
+
+/** Changes who attends; the organiser always does. Someone removed no longer sees the meeting. */
+export async function setParticipants(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { participantUserIds: string[] },
+  requestId: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const review = await editableReview(tx, actor, id);
+    const users = await workspaceUsers(tx, actor.workspaceId);
+    if (input.participantUserIds.some((userId) => !mayReadPathways(users.get(userId)?.roles ?? [])))
+      throw fieldError('participantUserIds', t.participantUnknown);
+    await lockCaseReview(tx, actor.workspaceId, id);
+    const participants = participantsOf(review.organizerUserId, input.participantUserIds);
+    await replaceParticipants(
+      tx,
+      actor.workspaceId,
+      id,
+      participants.map((userId) => ({ id: newId(), userId })),
+    );
+    await writeAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: 'case_review.participants',
+      entityType: 'case_review',
+      entityId: id,
+      changedFields: ['participants'],
+      requestId,
+    });
+  });
 }
 
 export async function getCaseReview(db: Db, actor: Actor, id: string): Promise<CaseReview> {

@@ -2,10 +2,22 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
-import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useForm } from '#src/shared/ui/form.tsx';
+import {
+  CheckboxGroupField,
+  ErrorSummary,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useForm,
+} from '#src/shared/ui/form.tsx';
 import { Alert, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import type { CaseReview, CaseReviewItem } from '#src/modules/case-reviews/api/case-review.schema.ts';
+import type {
+  CaseReview,
+  CaseReviewItem,
+  CaseReviewOptions,
+} from '#src/modules/case-reviews/api/case-review.schema.ts';
 
 const t = messages.caseReviews;
 
@@ -101,6 +113,38 @@ function AgendaItem(props: ItemProps) {
   );
 }
 
+/** Who attends can change after planning; the organiser stays, and someone removed loses the meeting. */
+function ParticipantsForm({ review, onSaved }: { review: CaseReview; onSaved: (notice: string) => void }) {
+  const { state } = useApi<CaseReviewOptions>('/api/case-reviews/options');
+  const form = useForm({
+    initial: { participantUserIds: review.participants.map((p) => p.userId).join(',') },
+    submit: async (values) => {
+      await api(`/api/case-reviews/${review.id}/participants`, {
+        method: 'PUT',
+        body: { participantUserIds: values.participantUserIds.split(',').filter(Boolean) },
+      });
+      onSaved(t.participantsSaved);
+    },
+  });
+  if (state.status !== 'ready') return null;
+  return (
+    <details className="panel">
+      <summary>{t.editParticipants}</summary>
+      <form onSubmit={form.onSubmit} noValidate className="form">
+        <ErrorSummary form={form} labels={{ participantUserIds: t.participants }} />
+        <CheckboxGroupField
+          form={form}
+          name="participantUserIds"
+          label={t.participants}
+          hint={t.participantsEditHint}
+          options={state.data.users.map((u) => ({ value: u.userId, label: `${u.name} (${u.organizationName})` }))}
+        />
+        <SubmitButton submitting={form.submitting}>{t.saveParticipants}</SubmitButton>
+      </form>
+    </details>
+  );
+}
+
 function AddItemForm({ review, onSaved }: { review: CaseReview; onSaved: (notice: string) => void }) {
   const { state } = useApi<{ items: PathwayChoice[] }>('/api/pathways?scope=team');
   const onAgenda = new Set(review.items.map((i) => i.pathwayId));
@@ -181,6 +225,7 @@ export function CaseReviewPage() {
           </ul>
         </dd>
       </dl>
+      {review.canEdit && <ParticipantsForm review={review} onSaved={saved} />}
       <h2>{t.agenda}</h2>
       {review.items.length === 0 && <p>{t.agendaEmpty}</p>}
       {review.items.map((item) => (

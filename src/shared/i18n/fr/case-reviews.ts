@@ -21,6 +21,10 @@ export const caseReviews = {
   participants: 'Participants',
   participantsHint: 'Les agents des différents services invités ; vous participez d’office.',
   create: 'Planifier',
+  editParticipants: 'Modifier les participants',
+  participantsEditHint: 'L’organisateur reste invité ; une personne retirée ne voit plus la synthèse.',
+  saveParticipants: 'Enregistrer les participants',
+  participantsSaved: 'Participants enregistrés.',
   created: 'La synthèse est planifiée.',
 
   titleRequired: 'Indiquez un intitulé.',
