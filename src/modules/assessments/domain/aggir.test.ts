@@ -214,6 +214,13 @@ describe('girOfRatings', () => {
     expect(girOfRatings({ ...complete, ...illustrativeC })?.gir).toBe(6);
   });
 
+  it('treats blank answers of a form as not given yet', () => {
+    const blank = Object.fromEntries(ratingFields.map((f) => [f, '']));
+    expect(discriminantProfile(blank)).toEqual({});
+    expect(discriminantProfile({ ...blank, toiletteHaut: 'A' })).toEqual({});
+    expect(girOfRatings({ ...complete, eliminationFecale: '' })).toBeNull();
+  });
+
   it('feeds the combined letters to the algorithm', () => {
     // Toilette haut B + bas A → toilette B; alone that is group H sum 2000 → GIR 5.
     expect(discriminantProfile({ ...complete, toiletteHaut: 'B' }).toilette).toBe('B');

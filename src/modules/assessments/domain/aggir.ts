@@ -68,16 +68,24 @@ export const ratingFields = [
 export type RatingField = (typeof ratingFields)[number];
 export type Ratings = Record<RatingField, Modality>;
 
-/** The letter of each discriminant variable that can be derived from the answers given so far. */
-export function discriminantProfile(ratings: Partial<Ratings>): Partial<Record<DiscriminantVariable, Modality>> {
+const isModality = (value: unknown): value is Modality => (modalities as readonly unknown[]).includes(value);
+
+/**
+ * The letter of each discriminant variable that can be derived from the answers given so far
+ * (a form's blank answers are simply not given yet).
+ */
+export function discriminantProfile(
+  ratings: Partial<Record<RatingField, string>>,
+): Partial<Record<DiscriminantVariable, Modality>> {
   const profile: Partial<Record<DiscriminantVariable, Modality>> = {};
   for (const variable of discriminantVariables) {
     if (isComposite(variable)) {
       const { parts, combine } = compositeVariables[variable];
       const given = parts.map((p) => ratings[p]);
-      if (given.every((g): g is Modality => g !== undefined)) profile[variable] = combine(given);
-    } else if (ratings[variable]) {
-      profile[variable] = ratings[variable];
+      if (given.every(isModality)) profile[variable] = combine(given);
+    } else {
+      const given = ratings[variable];
+      if (isModality(given)) profile[variable] = given;
     }
   }
   return profile;
@@ -107,7 +115,7 @@ export function computeGir(profile: Record<DiscriminantVariable, Modality>): Gir
 }
 
 /** The GIR of a complete grid, or null while a discriminant answer is missing. */
-export function girOfRatings(ratings: Partial<Ratings>): GirResult | null {
+export function girOfRatings(ratings: Partial<Record<RatingField, string>>): GirResult | null {
   const profile = discriminantProfile(ratings);
   if (!discriminantVariables.every((v) => profile[v])) return null;
   return computeGir(profile as Record<DiscriminantVariable, Modality>);

@@ -13,7 +13,6 @@ import {
   illustrativeVariables,
   modalities,
   ratingFields,
-  type Ratings,
 } from '#src/modules/assessments/domain/aggir.ts';
 
 const t = messages.assessments;
@@ -79,9 +78,8 @@ function CompositeField({ form, variable }: { form: FormState<Values>; variable:
 }
 
 function LiveGir({ values }: { values: Values }) {
-  const ratings = values as Partial<Ratings>;
-  const result = girOfRatings(ratings);
-  const profile = discriminantProfile(ratings);
+  const result = girOfRatings(values);
+  const profile = discriminantProfile(values);
   const missing = discriminantVariables.filter((v) => !profile[v]).length;
   return (
     // Kept in view while scrolling through the grid (sticky), announced politely as it changes.

@@ -102,7 +102,7 @@ export const assessments = {
     eliminationUrinaire: 'Élimination urinaire',
     eliminationFecale: 'Élimination fécale',
   } as Record<string, string>,
-  combined: (variable: string, letter: string) => `${variable} retenue : ${letter}`,
+  combined: (variable: string, letter: string) => `Cotation retenue pour « ${variable} » : ${letter}`,
   validation: {
     ratingRequired: 'Choisissez A, B ou C pour cette variable.',
     dateRequired: 'Indiquez la date de l’évaluation (jj/mm/aaaa).',
