@@ -1,6 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { definitionSchema, templateKinds, type FormDefinition } from '#src/modules/forms/domain/definition.ts';
 
+/** The browser checks answers live with the very engine the server uses to accept them. */
+export { compileDefinition, isRepeat } from '#src/modules/forms/domain/definition.ts';
+export type { FormDefinition, Question, Repeat } from '#src/modules/forms/domain/definition.ts';
+export { checkResponse } from '#src/modules/forms/domain/response.ts';
+export type { AnswerValue, Answers } from '#src/modules/forms/domain/response.ts';
+
 export const responseStatuses = ['draft', 'submitted'] as const;
 
 const requiredText = (max: number) =>

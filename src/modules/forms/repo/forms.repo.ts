@@ -1,6 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
-import { users } from '#src/modules/platform/db/schema.ts';
 import { formResponses, formTemplates, formTemplateVersions } from '#src/modules/forms/db/schema.ts';
 
 export type TemplateRow = typeof formTemplates.$inferSelect;
@@ -125,7 +124,8 @@ export async function listPersonResponses(db: Db, workspaceId: string, personId:
       templateTitle: formTemplates.title,
       version: formTemplateVersions.version,
       status: formResponses.status,
-      authorName: users.name,
+      // The same lookup pathways use for a referent's name.
+      authorName: sql<string>`(select name from auth_user u where u.id = ${formResponses.authorUserId})`,
       createdAt: formResponses.createdAt,
       updatedAt: formResponses.updatedAt,
       submittedAt: formResponses.submittedAt,
@@ -145,7 +145,6 @@ export async function listPersonResponses(db: Db, workspaceId: string, personId:
         eq(formTemplates.id, formTemplateVersions.templateId),
       ),
     )
-    .innerJoin(users, eq(users.id, formResponses.authorUserId))
     .where(and(eq(formResponses.workspaceId, workspaceId), eq(formResponses.personId, personId)))
     .orderBy(desc(formResponses.updatedAt), desc(formResponses.id));
 }
