@@ -16,7 +16,7 @@ export const aggirAssessmentInputSchema = z
     assessedOn: z
       .string({ error: t.validation.dateRequired })
       .trim()
-      .pipe(z.iso.date({ error: t.validation.dateRequired }))
+      .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), t.validation.dateRequired)
       .refine((value) => value <= new Date().toISOString().slice(0, 10), t.validation.dateFuture)
       .openapi({ format: 'date', example: '2026-11-20' }),
     pathwayId: z
