@@ -20,7 +20,8 @@ export const fieldId = (path: string) => `q-${path.replace(/\./g, '-')}`;
 type RendererProps = {
   definition: FormDefinition;
   draft: Draft;
-  onChange: (draft: Draft) => void;
+  /** The new draft, and the path of the answer that changed (its checks are shown from then on). */
+  onChange: (draft: Draft, path: string) => void;
   /** What the engine computed from the draft: shown paths and recomputed values. */
   visible: Set<string>;
   computed: Answers;
@@ -29,7 +30,8 @@ type RendererProps = {
 
 /** Sections and questions of a version, hiding what is not relevant as the person answers. */
 export function FormRenderer({ definition, draft, onChange, visible, computed, errors }: RendererProps) {
-  const set = (name: string, value: AnswerValue | RepeatDraft) => onChange({ ...draft, [name]: value });
+  const set = (name: string, value: AnswerValue | RepeatDraft, path = name) =>
+    onChange({ ...draft, [name]: value }, path);
   return (
     <>
       {definition.sections
@@ -45,7 +47,7 @@ export function FormRenderer({ definition, draft, onChange, visible, computed, e
                     key={item.name}
                     repeat={item}
                     instances={(draft[item.name] as RepeatDraft | undefined) ?? []}
-                    onChange={(instances) => set(item.name, instances)}
+                    onChange={(instances, path) => set(item.name, instances, path)}
                     visible={visible}
                     computed={(computed[item.name] as RepeatDraft | undefined) ?? []}
                     errors={errors}
@@ -57,7 +59,10 @@ export function FormRenderer({ definition, draft, onChange, visible, computed, e
                   question={item}
                   path={item.name}
                   shown={visible.has(item.name)}
-                  value={(item.type === 'calculate' ? computed[item.name] : draft[item.name]) as AnswerValue}
+                  value={
+                    ((item.type === 'calculate' ? computed[item.name] : draft[item.name]) as AnswerValue | undefined) ??
+                    null
+                  }
                   onChange={(value) => set(item.name, value)}
                   error={errors.get(item.name)}
                 />
@@ -79,13 +84,13 @@ function RepeatGroup({
 }: {
   repeat: Repeat;
   instances: RepeatDraft;
-  onChange: (instances: RepeatDraft) => void;
+  onChange: (instances: RepeatDraft, path: string) => void;
   visible: Set<string>;
   computed: RepeatDraft;
   errors: Map<string, string>;
 }) {
   const add = () => {
-    onChange([...instances, {}]);
+    onChange([...instances, {}], repeat.name);
     // Focus the new instance's first control once it is painted, so keyboard users continue there.
     requestAnimationFrame(() =>
       document.getElementById(fieldId(`${repeat.name}.${instances.length}.${repeat.questions[0]!.name}`))?.focus(),
@@ -108,12 +113,26 @@ function RepeatGroup({
                 path={path}
                 shown={visible.has(path)}
                 value={(q.type === 'calculate' ? computed[index]?.[q.name] : instance[q.name]) ?? null}
-                onChange={(value) => onChange(instances.map((x, i) => (i === index ? { ...x, [q.name]: value } : x)))}
+                onChange={(value) =>
+                  onChange(
+                    instances.map((x, i) => (i === index ? { ...x, [q.name]: value } : x)),
+                    path,
+                  )
+                }
                 error={errors.get(path)}
               />
             );
           })}
-          <button type="button" className="button" onClick={() => onChange(instances.filter((_, i) => i !== index))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              onChange(
+                instances.filter((_, i) => i !== index),
+                repeat.name,
+              )
+            }
+          >
             {t.removeInstance(repeat.itemLabel, index + 1)}
           </button>
         </fieldset>
@@ -176,7 +195,7 @@ function QuestionField({
 
   if (q.type === 'calculate') {
     return (
-      <div className={className} data-path={path}>
+      <div className={className}>
         <p className="forms-computed__label" id={`${id}-label`}>
           {q.label}
         </p>
@@ -213,7 +232,7 @@ function QuestionField({
       <fieldset
         className={`${className} forms-choices${q.type === 'scale' ? ' forms-choices--inline' : ''}`}
         id={id}
-        data-path={path}
+
         tabIndex={-1}
         aria-describedby={describedBy}
       >
@@ -236,7 +255,7 @@ function QuestionField({
   }
 
   return (
-    <div className={className} data-path={path}>
+    <div className={className}>
       <label htmlFor={id}>{label}</label>
       {extra}
       {q.type === 'long_text' ? (

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FocusEvent, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api, ApiError } from '#src/shared/ui/api.ts';
@@ -120,14 +120,12 @@ function FormFiller({
   for (const [path, message] of serverIssues) if (!errors.has(path)) errors.set(path, message);
   const labels = labelsOf(version.definition, draft);
 
-  const change = (next: Draft) => {
+  // A question's checks show once it has been answered (or on saving), not while the form is still blank.
+  const change = (next: Draft, path: string) => {
     setDraft(next);
+    if (!touched.has(path)) setTouched(new Set(touched).add(path));
     setServerIssues(new Map());
     setSaved(null);
-  };
-  const onBlur = (event: FocusEvent<HTMLFormElement>) => {
-    const path = (event.target as HTMLElement).closest('[data-path]')?.getAttribute('data-path');
-    if (path && !touched.has(path)) setTouched(new Set(touched).add(path));
   };
   const showSummary = (message: string) => {
     setFormError(message);
@@ -163,7 +161,7 @@ function FormFiller({
   };
 
   return (
-    <form noValidate className="form forms-form" onSubmit={onSubmit} onBlur={onBlur}>
+    <form noValidate className="form forms-form" onSubmit={onSubmit}>
       {formError && (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <p className="error-summary__title">{formError}</p>
