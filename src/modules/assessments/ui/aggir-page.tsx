@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
@@ -91,7 +92,7 @@ function LiveGir({ values }: { values: Values }) {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function AggirForm({ context }: { context: AggirContext }) {
+function AggirForm({ context, onKeptOnFile }: { context: AggirContext; onKeptOnFile: (gir: number) => void }) {
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const personId = context.person.id;
@@ -104,9 +105,9 @@ function AggirForm({ context }: { context: AggirContext }) {
     },
     submit: async (values) => {
       const created = await api<AggirCreated>(`/api/people/${personId}/aggir`, { body: values });
-      await navigate(`/personnes/${personId}`, {
-        state: { notice: created.fileUpdated ? t.saved(created.gir) : t.savedOlder(created.gir) },
-      });
+      // The file shows the new GIR; when it keeps a more recent one, the user stays here to be told so.
+      if (created.fileUpdated) await navigate(`/personnes/${personId}`);
+      else onKeptOnFile(created.gir);
     },
   });
   const labels = Object.fromEntries(
@@ -172,7 +173,8 @@ function History({ items }: { items: AggirContext['items'] }) {
 /** The AGGIR grid of a person: fill it with the GIR computed as you go, and see past assessments. */
 export function AggirPage() {
   const { id = '' } = useParams();
-  const { state } = useApi<AggirContext>(`/api/people/${encodeURIComponent(id)}/aggir`);
+  const { state, reload } = useApi<AggirContext>(`/api/people/${encodeURIComponent(id)}/aggir`);
+  const [keptGir, setKeptGir] = useState<number | null>(null);
   if (state.status === 'loading') return <p role="status">{messages.app.loading}</p>;
   if (state.status === 'error') {
     return (
@@ -187,7 +189,16 @@ export function AggirPage() {
       <p>
         <Link to={`/personnes/${person.id}`}>{t.backToFile}</Link>
       </p>
-      <AggirForm context={state.data} />
+      {keptGir !== null && <Alert kind="info">{t.savedOlder(keptGir)}</Alert>}
+      {/* A new form after each recorded grid, so the same answers are not sent twice. */}
+      <AggirForm
+        key={items.length}
+        context={state.data}
+        onKeptOnFile={(gir) => {
+          setKeptGir(gir);
+          reload();
+        }}
+      />
       <h2>{t.history}</h2>
       <History items={items} />
     </Page>

@@ -15,7 +15,6 @@ export const assessments = {
   note: 'Observations',
   save: 'Enregistrer l’évaluation',
   saving: 'Enregistrement…',
-  saved: (gir: number) => `Évaluation enregistrée : GIR ${gir}.`,
   savedOlder: (gir: number) =>
     `Évaluation enregistrée : GIR ${gir}. Le dossier garde un GIR plus récent, saisi auparavant.`,
   columns: { date: 'Date', gir: 'GIR', rank: 'Rang', evaluator: 'Évaluateur', pathway: 'Parcours' },
