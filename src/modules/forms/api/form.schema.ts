@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { definitionSchema, templateKinds, type FormDefinition } from '#src/modules/forms/domain/definition.ts';
+import { definitionSchema, templateKinds } from '#src/modules/forms/domain/definition.ts';
 
 /** The browser checks answers live with the very engine the server uses to accept them. */
 export { compileDefinition, isRepeat } from '#src/modules/forms/domain/definition.ts';
@@ -32,8 +32,7 @@ export const versionSchema = z
     templateTitle: z.string(),
     templateKind: z.enum(templateKinds),
     version: z.number().int(),
-    // The definition is validated when published; documented loosely to keep the OpenAPI readable.
-    definition: z.custom<FormDefinition>(),
+    definition: definitionSchema,
     publishedAt: z.string(),
   })
   .openapi('FormTemplateVersion');

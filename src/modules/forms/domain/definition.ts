@@ -71,7 +71,8 @@ export const sectionSchema = z.object({
 });
 export type Section = z.infer<typeof sectionSchema>;
 
-export const definitionSchema = z.object({ sections: z.array(sectionSchema).min(1) });
+// "At least one section" is checked by compileDefinition, so a route can look its template up first (404 before 400).
+export const definitionSchema = z.object({ sections: z.array(sectionSchema) });
 export type FormDefinition = z.infer<typeof definitionSchema>;
 
 export const isRepeat = (item: Item): item is Repeat => item.type === 'repeat';
@@ -147,6 +148,7 @@ export function compileDefinition(definition: FormDefinition): {
     if (repeat) scope.repeatOf.set(q.name, repeat);
   };
 
+  if (definition.sections.length === 0) issues.push({ path: 'sections', message: t.sectionRequired });
   definition.sections.forEach((section, s) => {
     const sectionPath = `sections.${s}`;
     declare(sectionPath, section.name);

@@ -179,6 +179,12 @@ describe('checking a definition', () => {
     ]);
   });
 
+  it('needs at least one section', () => {
+    expect(compileDefinition({ sections: [] }).issues).toEqual([
+      { path: 'sections', message: 'Un formulaire a besoin d’au moins une section.' },
+    ]);
+  });
+
   it('keeps questions of a repeat group to that group', () => {
     expect(
       compile([

@@ -155,10 +155,11 @@ export async function publishVersion(
   input: { definition: FormDefinition },
   requestId: string,
 ) {
-  const definition = compiled(input.definition).definition;
   return db.transaction(async (tx) => {
+    // The template is looked up first: an unseen one answers 404 whatever the body holds.
     const template = await findTemplate(tx, actor.workspaceId, templateId);
     if (!template) throw notFound();
+    const definition = compiled(input.definition).definition;
     const version = (await latestVersionNumber(tx, actor.workspaceId, templateId)) + 1;
     const versionId = await addVersion(tx, actor, templateId, definition, version);
     await writeAudit(tx, {

@@ -22,6 +22,7 @@ export const forms = {
       `\${${name}} désigne une question posée plus loin : elle n’est pas encore connue ici.`,
     repeatReference: (name: string) =>
       `\${${name}} est dans un groupe répété : seules les questions de ce groupe peuvent y faire référence.`,
+    sectionRequired: 'Un formulaire a besoin d’au moins une section.',
     calculationRequired: 'Un champ calculé a besoin d’un calcul.',
     choicesRequired: 'Une question à choix a besoin d’au moins un choix.',
     scaleRequired: 'Une échelle a besoin d’un minimum inférieur à son maximum.',
