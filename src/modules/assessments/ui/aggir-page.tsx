@@ -2,7 +2,15 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
-import { ErrorSummary, SubmitButton, TextAreaField, TextField, useForm, type FormState } from '#src/shared/ui/form.tsx';
+import {
+  ErrorSummary,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useForm,
+  type FormState,
+} from '#src/shared/ui/form.tsx';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import type { AggirContext, AggirCreated } from '#src/modules/assessments/api/assessment.schema.ts';
@@ -92,6 +100,30 @@ function LiveGir({ values }: { values: Values }) {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The few fields of the pathways list this page uses (the list is the pathways module's API). */
+type PathwayOption = { id: string; openedOn: string; stageLabel: string };
+
+/** The grid may be attached to one of the person's open pathways; none is the default. */
+function PathwayField({ form, personId }: { form: FormState<Values>; personId: string }) {
+  const query = new URLSearchParams({ personne: personId, scope: 'team', status: 'open' });
+  const { state } = useApi<{ items: PathwayOption[] }>(`/api/pathways?${query}`);
+  const pathways = state.status === 'ready' ? state.data.items : [];
+  const preset = form.values.pathwayId;
+  if (pathways.length === 0 && !preset) return null;
+  return (
+    <SelectField
+      form={form}
+      name="pathwayId"
+      label={t.pathway}
+      options={[
+        { value: '', label: t.noPathway },
+        ...pathways.map((p) => ({ value: p.id, label: t.pathwayOption(formatDate(p.openedOn), p.stageLabel) })),
+        ...(preset && !pathways.some((p) => p.id === preset) ? [{ value: preset, label: t.pathwayFromLink }] : []),
+      ]}
+    />
+  );
+}
+
 function AggirForm({ context, onKeptOnFile }: { context: AggirContext; onKeptOnFile: (gir: number) => void }) {
   const navigate = useNavigate();
   const [search] = useSearchParams();
@@ -120,6 +152,7 @@ function AggirForm({ context, onKeptOnFile }: { context: AggirContext; onKeptOnF
     <form onSubmit={form.onSubmit} noValidate className="form aggir-form">
       <ErrorSummary form={form} labels={labels} />
       <TextField form={form} name="assessedOn" label={t.assessedOn} type="date" required />
+      <PathwayField form={form} personId={personId} />
       <LiveGir values={form.values} />
       <h2>{t.discriminantTitle}</h2>
       <p className="field__hint">{t.discriminantHelp}</p>

@@ -12,6 +12,8 @@ export const assessments = {
   assessedOn: 'Date de l’évaluation',
   pathway: 'Parcours concerné',
   noPathway: 'Aucun parcours en particulier',
+  pathwayOption: (openedOn: string, stage: string) => `Parcours ouvert le ${openedOn} — ${stage}`,
+  pathwayFromLink: 'Le parcours d’où vous venez',
   note: 'Observations',
   save: 'Enregistrer l’évaluation',
   saving: 'Enregistrement…',
