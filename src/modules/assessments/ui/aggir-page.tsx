@@ -176,6 +176,12 @@ function AggirForm({ context, onKeptOnFile }: { context: AggirContext; onKeptOnF
   );
 }
 
+/** The letter of each discriminant variable, combined from its parts where it has some. */
+function lettersOf(ratings: AggirContext['items'][number]['ratings']) {
+  const profile = discriminantProfile(ratings);
+  return discriminantVariables.map((v) => `${t.variables[v]!.label} ${profile[v]}`).join(' · ');
+}
+
 function History({ items }: { items: AggirContext['items'] }) {
   if (items.length === 0) return <p>{t.noHistory}</p>;
   return (
@@ -187,6 +193,8 @@ function History({ items }: { items: AggirContext['items'] }) {
           <th scope="col">{t.columns.gir}</th>
           <th scope="col">{t.columns.rank}</th>
           <th scope="col">{t.columns.evaluator}</th>
+          <th scope="col">{t.columns.discriminant}</th>
+          <th scope="col">{t.columns.note}</th>
         </tr>
       </thead>
       <tbody>
@@ -196,6 +204,8 @@ function History({ items }: { items: AggirContext['items'] }) {
             <td>{a.gir}</td>
             <td>{a.rank}</td>
             <td>{a.evaluator.name}</td>
+            <td>{lettersOf(a.ratings)}</td>
+            <td>{a.note}</td>
           </tr>
         ))}
       </tbody>

@@ -19,7 +19,14 @@ export const assessments = {
   saving: 'Enregistrement…',
   savedOlder: (gir: number) =>
     `Évaluation enregistrée : GIR ${gir}. Le dossier garde un GIR plus récent, saisi auparavant.`,
-  columns: { date: 'Date', gir: 'GIR', rank: 'Rang', evaluator: 'Évaluateur', pathway: 'Parcours' },
+  columns: {
+    date: 'Date',
+    gir: 'GIR',
+    rank: 'Rang',
+    evaluator: 'Évaluateur ou évaluatrice',
+    discriminant: 'Variables discriminantes',
+    note: 'Observations',
+  },
   liveGir: (gir: number, rank: number) => `GIR calculé : ${gir} (rang ${rank})`,
   liveIncomplete: (missing: number) =>
     missing > 1
