@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '#tests/fixtures/test-app.ts';
 let database: Database;
 let t: TestApp;
 const s = {} as Record<'referent' | 'outsider' | 'landlord' | 'admin' | 'otherWorkspace', RoleSession>;
+let ccas = '';
 let personId = '';
 let otherPersonId = '';
 let templateId = '';
@@ -47,7 +48,7 @@ beforeAll(async () => {
   t = createTestApp(database);
   const db = database.db;
   const ws = await createWorkspace(db);
-  const ccas = await createOrganization(db, ws, { kind: 'ccas' });
+  ccas = await createOrganization(db, ws, { kind: 'ccas' });
   const landlordOrg = await createOrganization(db, ws, { kind: 'landlord' });
   const as = (role: Parameters<typeof signInWithRole>[2]['role'], organizationId = ccas) =>
     signInWithRole(t, database, { workspaceId: ws, organizationId, role });
@@ -191,6 +192,30 @@ describe('responses', () => {
     expect(replay.json.id).toBe(id);
     expect((await respond(s.referent.cookie, body, otherPersonId)).status).toBe(409);
     expect((await auditRowsOf(database, id)).map((r) => r.action)).toEqual(['form_response.created']);
+  });
+
+  it('attaches a response to a pathway of the same person only', async () => {
+    const opened = await t.call('/api/pathways', {
+      cookie: s.referent.cookie,
+      body: {
+        personId: otherPersonId,
+        owningOrganizationId: ccas,
+        referentUserId: s.referent.userId,
+        channel: 'reception_desk',
+      },
+    });
+    expect(opened.status).toBe(201);
+    const wrong = await respond(s.referent.cookie, { templateVersionId: v1, pathwayId: opened.json.id, answers: {} });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.issues).toEqual([{ path: 'pathwayId', message: 'Ce parcours ne concerne pas cette personne.' }]);
+    const right = await respond(
+      s.referent.cookie,
+      { templateVersionId: v1, pathwayId: opened.json.id, answers: {} },
+      otherPersonId,
+    );
+    expect(right.status).toBe(201);
+    const list = await t.call(`/api/people/${otherPersonId}/form-responses`, { cookie: s.referent.cookie });
+    expect(list.json.items[0]).toMatchObject({ id: right.json.id, pathwayId: opened.json.id });
   });
 
   it('keeps old responses on their version when a new version is published', async () => {

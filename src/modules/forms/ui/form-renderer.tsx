@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { messages } from '#src/shared/i18n/fr.ts';
 import {
   isRepeat,
@@ -89,6 +89,15 @@ function RepeatGroup({
   computed: RepeatDraft;
   errors: Map<string, string>;
 }) {
+  const addButton = useRef<HTMLButtonElement>(null);
+  const remove = (index: number) => {
+    onChange(
+      instances.filter((_, i) => i !== index),
+      repeat.name,
+    );
+    // The removed instance took the focused button with it: keyboard users continue from the add button.
+    addButton.current?.focus();
+  };
   const add = () => {
     onChange([...instances, {}], repeat.name);
     // Focus the new instance's first control once it is painted, so keyboard users continue there.
@@ -123,21 +132,12 @@ function RepeatGroup({
               />
             );
           })}
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              onChange(
-                instances.filter((_, i) => i !== index),
-                repeat.name,
-              )
-            }
-          >
+          <button type="button" className="button" onClick={() => remove(index)}>
             {t.removeInstance(repeat.itemLabel, index + 1)}
           </button>
         </fieldset>
       ))}
-      <button type="button" className="button" onClick={add}>
+      <button type="button" className="button" onClick={add} ref={addButton}>
         {t.addInstance(repeat.itemLabel)}
       </button>
     </fieldset>
