@@ -2,6 +2,17 @@ import { z } from '@hono/zod-openapi';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { modalities, ratingFields, type RatingField } from '#src/modules/assessments/domain/aggir.ts';
 
+/** The grid and the algorithm, for the browser: the page computes the GIR live with the server's function. */
+export {
+  compositeVariables,
+  discriminantProfile,
+  discriminantVariables,
+  girOfRatings,
+  illustrativeVariables,
+  modalities,
+  ratingFields,
+} from '#src/modules/assessments/domain/aggir.ts';
+
 const t = messages.assessments;
 
 const rating = z.enum(modalities, { error: t.validation.ratingRequired }).openapi({ example: 'A' });

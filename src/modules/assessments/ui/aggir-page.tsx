@@ -13,7 +13,6 @@ import {
 } from '#src/shared/ui/form.tsx';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import type { AggirContext, AggirCreated } from '#src/modules/assessments/api/assessment.schema.ts';
 import {
   compositeVariables,
   discriminantProfile,
@@ -22,7 +21,9 @@ import {
   illustrativeVariables,
   modalities,
   ratingFields,
-} from '#src/modules/assessments/domain/aggir.ts';
+  type AggirContext,
+  type AggirCreated,
+} from '#src/modules/assessments/api/assessment.schema.ts';
 
 const t = messages.assessments;
 
