@@ -185,5 +185,5 @@ async function addOption(page: Page, kind: string, description: string, stance: 
   await options.getByLabel('Position de la personne').selectOption({ label: stance });
   for (const criterion of criteria) await options.getByLabel(criterion).check();
   await options.getByRole('button', { name: 'Ajouter la solution' }).click();
-  await expect(options.getByText(description)).toBeVisible();
+  await expect(options.getByRole('paragraph').filter({ hasText: description })).toBeVisible();
 }
