@@ -87,3 +87,30 @@ test('a referent is warned of a duplicate, opens the existing file, then her tas
   await page.goto('/notifications');
   await expectNoAxeViolations(page);
 });
+
+test('a referent rates the AGGIR grid, whose GIR reaches the file, and fills a form for the pathway', async ({
+  page,
+  signIn,
+  expectNoAxeViolations,
+}) => {
+  await signIn(page, 'referente@demo.demeure.fr', PASSWORD);
+  await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('lefevre');
+  await page.keyboard.press('Enter');
+  await page.getByRole('link', { name: /LEFÈVRE Émile/ }).click();
+  await page.getByRole('link', { name: 'Évaluer avec la grille AGGIR' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Grille AGGIR — Émile Lefèvre' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Every activity done alone, fully, habitually and correctly: GIR 6.
+  for (const radio of await page.getByRole('radio', { name: /^A —/ }).all()) await radio.check();
+  await expect(page.getByText('GIR calculé : 6 (rang 13)')).toBeVisible();
+  await page.getByRole('button', { name: 'Enregistrer l’évaluation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dossier de Émile Lefèvre' })).toBeVisible();
+  await expect(page.getByText('Grille AGGIR').first()).toBeVisible();
+
+  await page.getByRole('link', { name: 'Formulaires', exact: true }).click();
+  await page.getByRole('link', { name: /Guide d’entretien : demande de logement social/ }).click();
+  await page.getByLabel('Parcours concerné (facultatif)').selectOption({ index: 1 });
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByText(/Brouillon enregistré à/)).toBeVisible();
+});

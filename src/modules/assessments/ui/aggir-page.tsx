@@ -13,6 +13,7 @@ import {
 } from '#src/shared/ui/form.tsx';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import {
   compositeVariables,
   discriminantProfile,
@@ -99,7 +100,7 @@ function LiveGir({ values }: { values: Values }) {
   );
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => parisDay(new Date());
 
 /** The few fields of the pathways list this page uses (the list is the pathways module's API). */
 type PathwayOption = { id: string; openedOn: string; stageLabel: string };

@@ -4,6 +4,7 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { api, ApiError } from '#src/shared/ui/api.ts';
 import { Alert, formatDate, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import {
   checkResponse,
   compileDefinition,
@@ -21,7 +22,38 @@ const t = messages.forms.ui;
 
 const timeNow = () =>
   new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date());
-const parisToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+const parisToday = () => parisDay(new Date());
+
+/** The few fields of the pathways list this page uses (the list is the pathways module's API). */
+type PathwayOption = { id: string; openedOn: string; stageLabel: string };
+
+/** A new response may be attached to one of the person's open pathways; none is the default. */
+function PathwayChoice({
+  personId,
+  value,
+  onChange,
+}: {
+  personId: string;
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const query = new URLSearchParams({ personne: personId, scope: 'team', status: 'open' });
+  const { state } = useApi<{ items: PathwayOption[] }>(`/api/pathways?${query}`);
+  if (state.status !== 'ready' || state.data.items.length === 0) return null;
+  return (
+    <div className="field">
+      <label htmlFor="form-response-pathway">{t.pathway}</label>
+      <select id="form-response-pathway" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t.noPathway}</option>
+        {state.data.items.map((p) => (
+          <option key={p.id} value={p.id}>
+            {t.pathwayOption(formatDate(p.openedOn), p.stageLabel)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 /** Readable names of every question path, for the error summary. */
 function labelsOf(definition: FormDefinition, draft: Draft): Map<string, string> {
@@ -102,6 +134,7 @@ function FormFiller({
   // Generated once: saving the same new response twice (a retry, a double click) stores it once.
   const [clientId] = useState(() => crypto.randomUUID());
   const [responseId, setResponseId] = useState(existing?.id ?? null);
+  const [pathwayId, setPathwayId] = useState('');
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [attempt, setAttempt] = useState<'none' | 'draft' | 'submit'>('none');
   const [serverIssues, setServerIssues] = useState<Map<string, string>>(new Map());
@@ -143,7 +176,7 @@ function FormFiller({
     const request = responseId
       ? api<{ id: string }>(`/api/form-responses/${responseId}`, { method: 'PUT', body: { answers: draft, submit } })
       : api<{ id: string }>(`/api/people/${personId}/form-responses`, {
-          body: { id: clientId, templateVersionId: version.id, answers: draft, submit },
+          body: { id: clientId, templateVersionId: version.id, pathwayId: pathwayId || null, answers: draft, submit },
         });
     request
       .then(async ({ id }) => {
@@ -178,6 +211,7 @@ function FormFiller({
           )}
         </div>
       )}
+      {!responseId && <PathwayChoice personId={personId} value={pathwayId} onChange={setPathwayId} />}
       <FormRenderer
         definition={version.definition}
         draft={draft}

@@ -42,6 +42,9 @@ export const forms = {
   },
   ui: {
     personLink: 'Formulaires',
+    pathway: 'Parcours concerné (facultatif)',
+    noPathway: 'Aucun parcours',
+    pathwayOption: (openedOn: string, stage: string) => `Parcours ouvert le ${openedOn} — ${stage}`,
     listTitle: (name: string) => `Formulaires de ${name}`,
     responsesCaption: 'Formulaires remplis, du plus récent au plus ancien',
     noResponses: 'Aucun formulaire rempli pour cette personne.',
