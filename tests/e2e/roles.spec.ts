@@ -78,7 +78,7 @@ test.describe('each role sees its own home', () => {
         .first(),
     ).toBeVisible();
     await page.getByLabel('Action').fill('Mauvaise action');
-    await page.getByRole('button', { name: 'Afficher' }).click();
+    await page.getByRole('button', { name: 'Afficher', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('Action invalide');
     await expect(page.getByLabel('Action')).toHaveValue('Mauvaise action');
     await expectNoAxeViolations(page);
