@@ -44,7 +44,10 @@ export async function ensureStages(tx: Db, actor: Actor, requestId: string | nul
   return listStages(tx, actor.workspaceId);
 }
 
+/** The stages for reading: a plain query, and a transaction only the first time, to apply the template. */
 export async function getStages(db: Db, actor: Actor, requestId: string) {
+  const existing = await listStages(db, actor.workspaceId);
+  if (existing.length > 0) return existing;
   return db.transaction((tx) => ensureStages(tx, actor, requestId));
 }
 

@@ -34,7 +34,7 @@ import {
   type PathwayRow,
 } from '#src/modules/pathways/repo/pathways.repo.ts';
 import { listTasksOfPathway, selectTaskList, type TaskRow } from '#src/modules/pathways/repo/tasks.repo.ts';
-import { ensureStages } from '#src/modules/pathways/service/stages.ts';
+import { ensureStages, getStages } from '#src/modules/pathways/service/stages.ts';
 
 function ageOn(birthDate: string, today: string): number {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
@@ -75,7 +75,7 @@ function toSummary(
 }
 
 export async function listPathways(db: Db, actor: Actor, query: PathwayListQuery, requestId: string) {
-  const stages = await db.transaction((tx) => ensureStages(tx, actor, requestId));
+  const stages = await getStages(db, actor, requestId);
   const memberOf = actor.memberships.map((m) => m.organizationId);
   const rows = await selectPathways(db, personScopeOf(actor), memberOf, query);
   const today = parisDay(new Date());
