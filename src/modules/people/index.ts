@@ -26,7 +26,7 @@ export { createPersonForActor, findDuplicatesForActor } from '#src/modules/peopl
 export { recordGirForActor } from '#src/modules/people/service/update-person.ts';
 export { AGGIR_GRID_SOURCE } from '#src/modules/people/domain/person-file.ts';
 export { addCaseTeamMemberForActor, isOnCaseTeam } from '#src/modules/people/service/case-team.ts';
-export { personScopeOf, type PersonScope } from '#src/modules/people/domain/visibility.ts';
+export { ageOn, personScopeOf, type PersonScope } from '#src/modules/people/domain/visibility.ts';
 export {
   personCreateSchema,
   type PersonSummary,

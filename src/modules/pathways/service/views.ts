@@ -22,7 +22,7 @@ import {
   type StageDefinition,
 } from '#src/modules/pathways/domain/stages.ts';
 import type { EntryChannel } from '#src/shared/vocabulary/entry-channels.ts';
-import { personScopeOf } from '#src/modules/people/index.ts';
+import { ageOn, personScopeOf } from '#src/modules/people/index.ts';
 import { listJournal } from '#src/modules/pathways/repo/journal.repo.ts';
 import { listOptions } from '#src/modules/pathways/repo/options.repo.ts';
 import {
@@ -35,12 +35,6 @@ import {
 } from '#src/modules/pathways/repo/pathways.repo.ts';
 import { listTasksOfPathway, selectTaskList, type TaskRow } from '#src/modules/pathways/repo/tasks.repo.ts';
 import { ensureStages, getStages } from '#src/modules/pathways/service/stages.ts';
-
-function ageOn(birthDate: string, today: string): number {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-}
 
 /** The commune as people say it: the historic one (Lomme) before its chef-lieu (Lille). */
 async function communeNamesOf(rows: PathwayRow[]): Promise<Map<string, string | null>> {

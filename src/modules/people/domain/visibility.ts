@@ -14,8 +14,9 @@ export function personScopeOf(actor: Actor): PersonScope {
   };
 }
 
-export function ageOn(birthDate: string, today: Date): number {
+/** Age in whole years on a calendar day (YYYY-MM-DD, the teams' day in Paris, not the server's). */
+export function ageOn(birthDate: string, today: string): number {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const before = today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d);
-  return today.getFullYear() - y - (before ? 1 : 0);
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }

@@ -3,6 +3,7 @@ import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Db } from '#src/shared/db/client.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { CSV_BOM, csvLine } from '#src/shared/csv.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { isSensitivePersonField } from '#src/modules/people/domain/sensitive-fields.ts';
 import { ageOn, personScopeOf } from '#src/modules/people/domain/visibility.ts';
 import { listVisiblePersonRecords, type PersonRecord } from '#src/modules/people/repo/persons.repo.ts';
@@ -24,7 +25,7 @@ const columns: Column[] = [
   { field: 'firstName', value: (p) => p.firstName },
   { field: 'birthName', value: (p) => p.birthName },
   { field: 'birthDate', value: (p) => frDate(p.birthDate) },
-  { field: 'age', value: (p, _d, today) => (p.birthDate ? ageOn(p.birthDate, today) : null) },
+  { field: 'age', value: (p, _d, today) => (p.birthDate ? ageOn(p.birthDate, parisDay(today)) : null) },
   { field: 'phone', value: (p) => p.phone },
   { field: 'mobilePhone', value: (p) => p.mobilePhone },
   { field: 'email', value: (p) => p.email },

@@ -18,6 +18,7 @@ import {
 } from '#src/modules/people/repo/persons.repo.ts';
 import { loadDirectory } from '#src/modules/people/service/directory.ts';
 import { communeNameOf } from '#src/modules/platform/index.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 
 /** A line of a list: the commune as people say it, the historic one (Lomme) before its chef-lieu (Lille). */
 export const toSummary = async (row: PersonRow, today: Date): Promise<PersonSummary> => ({
@@ -25,7 +26,7 @@ export const toSummary = async (row: PersonRow, today: Date): Promise<PersonSumm
   firstName: row.firstName,
   lastName: row.lastName,
   birthDate: row.birthDate,
-  age: row.birthDate ? ageOn(row.birthDate, today) : null,
+  age: row.birthDate ? ageOn(row.birthDate, parisDay(today)) : null,
   communeInsee: row.communeInsee,
   communeName: await communeNameOf(row.historicCommuneInsee ?? row.communeInsee),
 });
@@ -93,7 +94,7 @@ export async function buildPersonFile(db: Db, actor: Actor, record: PersonRecord
     lastName: record.lastName,
     birthName: record.birthName,
     birthDate: record.birthDate,
-    age: record.birthDate ? ageOn(record.birthDate, new Date()) : null,
+    age: record.birthDate ? ageOn(record.birthDate, parisDay(new Date())) : null,
     phone: record.phone,
     mobilePhone: record.mobilePhone,
     email: record.email,
