@@ -105,15 +105,14 @@ const columns = (category: string, value: string): FigureColumn<Bar>[] => [
 
 /** A count by category: summary from the total and the largest bar. */
 function CountFigure({
-  title,
-  summary,
+  figure,
   bars,
   category,
   value,
   note,
 }: {
-  title: string;
-  summary: (total: number, top: string | null, topCount: number) => string;
+  /** Its title and the sentence that sums it up, from the catalogue. */
+  figure: { title: string; summary: (total: number, top: string | null, topCount: number) => string };
   bars: Bar[];
   category: string;
   value: string;
@@ -123,8 +122,8 @@ function CountFigure({
   const top = largest(bars);
   return (
     <Figure
-      title={title}
-      summary={summary(total(bars), top?.label ?? null, top?.value ?? 0)}
+      title={figure.title}
+      summary={figure.summary(total(bars), top?.label ?? null, top?.value ?? 0)}
       plot={plot}
       columns={columns(category, value)}
       rows={bars}
@@ -163,34 +162,15 @@ function IndicatorFigures({ data }: { data: Indicators }) {
 
   return (
     <div className="indicators">
+      <CountFigure figure={f.referralsByChannel} bars={bars.referrals} category={c.channel} value={c.referrals} />
+      <CountFigure figure={f.referralDecisions} bars={bars.decisions} category={c.decision} value={c.referrals} />
       <CountFigure
-        title={f.referralsByChannel.title}
-        summary={f.referralsByChannel.summary}
-        bars={bars.referrals}
-        category={c.channel}
-        value={c.referrals}
-      />
-      <CountFigure
-        title={f.referralDecisions.title}
-        summary={f.referralDecisions.summary}
-        bars={bars.decisions}
-        category={c.decision}
-        value={c.referrals}
-      />
-      <CountFigure
-        title={f.referralClosureReasons.title}
-        summary={f.referralClosureReasons.summary}
+        figure={f.referralClosureReasons}
         bars={bars.referralReasons}
         category={c.closureReason}
         value={c.referrals}
       />
-      <CountFigure
-        title={f.entriesByChannel.title}
-        summary={f.entriesByChannel.summary}
-        bars={bars.entries}
-        category={c.channel}
-        value={c.pathways}
-      />
+      <CountFigure figure={f.entriesByChannel} bars={bars.entries} category={c.channel} value={c.pathways} />
       <Figure
         title={f.entriesByMonth.title}
         summary={f.entriesByMonth.summary(
@@ -205,8 +185,7 @@ function IndicatorFigures({ data }: { data: Indicators }) {
         empty={t.empty}
       />
       <CountFigure
-        title={f.pathwaysByStage.title}
-        summary={f.pathwaysByStage.summary}
+        figure={f.pathwaysByStage}
         bars={bars.stages}
         category={c.stage}
         value={c.pathways}
@@ -220,20 +199,8 @@ function IndicatorFigures({ data }: { data: Indicators }) {
         rows={data.medianDaysPerStage}
         empty={t.empty}
       />
-      <CountFigure
-        title={f.outcomes.title}
-        summary={f.outcomes.summary}
-        bars={bars.outcomes}
-        category={c.outcome}
-        value={c.pathways}
-      />
-      <CountFigure
-        title={f.closureReasons.title}
-        summary={f.closureReasons.summary}
-        bars={bars.reasons}
-        category={c.closureReason}
-        value={c.pathways}
-      />
+      <CountFigure figure={f.outcomes} bars={bars.outcomes} category={c.outcome} value={c.pathways} />
+      <CountFigure figure={f.closureReasons} bars={bars.reasons} category={c.closureReason} value={c.pathways} />
     </div>
   );
 }
