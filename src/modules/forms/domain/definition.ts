@@ -20,6 +20,10 @@ export const questionTypes = [
   'yes_no',
   'scale',
   'calculate',
+  // The answer is the id of a stored attachment (a picture, a document, a consent signature drawn on screen).
+  'photo',
+  'file',
+  'signature',
 ] as const;
 export type QuestionType = (typeof questionTypes)[number];
 

@@ -29,6 +29,7 @@ export type ResponseCheck = {
 };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const attachmentId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The answer in its stored shape, or an error message when it has the wrong type. */
 function coerce(q: Question, raw: unknown): { value: AnswerValue } | { error: string } {
@@ -69,6 +70,10 @@ function coerce(q: Question, raw: unknown): { value: AnswerValue } | { error: st
       return { value: [...new Set(raw as string[])] };
     case 'calculate':
       return { value: null };
+    case 'photo':
+    case 'file':
+    case 'signature':
+      return typeof raw === 'string' && attachmentId.test(raw) ? { value: raw } : { error: t.notAttachment };
   }
 }
 

@@ -36,6 +36,7 @@ export const forms = {
     outOfScale: (min: number, max: number) => `Choisissez une valeur entière de ${min} à ${max}.`,
     notDate: 'Saisissez une date valide (jj/mm/aaaa).',
     notChoice: 'Choisissez parmi les réponses proposées.',
+    notAttachment: 'Joignez le fichier à nouveau : celui-ci n’a pas été reçu.',
     submitted: 'Ce formulaire a été validé : il ne peut plus être modifié.',
     wrongPerson: 'Ce parcours ne concerne pas cette personne.',
     keyTaken: 'Un modèle porte déjà cette clé.',
