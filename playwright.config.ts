@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3210;
+// E2E_PORT lets a spec run against a server already started on another port.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 
 /** Browser journeys on Debian's Chromium (no Playwright browser download) against the built app. */
 export default defineConfig({
