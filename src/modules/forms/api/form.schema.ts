@@ -59,10 +59,19 @@ export const responseCreateSchema = z.object({
   answers: answersSchema,
   submit: z.boolean().default(false),
 });
-export const responseUpdateSchema = z.object({ answers: answersSchema, submit: z.boolean().default(false) });
+export const responseUpdateSchema = z.object({
+  // The revision the writer read: a change made since then is a conflict (409 with the current answers).
+  revision: z.number().int().min(1),
+  answers: answersSchema,
+  submit: z.boolean().default(false),
+});
 export type ResponseCreateInput = z.infer<typeof responseCreateSchema>;
 
-export const responseSavedSchema = z.object({ id: z.uuid(), status: z.enum(responseStatuses) });
+export const responseSavedSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(responseStatuses),
+  revision: z.number().int(),
+});
 
 export const responseSummarySchema = z
   .object({
@@ -72,6 +81,7 @@ export const responseSummarySchema = z
     templateTitle: z.string(),
     version: z.number().int(),
     status: z.enum(responseStatuses),
+    revision: z.number().int(),
     authorName: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -90,3 +100,31 @@ export const responseDetailSchema = responseSummarySchema
 export type ResponseDetail = z.infer<typeof responseDetailSchema>;
 export type TemplateSummary = z.infer<typeof templateSummarySchema>;
 export type TemplateVersion = z.infer<typeof versionSchema>;
+
+/** The template builder composes a definition in the browser and checks it as the server will before publishing. */
+export { definitionSchema, questionTypes, templateKinds } from '#src/modules/forms/domain/definition.ts';
+export type { QuestionType } from '#src/modules/forms/domain/definition.ts';
+
+export const adminTemplateSummarySchema = templateSummarySchema
+  .extend({ latestPublishedAt: z.string(), versionCount: z.number().int() })
+  .openapi('FormTemplateAdminSummary');
+export type AdminTemplateSummary = z.infer<typeof adminTemplateSummarySchema>;
+
+export const adminTemplateSchema = z
+  .object({
+    id: z.uuid(),
+    key: z.string(),
+    title: z.string(),
+    kind: z.enum(templateKinds),
+    versions: z.array(
+      z.object({
+        id: z.uuid(),
+        version: z.number().int(),
+        publishedAt: z.string(),
+        publishedByName: z.string().nullable(),
+      }),
+    ),
+    latestDefinition: definitionSchema,
+  })
+  .openapi('FormTemplateAdmin');
+export type AdminTemplate = z.infer<typeof adminTemplateSchema>;

@@ -165,22 +165,47 @@ describe('responses', () => {
     const submitted = await t.call(`/api/form-responses/${id}`, {
       method: 'PUT',
       cookie: s.referent.cookie,
-      body: { answers: { etage: 3, ascenseur: 'no', pieces: [{ piece: 'Salle de bain' }] }, submit: true },
+      body: {
+        revision: 1,
+        answers: { etage: 3, ascenseur: 'no', pieces: [{ piece: 'Salle de bain' }] },
+        submit: true,
+      },
     });
     expect(submitted.status).toBe(200);
-    expect(submitted.json.status).toBe('submitted');
+    expect(submitted.json).toMatchObject({ status: 'submitted', revision: 2 });
     const again = await t.call(`/api/form-responses/${id}`, {
       method: 'PUT',
       cookie: s.referent.cookie,
-      body: { answers: { etage: 4 } },
+      body: { revision: 2, answers: { etage: 4 } },
     });
     expect(again.status).toBe(409);
+    expect(again.json.message).toBe('Ce formulaire a été validé : il ne peut plus être modifié.');
 
     expect((await auditRowsOf(database, id)).map((r) => [r.action, r.changedFields])).toEqual([
       ['form_response.created', ['answers.etage', 'answers.pieces']],
       ['form_response.read', []],
       ['form_response.submitted', ['answers.ascenseur', 'answers.etage', 'answers.pieces', 'status']],
     ]);
+  });
+
+  it('refuses a change based on an older revision and returns the answers saved meanwhile', async () => {
+    const created = await respond(s.referent.cookie, { templateVersionId: v1, answers: { etage: 1 } });
+    const id = created.json.id;
+    expect(created.json.revision).toBe(1);
+    const put = (revision: number, etage: number) =>
+      t.call(`/api/form-responses/${id}`, {
+        method: 'PUT',
+        cookie: s.referent.cookie,
+        body: { revision, answers: { etage } },
+      });
+    expect((await put(1, 2)).json.revision).toBe(2);
+    // A second writer still on revision 1 (an offline tablet) must not overwrite floor 2.
+    const stale = await put(1, 5);
+    expect(stale.status).toBe(409);
+    expect(stale.json.details.current).toMatchObject({ answers: { etage: 2 }, revision: 2, status: 'draft' });
+    expect((await put(2, 5)).json.revision).toBe(3);
+    const detail = await t.call(`/api/form-responses/${id}`, { cookie: s.referent.cookie });
+    expect(detail.json).toMatchObject({ answers: { etage: 5 }, revision: 3 });
   });
 
   it('stores a create replayed with the same client id once', async () => {
@@ -232,7 +257,7 @@ describe('responses', () => {
     const submitted = await t.call(`/api/form-responses/${old.json.id}`, {
       method: 'PUT',
       cookie: s.referent.cookie,
-      body: { answers: { etage: 1 }, submit: true },
+      body: { revision: 1, answers: { etage: 1 }, submit: true },
     });
     expect(submitted.status).toBe(200);
     const v2 = await respond(s.referent.cookie, {
@@ -253,7 +278,7 @@ describe('responses', () => {
       const put = await t.call(`/api/form-responses/${id}`, {
         method: 'PUT',
         cookie: who.cookie,
-        body: { answers: {} },
+        body: { revision: 1, answers: {} },
       });
       expect(put.status).toBe(404);
     }

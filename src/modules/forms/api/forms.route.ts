@@ -131,7 +131,7 @@ export function mountFormRoutes(router: Router) {
   router.openapi(createResponseRoute, async (c) => {
     const { id } = c.req.valid('param');
     const saved = await createResponse(c.var.deps.database.db, c.var.actor, id, c.req.valid('json'), c.var.requestId);
-    return c.json({ id: saved.id, status: saved.status }, saved.created ? 201 : 200);
+    return c.json({ id: saved.id, status: saved.status, revision: saved.revision }, saved.created ? 201 : 200);
   });
   router.openapi(responseRoute, async (c) => {
     const { id } = c.req.valid('param');

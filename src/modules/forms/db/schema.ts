@@ -64,6 +64,8 @@ export const formResponses = pgTable(
     templateVersionId: uuid('template_version_id').notNull(),
     answers: jsonb('answers').notNull(),
     status: text('status').notNull(),
+    // Bumped on every change: a writer sends the revision it read, so an offline edit never overwrites a newer one.
+    revision: integer('revision').notNull().default(1),
     authorUserId: uuid('author_user_id')
       .notNull()
       .references(() => users.id),

@@ -102,16 +102,22 @@ export async function insertResponse(db: Db, row: typeof formResponses.$inferIns
   return inserted.length > 0;
 }
 
-export async function updateResponse(
+/** Writes a response if it is still at the revision the writer read; false when someone changed it meanwhile. */
+export async function updateResponseIfRevision(
   db: Db,
   workspaceId: string,
   id: string,
+  revision: number,
   values: Pick<typeof formResponses.$inferInsert, 'answers' | 'status' | 'submittedAt'>,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const updated = await db
     .update(formResponses)
-    .set({ ...values, updatedAt: sql`now()` })
-    .where(and(eq(formResponses.workspaceId, workspaceId), eq(formResponses.id, id)));
+    .set({ ...values, revision: sql`${formResponses.revision} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(eq(formResponses.workspaceId, workspaceId), eq(formResponses.id, id), eq(formResponses.revision, revision)),
+    )
+    .returning({ id: formResponses.id });
+  return updated.length > 0;
 }
 
 /** A person's responses, latest first, with the template and the author's name. */
@@ -124,6 +130,7 @@ export async function listPersonResponses(db: Db, workspaceId: string, personId:
       templateTitle: formTemplates.title,
       version: formTemplateVersions.version,
       status: formResponses.status,
+      revision: formResponses.revision,
       // The same lookup pathways use for a referent's name.
       authorName: sql<string>`(select name from auth_user u where u.id = ${formResponses.authorUserId})`,
       createdAt: formResponses.createdAt,
@@ -147,4 +154,46 @@ export async function listPersonResponses(db: Db, workspaceId: string, personId:
     )
     .where(and(eq(formResponses.workspaceId, workspaceId), eq(formResponses.personId, personId)))
     .orderBy(desc(formResponses.updatedAt), desc(formResponses.id));
+}
+
+/** Templates with when their latest version was published and how many there are, for the template builder. */
+export async function listTemplatesWithHistory(db: Db, workspaceId: string) {
+  return db
+    .select({
+      id: formTemplates.id,
+      key: formTemplates.key,
+      title: formTemplates.title,
+      kind: formTemplates.kind,
+      latestVersionId: sql<string>`(array_agg(${formTemplateVersions.id} order by ${formTemplateVersions.version} desc))[1]`,
+      latestVersion: sql<number>`max(${formTemplateVersions.version})::int`,
+      latestPublishedAt: sql<Date>`max(${formTemplateVersions.publishedAt})`.mapWith(formTemplateVersions.publishedAt),
+      versionCount: sql<number>`count(*)::int`,
+    })
+    .from(formTemplates)
+    .innerJoin(
+      formTemplateVersions,
+      and(
+        eq(formTemplateVersions.workspaceId, formTemplates.workspaceId),
+        eq(formTemplateVersions.templateId, formTemplates.id),
+      ),
+    )
+    .where(eq(formTemplates.workspaceId, workspaceId))
+    .groupBy(formTemplates.workspaceId, formTemplates.id)
+    .orderBy(sql`${formTemplates.title} collate fr_icu`);
+}
+
+/** A template's published versions, latest first, with who published each. */
+export async function listVersions(db: Db, workspaceId: string, templateId: string) {
+  return db
+    .select({
+      id: formTemplateVersions.id,
+      version: formTemplateVersions.version,
+      publishedAt: formTemplateVersions.publishedAt,
+      publishedByName: sql<
+        string | null
+      >`(select name from auth_user u where u.id = ${formTemplateVersions.publishedByUserId})`,
+    })
+    .from(formTemplateVersions)
+    .where(and(eq(formTemplateVersions.workspaceId, workspaceId), eq(formTemplateVersions.templateId, templateId)))
+    .orderBy(desc(formTemplateVersions.version));
 }

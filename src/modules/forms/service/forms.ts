@@ -33,7 +33,7 @@ import {
   latestVersionNumber,
   listPersonResponses,
   listTemplatesWithLatest,
-  updateResponse as updateResponseRow,
+  updateResponseIfRevision,
   type ResponseRow,
 } from '#src/modules/forms/repo/forms.repo.ts';
 
@@ -205,7 +205,7 @@ export async function createResponse(
   personId: string,
   input: ResponseCreateInput,
   requestId: string,
-): Promise<{ id: string; status: 'draft' | 'submitted'; created: boolean }> {
+): Promise<{ id: string; status: 'draft' | 'submitted'; revision: number; created: boolean }> {
   const person = await findPersonForActor(db, actor, personId);
   if (!person) throw notFound();
   if (input.id) {
@@ -244,13 +244,18 @@ export async function createResponse(
       changedFields: Object.keys(answers).map((k) => `answers.${k}`),
       requestId,
     });
-    return { id, status, created: true };
+    return { id, status, revision: 1, created: true };
   });
 }
 
 function replayed(existing: ResponseRow, personId: string) {
   if (existing.personId !== personId) throw new AppError('conflict');
-  return { id: existing.id, status: existing.status as 'draft' | 'submitted', created: false };
+  return {
+    id: existing.id,
+    status: existing.status as 'draft' | 'submitted',
+    revision: existing.revision,
+    created: false,
+  };
 }
 
 /** A response the actor may open: its person must be visible to them, else 404 as for a missing one. */
@@ -260,15 +265,29 @@ async function visibleResponse(db: Db, actor: Actor, id: string) {
   return row;
 }
 
+/** The answers someone else saved meanwhile, for the writer to compare with theirs (never silently overwritten). */
+const staleConflict = (row: ResponseRow) =>
+  new AppError('conflict', {
+    message: row.status === 'submitted' ? t.submitted : t.stale,
+    details: {
+      current: {
+        answers: row.answers,
+        revision: row.revision,
+        status: row.status,
+        updatedAt: row.updatedAt.toISOString(),
+      },
+    },
+  });
+
 export async function updateResponse(
   db: Db,
   actor: Actor,
   id: string,
-  input: { answers: Record<string, unknown>; submit: boolean },
+  input: { revision: number; answers: Record<string, unknown>; submit: boolean },
   requestId: string,
-): Promise<{ id: string; status: 'draft' | 'submitted' }> {
+): Promise<{ id: string; status: 'draft' | 'submitted'; revision: number }> {
   const row = await visibleResponse(db, actor, id);
-  if (row.status === 'submitted') throw new AppError('conflict', { message: t.submitted });
+  if (row.status === 'submitted' || row.revision !== input.revision) throw staleConflict(row);
   const answers = await checkedAnswers(db, actor, row.templateVersionId, input.answers, input.submit);
   const before = row.answers as Record<string, unknown>;
   const changed = [...new Set([...Object.keys(before), ...Object.keys(answers)])].filter(
@@ -276,11 +295,13 @@ export async function updateResponse(
   );
   const status = statusOf(input.submit);
   await db.transaction(async (tx) => {
-    await updateResponseRow(tx, actor.workspaceId, id, {
+    const written = await updateResponseIfRevision(tx, actor.workspaceId, id, input.revision, {
       answers,
       status,
       submittedAt: input.submit ? new Date() : null,
     });
+    // A concurrent writer got there between the read and this write.
+    if (!written) throw staleConflict((await findResponse(tx, actor.workspaceId, id))!);
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
       actorUserId: actor.userId,
@@ -292,7 +313,7 @@ export async function updateResponse(
       requestId,
     });
   });
-  return { id, status };
+  return { id, status, revision: input.revision + 1 };
 }
 
 const toSummary = (r: Awaited<ReturnType<typeof listPersonResponses>>[number]): ResponseSummary => ({

@@ -26,6 +26,7 @@ const parisToday = () => parisDay(new Date());
 
 /** The few fields of the pathways list this page uses (the list is the pathways module's API). */
 type PathwayOption = { id: string; openedOn: string; stageLabel: string };
+type Saved = { id: string; status: string; revision: number };
 
 /** A new response may be attached to one of the person's open pathways; none is the default. */
 function PathwayChoice({
@@ -134,6 +135,7 @@ function FormFiller({
   // Generated once: saving the same new response twice (a retry, a double click) stores it once.
   const [clientId] = useState(() => crypto.randomUUID());
   const [responseId, setResponseId] = useState(existing?.id ?? null);
+  const [revision, setRevision] = useState(existing?.revision ?? 1);
   const [pathwayId, setPathwayId] = useState('');
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [attempt, setAttempt] = useState<'none' | 'draft' | 'submit'>('none');
@@ -174,13 +176,15 @@ function FormFiller({
     if (local.issues.length > 0) return showSummary(t.checkErrors(local.issues.length));
     setSaving(submit ? 'submit' : 'draft');
     const request = responseId
-      ? api<{ id: string }>(`/api/form-responses/${responseId}`, { method: 'PUT', body: { answers: draft, submit } })
-      : api<{ id: string }>(`/api/people/${personId}/form-responses`, {
+      ? api<Saved>(`/api/form-responses/${responseId}`, { method: 'PUT', body: { revision, answers: draft, submit } })
+      : api<Saved>(`/api/people/${personId}/form-responses`, {
           body: { id: clientId, templateVersionId: version.id, pathwayId: pathwayId || null, answers: draft, submit },
         });
     request
-      .then(async ({ id }) => {
+      .then(async (saved) => {
+        const { id } = saved;
         setResponseId(id);
+        setRevision(saved.revision);
         setFormError(null);
         if (submit) await navigate(`/personnes/${personId}/formulaires/${id}`);
         else setSaved(t.draftSaved(timeNow()));

@@ -38,6 +38,7 @@ export const forms = {
     notChoice: 'Choisissez parmi les réponses proposées.',
     notAttachment: 'Joignez le fichier à nouveau : celui-ci n’a pas été reçu.',
     submitted: 'Ce formulaire a été validé : il ne peut plus être modifié.',
+    stale: 'Ce formulaire a été modifié entre-temps : comparez avec la version enregistrée avant de continuer.',
     wrongPerson: 'Ce parcours ne concerne pas cette personne.',
     keyTaken: 'Un modèle porte déjà cette clé.',
   },

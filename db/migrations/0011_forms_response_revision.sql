@@ -1,0 +1,1 @@
+ALTER TABLE "form_responses" ADD COLUMN "revision" integer DEFAULT 1 NOT NULL;
