@@ -85,4 +85,102 @@ export const forms = {
     submittedOn: (date: string) => `Validé le ${date}.`,
     readOnly: 'Ce formulaire ne peut plus être modifié.',
   },
+  xlsform: {
+    defaultSectionTitle: 'Questions',
+    notXlsx: 'Ce fichier n’est pas un classeur Excel .xlsx : enregistrez-le au format .xlsx puis réessayez.',
+    fileRequired: 'Choisissez un fichier .xlsx.',
+    tooLarge: (kb: number) => `Le fichier dépasse ${kb} Ko : un XLSForm tient d’ordinaire en quelques dizaines de Ko.`,
+    hasErrors: (n: number) =>
+      n > 1
+        ? `Le fichier contient ${n} erreurs : corrigez-les puis importez-le à nouveau.`
+        : 'Le fichier contient une erreur : corrigez-la puis importez-le à nouveau.',
+    missingSurvey: 'Le classeur n’a pas de feuille « survey » : ce n’est pas un XLSForm.',
+    missingColumn: (column: string) => `La colonne « ${column} » est absente de cette feuille.`,
+    missingType: 'Cette ligne n’a pas de type : indiquez le type de la question ou videz la ligne.',
+    unsupportedType: (type: string) =>
+      `Type de question non pris en charge : « ${type} ». Retirez la question ou remplacez-la par un type reconnu.`,
+    metadataIgnored: (type: string) =>
+      `Métadonnée « ${type} » ignorée : Demeure enregistre lui-même l’auteur et les dates de chaque réponse.`,
+    noteIgnored: (label: string) => `Note non reprise (Demeure n’a pas de question sans réponse) : « ${label} ».`,
+    integerAsNumber:
+      'Nombre entier repris comme nombre : les décimales seront acceptées, sauf si une contrainte les refuse.',
+    missingListName: (type: string) => `Indiquez le nom de la liste de choix après « ${type} ».`,
+    missingList: (list: string) => `La liste de choix « ${list} » n’existe pas dans la feuille choices.`,
+    orOther: 'L’option or_other n’est pas prise en charge : ajoutez un choix « Autre » et une question texte.',
+    duplicateChoice: (name: string, list: string) => `Le choix « ${name} » figure deux fois dans la liste « ${list} ».`,
+    missingLabel: 'Le libellé est obligatoire.',
+    badRequired: (value: string) =>
+      `Valeur non reconnue : « ${value} ». Indiquez yes ou no ; une obligation sous condition n’est pas prise en charge.`,
+    badParameters: (value: string) =>
+      `Paramètres d’échelle non pris en charge : « ${value} ». Indiquez des entiers, par exemple start=1 end=5 step=1.`,
+    calculationOnQuestion:
+      'Un calcul n’est pris en charge que sur une ligne de type calculate : créez un champ calculé à part.',
+    unsupportedColumn: (column: string) =>
+      `La colonne « ${column} » n’est pas prise en charge et cette ligne en dépend : retirez-la ou simplifiez la question.`,
+    ignoredColumn: (column: string) => `Colonne « ${column} » ignorée : son contenu ne sera pas repris.`,
+    ignoredCell: (column: string) => `« ${column} » ignoré sur cette ligne : il ne s’applique pas à ce type.`,
+    ignoredLanguage: (column: string) => `Colonne « ${column} » ignorée : seuls les textes en français sont repris.`,
+    noFrench: (column: string) => `Aucune colonne en français : les textes de « ${column} » sont repris.`,
+    ignoredAppearance: (value: string) => `Apparence « ${value} » ignorée : elle n’a pas d’équivalent dans Demeure.`,
+    ignoredSheet: (sheet: string) => `Feuille « ${sheet} » ignorée.`,
+    ignoredSetting: (setting: string) => `Réglage « ${setting} » ignoré.`,
+    labelReference:
+      'Les références ${…} d’un libellé ou d’une aide ne sont pas remplacées : elles s’afficheront telles quelles.',
+    unclosedGroup: (name: string) => `Le groupe « ${name} » n’est jamais refermé (ligne de fin manquante).`,
+    unexpectedEnd: (type: string) => `« ${type} » ne ferme aucun groupe ouvert de ce genre.`,
+    nestedRepeat: 'Un groupe répété dans un autre groupe répété n’est pas pris en charge.',
+    nestedGroup: (name: string) =>
+      `Groupe « ${name} » dans un autre groupe : ses questions sont placées directement dans le groupe qui le contient.`,
+    emptyGroup: (name: string) => `Le groupe « ${name} » ne contient aucune question.`,
+    ui: {
+      title: 'Importer un formulaire XLSForm',
+      lead: 'Reprenez un formulaire conçu dans KoboToolbox ou ODK : un classeur .xlsx avec les feuilles survey, choices et settings. Vérifiez-le d’abord : tout ce qui ne peut pas être repris est signalé ligne par ligne.',
+      file: 'Fichier XLSForm (.xlsx)',
+      fileHint: (kb: number) => `Classeur Excel de ${kb} Ko au plus.`,
+      target: 'Ce fichier devient',
+      targetNew: 'Un nouveau modèle',
+      targetVersion: 'Une nouvelle version d’un modèle existant',
+      template: 'Modèle à mettre à jour',
+      templateOption: (title: string, version: number) => `${title} (actuellement en version ${version})`,
+      chooseTemplate: 'Choisissez un modèle.',
+      templateTitle: 'Titre du modèle',
+      key: 'Clé du modèle',
+      keyHint: 'Minuscules sans accent, chiffres et _ : elle identifie le modèle (form_id dans XLSForm).',
+      kind: 'Type de formulaire',
+      kinds: { interview: 'Entretien', home_visit: 'Visite à domicile', other: 'Autre' },
+      check: 'Vérifier',
+      checking: 'Vérification…',
+      import: 'Importer',
+      importing: 'Import en cours…',
+      reportTitle: 'Rapport de vérification',
+      reportCaption: 'Points relevés dans le fichier, ligne par ligne',
+      severity: 'Gravité',
+      sheet: 'Feuille',
+      row: 'Ligne',
+      column: 'Colonne',
+      message: 'Message',
+      severities: { error: 'Erreur', warning: 'Avertissement' },
+      none: '—',
+      clean: 'Aucun point à signaler : tout le formulaire est repris.',
+      blocked: (n: number) =>
+        n > 1
+          ? `${n} erreurs empêchent l’import. Corrigez le fichier puis vérifiez-le à nouveau.`
+          : 'Une erreur empêche l’import. Corrigez le fichier puis vérifiez-le à nouveau.',
+      importable: (warnings: number) =>
+        warnings === 0
+          ? 'Le formulaire peut être importé tel quel.'
+          : `Le formulaire peut être importé ; ${warnings > 1 ? `${warnings} avertissements signalent` : 'un avertissement signale'} ce qui ne sera pas repris.`,
+      previewTitle: 'Aperçu de ce qui sera créé',
+      previewCaption: 'Sections du formulaire et nombre de questions',
+      section: 'Section',
+      questions: 'Questions',
+      repeats: 'Groupes répétés',
+      total: (sections: number, questions: number) =>
+        `${sections} section${sections > 1 ? 's' : ''}, ${questions} question${questions > 1 ? 's' : ''} au total.`,
+      imported: (title: string, version: number) => `« ${title} » importé : version ${version} publiée.`,
+      backToTemplates: 'Retour aux modèles de formulaire',
+      download: 'Télécharger en XLSForm (.xlsx)',
+      readError: 'Le fichier n’a pas pu être lu : choisissez-le à nouveau.',
+    },
+  },
 };
