@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
 import {
+  adminTemplateSchema,
+  adminTemplateSummarySchema,
   createdTemplateSchema,
   idParamSchema,
   responseCreateSchema,
@@ -17,9 +19,11 @@ import {
   createResponse,
   createTemplate,
   getResponse,
+  getTemplateForAdmin,
   getVersion,
   listResponsesOfPerson,
   listTemplates,
+  listTemplatesForAdmin,
   publishVersion,
   updateResponse,
 } from '#src/modules/forms/service/forms.ts';
@@ -102,7 +106,31 @@ const updateResponseRoute = defineRoute({
   responses: { 200: jsonResponse(responseSavedSchema, 'Saved') },
 });
 
+const adminListRoute = defineRoute({
+  access: 'workspace.admin',
+  method: 'get',
+  path: '/api/admin/form-templates',
+  tags,
+  summary: 'Templates for the builder, with the date of their latest version (the shipped ones on first use)',
+  responses: { 200: jsonResponse(items(adminTemplateSummarySchema), 'Templates') },
+});
+const adminTemplateRoute = defineRoute({
+  access: 'workspace.admin',
+  method: 'get',
+  path: '/api/admin/form-templates/{id}',
+  tags,
+  summary: 'One template for the builder: its published versions and the latest definition',
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse(adminTemplateSchema, 'Template') },
+});
+
 export function mountFormRoutes(router: Router) {
+  router.openapi(adminListRoute, async (c) => {
+    return c.json({ items: await listTemplatesForAdmin(c.var.deps.database.db, c.var.actor, c.var.requestId) }, 200);
+  });
+  router.openapi(adminTemplateRoute, async (c) => {
+    return c.json(await getTemplateForAdmin(c.var.deps.database.db, c.var.actor, c.req.valid('param').id), 200);
+  });
   router.openapi(listTemplatesRoute, async (c) => {
     return c.json({ items: await listTemplates(c.var.deps.database.db, c.var.actor, c.var.requestId) }, 200);
   });

@@ -197,3 +197,45 @@ export async function listVersions(db: Db, workspaceId: string, templateId: stri
     .where(and(eq(formTemplateVersions.workspaceId, workspaceId), eq(formTemplateVersions.templateId, templateId)))
     .orderBy(desc(formTemplateVersions.version));
 }
+
+/** Templates with when their latest version was published and how many there are, for the template builder. */
+export async function listTemplatesWithHistory(db: Db, workspaceId: string) {
+  return db
+    .select({
+      id: formTemplates.id,
+      key: formTemplates.key,
+      title: formTemplates.title,
+      kind: formTemplates.kind,
+      latestVersionId: sql<string>`(array_agg(${formTemplateVersions.id} order by ${formTemplateVersions.version} desc))[1]`,
+      latestVersion: sql<number>`max(${formTemplateVersions.version})::int`,
+      latestPublishedAt: sql<Date>`max(${formTemplateVersions.publishedAt})`.mapWith(formTemplateVersions.publishedAt),
+      versionCount: sql<number>`count(*)::int`,
+    })
+    .from(formTemplates)
+    .innerJoin(
+      formTemplateVersions,
+      and(
+        eq(formTemplateVersions.workspaceId, formTemplates.workspaceId),
+        eq(formTemplateVersions.templateId, formTemplates.id),
+      ),
+    )
+    .where(eq(formTemplates.workspaceId, workspaceId))
+    .groupBy(formTemplates.workspaceId, formTemplates.id)
+    .orderBy(sql`${formTemplates.title} collate fr_icu`);
+}
+
+/** A template's published versions, latest first, with who published each. */
+export async function listVersions(db: Db, workspaceId: string, templateId: string) {
+  return db
+    .select({
+      id: formTemplateVersions.id,
+      version: formTemplateVersions.version,
+      publishedAt: formTemplateVersions.publishedAt,
+      publishedByName: sql<
+        string | null
+      >`(select name from auth_user u where u.id = ${formTemplateVersions.publishedByUserId})`,
+    })
+    .from(formTemplateVersions)
+    .where(and(eq(formTemplateVersions.workspaceId, workspaceId), eq(formTemplateVersions.templateId, templateId)))
+    .orderBy(desc(formTemplateVersions.version));
+}

@@ -8,6 +8,8 @@ import { parisDay } from '#src/shared/time/paris.ts';
 import { findPersonForActor } from '#src/modules/people/index.ts';
 import { findPathwayForActor } from '#src/modules/pathways/index.ts';
 import type {
+  AdminTemplate,
+  AdminTemplateSummary,
   ResponseCreateInput,
   ResponseDetail,
   ResponseSummary,
@@ -32,7 +34,9 @@ import {
   insertVersion,
   latestVersionNumber,
   listPersonResponses,
+  listTemplatesWithHistory,
   listTemplatesWithLatest,
+  listVersions,
   updateResponseIfRevision,
   type ResponseRow,
 } from '#src/modules/forms/repo/forms.repo.ts';
@@ -349,5 +353,34 @@ export async function getResponse(db: Db, actor: Actor, id: string, requestId: s
     personId: row.personId,
     answers: row.answers as Record<string, unknown>,
     canWrite: actor.permissions.has('person.write') && row.status === 'draft',
+  };
+}
+
+/** The builder's list: every template with its latest version's date (the shipped ones on first use). */
+export async function listTemplatesForAdmin(db: Db, actor: Actor, requestId: string): Promise<AdminTemplateSummary[]> {
+  const rows = await db.transaction(async (tx) => {
+    await ensureTemplates(tx, actor, requestId);
+    return listTemplatesWithHistory(tx, actor.workspaceId);
+  });
+  return rows.map((r) => ({
+    ...r,
+    kind: r.kind as AdminTemplateSummary['kind'],
+    latestPublishedAt: r.latestPublishedAt.toISOString(),
+  }));
+}
+
+/** A template as the builder edits it: its versions, latest first, and the latest definition to start from. */
+export async function getTemplateForAdmin(db: Db, actor: Actor, id: string): Promise<AdminTemplate> {
+  const template = await findTemplate(db, actor.workspaceId, id);
+  if (!template) throw notFound();
+  const versions = await listVersions(db, actor.workspaceId, id);
+  const latest = await findVersion(db, actor.workspaceId, versions[0]!.id);
+  return {
+    id: template.id,
+    key: template.key,
+    title: template.title,
+    kind: template.kind as AdminTemplate['kind'],
+    versions: versions.map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() })),
+    latestDefinition: latest!.definition as FormDefinition,
   };
 }
