@@ -128,31 +128,3 @@ export const adminTemplateSchema = z
   })
   .openapi('FormTemplateAdmin');
 export type AdminTemplate = z.infer<typeof adminTemplateSchema>;
-
-/** The template builder composes a definition in the browser and checks it as the server will before publishing. */
-export { definitionSchema, questionTypes, templateKinds } from '#src/modules/forms/domain/definition.ts';
-export type { QuestionType } from '#src/modules/forms/domain/definition.ts';
-
-export const adminTemplateSummarySchema = templateSummarySchema
-  .extend({ latestPublishedAt: z.string(), versionCount: z.number().int() })
-  .openapi('FormTemplateAdminSummary');
-export type AdminTemplateSummary = z.infer<typeof adminTemplateSummarySchema>;
-
-export const adminTemplateSchema = z
-  .object({
-    id: z.uuid(),
-    key: z.string(),
-    title: z.string(),
-    kind: z.enum(templateKinds),
-    versions: z.array(
-      z.object({
-        id: z.uuid(),
-        version: z.number().int(),
-        publishedAt: z.string(),
-        publishedByName: z.string().nullable(),
-      }),
-    ),
-    latestDefinition: definitionSchema,
-  })
-  .openapi('FormTemplateAdmin');
-export type AdminTemplate = z.infer<typeof adminTemplateSchema>;

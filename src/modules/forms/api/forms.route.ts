@@ -105,7 +105,6 @@ const updateResponseRoute = defineRoute({
   request: { params: idParamSchema, ...jsonBody(responseUpdateSchema) },
   responses: { 200: jsonResponse(responseSavedSchema, 'Saved') },
 });
-
 const adminListRoute = defineRoute({
   access: 'workspace.admin',
   method: 'get',
