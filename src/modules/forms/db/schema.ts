@@ -1,4 +1,5 @@
 import {
+  customType,
   foreignKey,
   index,
   integer,
@@ -82,5 +83,38 @@ export const formResponses = pgTable(
       foreignColumns: [formTemplateVersions.workspaceId, formTemplateVersions.id],
     }),
     index('form_responses_person_idx').on(t.workspaceId, t.personId),
+  ],
+);
+
+/** Raw bytes; PGlite hands back a Uint8Array and node-postgres a Buffer, both read as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * A photo, document or consent signature answering a question; the answer holds its id. The bytes
+ * live in the database so the upload commits with its audit row and backups hold them (decision 020).
+ */
+export const formAttachments = pgTable(
+  'form_attachments',
+  {
+    ...tenantColumns,
+    personId: uuid('person_id').notNull(),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId, t.personId], foreignColumns: [persons.workspaceId, persons.id] }),
+    index('form_attachments_person_idx').on(t.workspaceId, t.personId),
   ],
 );
