@@ -14,7 +14,7 @@ import {
 import { createdAt, tenantColumns, updatedAt } from '#src/shared/db/columns.ts';
 import { users, workspaces } from '#src/modules/platform/db/schema.ts';
 import { persons } from '#src/modules/people/db/schema.ts';
-import { pathways } from '#src/modules/pathways/db/schema.ts';
+import { pathwayJournalEntries, pathways } from '#src/modules/pathways/db/schema.ts';
 
 /** A form a workspace uses (its current content is its latest version); the shipped ones are applied when it has none. */
 export const formTemplates = pgTable(
@@ -62,6 +62,8 @@ export const formResponses = pgTable(
     ...tenantColumns,
     personId: uuid('person_id').notNull(),
     pathwayId: uuid('pathway_id'),
+    // The home visit (a visit entry of the pathway's journal) during which the form was filled.
+    visitJournalEntryId: uuid('visit_journal_entry_id'),
     templateVersionId: uuid('template_version_id').notNull(),
     answers: jsonb('answers').notNull(),
     status: text('status').notNull(),
@@ -78,6 +80,10 @@ export const formResponses = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.personId], foreignColumns: [persons.workspaceId, persons.id] }),
     foreignKey({ columns: [t.workspaceId, t.pathwayId], foreignColumns: [pathways.workspaceId, pathways.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.visitJournalEntryId],
+      foreignColumns: [pathwayJournalEntries.workspaceId, pathwayJournalEntries.id],
+    }),
     foreignKey({
       columns: [t.workspaceId, t.templateVersionId],
       foreignColumns: [formTemplateVersions.workspaceId, formTemplateVersions.id],

@@ -125,6 +125,10 @@ export const pathwayJournalEntries = pgTable(
     body: text('body').notNull(),
     private: boolean('private').notNull().default(false),
     correctsEntryId: uuid('corrects_entry_id'),
+    // What the entry is about when another module wrote it (e.g. a submitted form response): a loose
+    // link, so pathways never depends on the module that owns the record.
+    linkedEntityType: text('linked_entity_type'),
+    linkedEntityId: uuid('linked_entity_id'),
     createdAt: createdAt(),
   },
   (t) => [
