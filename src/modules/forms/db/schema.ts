@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { createdAt, tenantColumns, updatedAt } from '#src/shared/db/columns.ts';
 import { users, workspaces } from '#src/modules/platform/db/schema.ts';
 import { persons } from '#src/modules/people/db/schema.ts';
@@ -73,6 +74,12 @@ export const formResponses = pgTable(
       .notNull()
       .references(() => users.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    // One "Question : answer" line per answer, choice labels resolved through the version, written with the
+    // answers so that search needs no definition at query time (decision 021).
+    searchText: text('search_text').notNull().default(''),
+    searchKey: text('search_key')
+      .notNull()
+      .generatedAlwaysAs(sql`immutable_unaccent(lower(search_text))`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -89,6 +96,7 @@ export const formResponses = pgTable(
       foreignColumns: [formTemplateVersions.workspaceId, formTemplateVersions.id],
     }),
     index('form_responses_person_idx').on(t.workspaceId, t.personId),
+    index('form_responses_search_key_trgm').using('gin', sql`${t.searchKey} gin_trgm_ops`),
   ],
 );
 
