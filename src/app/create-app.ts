@@ -21,7 +21,7 @@ import { createCaseReviewRoutes } from '#src/modules/case-reviews/index.ts';
 import { createNotificationRoutes } from '#src/modules/notifications/index.ts';
 import { createObservatoryRoutes } from '#src/modules/observatory/index.ts';
 import { createAssessmentRoutes } from '#src/modules/assessments/index.ts';
-import { createFormRoutes } from '#src/modules/forms/index.ts';
+import { createFormRoutes, isAttachmentUpload } from '#src/modules/forms/index.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -54,15 +54,14 @@ export function createApp(deps: AppDeps, options: { authSecret: string }) {
       referrerPolicy: 'same-origin',
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large');
-      },
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large');
+    },
+  });
+  // Attachment uploads (up to 10 MB) enforce their own limit per kind while reading the body.
+  app.use('/api/*', (c, next) => (isAttachmentUpload(c.req.method, c.req.path) ? next() : apiBodyLimit(c, next)));
   app.use(
     '/api/*',
     csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === deps.config.publicUrl }),

@@ -1,5 +1,6 @@
 import type { Router } from '#src/shared/http/route.ts';
 import { mountFormRoutes } from '#src/modules/forms/api/forms.route.ts';
+import { mountAttachmentRoutes } from '#src/modules/forms/api/attachments.route.ts';
 
 /**
  * Configurable forms: versioned templates, responses attached to a person, the shipped grids.
@@ -12,7 +13,9 @@ import { mountFormRoutes } from '#src/modules/forms/api/forms.route.ts';
 export { compileDefinition, definitionSchema, type FormDefinition } from '#src/modules/forms/domain/definition.ts';
 export { checkResponse, type Answers } from '#src/modules/forms/domain/response.ts';
 export { parseExpression, ExpressionError } from '#src/modules/forms/domain/expression.ts';
+export { isAttachmentUpload } from '#src/modules/forms/api/attachments.route.ts';
 
 export function createFormRoutes(router: Router) {
   mountFormRoutes(router);
+  mountAttachmentRoutes(router);
 }

@@ -23,6 +23,7 @@ import {
   type DefinitionIssue,
 } from '#src/modules/forms/domain/definition.ts';
 import { checkResponse } from '#src/modules/forms/domain/response.ts';
+import { attachmentIssues } from '#src/modules/forms/service/attachments.ts';
 import { shippedTemplates } from '#src/modules/forms/domain/shipped-templates.ts';
 import {
   countTemplates,
@@ -186,14 +187,21 @@ async function checkedAnswers(
   versionId: string,
   answers: Record<string, unknown>,
   submit: boolean,
+  personId: string,
 ) {
   const version = await findVersion(db, actor.workspaceId, versionId);
   if (!version) throw fieldError('templateVersionId', messages.errors.not_found);
-  const result = checkResponse(compiled(version.definition as FormDefinition), answers, {
+  const definition = version.definition as FormDefinition;
+  const result = checkResponse(compiled(definition), answers, {
     today: parisDay(new Date()),
     submitting: submit,
   });
-  if (result.issues.length > 0) throw validationError('answers', result.issues);
+  // Attachment answers must name an uploaded attachment of this person and of the question's kind.
+  const issues = [
+    ...result.issues,
+    ...(await attachmentIssues(db, actor.workspaceId, personId, definition, result.answers)),
+  ];
+  if (issues.length > 0) throw validationError('answers', issues);
   return result.answers;
 }
 
@@ -221,7 +229,7 @@ export async function createResponse(
     if (!pathway) throw fieldError('pathwayId', messages.errors.not_found);
     if (pathway.personId !== personId) throw fieldError('pathwayId', t.wrongPerson);
   }
-  const answers = await checkedAnswers(db, actor, input.templateVersionId, input.answers, input.submit);
+  const answers = await checkedAnswers(db, actor, input.templateVersionId, input.answers, input.submit, personId);
   const id = input.id ?? newId();
   const status = statusOf(input.submit);
   return db.transaction(async (tx) => {
@@ -292,7 +300,7 @@ export async function updateResponse(
 ): Promise<{ id: string; status: 'draft' | 'submitted'; revision: number }> {
   const row = await visibleResponse(db, actor, id);
   if (row.status === 'submitted' || row.revision !== input.revision) throw staleConflict(row);
-  const answers = await checkedAnswers(db, actor, row.templateVersionId, input.answers, input.submit);
+  const answers = await checkedAnswers(db, actor, row.templateVersionId, input.answers, input.submit, row.personId);
   const before = row.answers as Record<string, unknown>;
   const changed = [...new Set([...Object.keys(before), ...Object.keys(answers)])].filter(
     (k) => JSON.stringify(before[k]) !== JSON.stringify(answers[k]),
