@@ -3,6 +3,18 @@ import { mountPathwayRoutes } from '#src/modules/pathways/api/pathways.route.ts'
 
 export { openPathway, findPathwayForActor, type OpenPathwayInput } from '#src/modules/pathways/service/pathways.ts';
 export { createPathwayTask, type CreateTaskInput } from '#src/modules/pathways/service/tasks.ts';
+/**
+ * The journal, for modules recording something about a pathway in their own transaction:
+ * `appendJournalEntry(tx, actor, pathwayId, input, requestId)` (validated like the journal form; 400 keyed by
+ * input field; a `linked` record for entries about another module's record) and `findVisitOfPathway`
+ * (a home-visit entry of the pathway the actor may see, or null).
+ */
+export {
+  appendJournalEntry,
+  findVisitOfPathway,
+  type JournalInput,
+  type JournalAdded,
+} from '#src/modules/pathways/service/journal.ts';
 export { sendDueTaskReminders } from '#src/modules/pathways/service/reminders.ts';
 export type { PathwayRow } from '#src/modules/pathways/repo/pathways.repo.ts';
 /**

@@ -243,6 +243,29 @@ describe('journal', () => {
     });
     expect(privateCall.json.issues).toEqual([{ path: 'private', message: 'Seule une note peut être privée.' }]);
   });
+
+  it('stores an entry sent twice with the same client id once, and refuses that id from someone else', async () => {
+    const id = '01936b2e-4c1a-7d2e-9f00-0a1b2c3d4e5f';
+    const entry = { id, kind: 'note', occurredAt: new Date().toISOString(), body: 'Note prise hors ligne' };
+    const first = await t.call(`/api/pathways/${pathwayId}/journal`, { cookie: s.referent.cookie, body: entry });
+    expect(first).toMatchObject({ status: 201, json: { id } });
+    const replay = await t.call(`/api/pathways/${pathwayId}/journal`, { cookie: s.referent.cookie, body: entry });
+    expect(replay).toMatchObject({ status: 200, json: { id } });
+    const journal = (await detail(s.referent.cookie)).json.journal as { id: string }[];
+    expect(journal.filter((e) => e.id === id)).toHaveLength(1);
+    expect(await auditRowsOf(database, id)).toMatchObject([{ action: 'pathway_journal.create' }]);
+    const stolen = await t.call(`/api/pathways/${pathwayId}/journal`, { cookie: s.colleague.cookie, body: entry });
+    expect(stolen.status).toBe(409);
+  });
+
+  it('leaves form entries to the forms module', async () => {
+    const res = await t.call(`/api/pathways/${pathwayId}/journal`, {
+      cookie: s.referent.cookie,
+      body: { kind: 'form', occurredAt: new Date().toISOString(), body: 'Formulaire' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.issues[0].path).toBe('kind');
+  });
 });
 
 describe('tasks', () => {

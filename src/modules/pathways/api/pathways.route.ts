@@ -167,9 +167,12 @@ const journalRoute = defineRoute({
   method: 'post',
   path: '/api/pathways/{id}/journal',
   tags,
-  summary: 'Append a journal entry or a correction',
+  summary: 'Append a journal entry or a correction (replayed with the same id: the stored entry, 200)',
   request: { params: idParamSchema, ...jsonBody(journalCreateSchema) },
-  responses: { 201: jsonResponse(createdSchema, 'Added') },
+  responses: {
+    200: jsonResponse(createdSchema, 'Already stored under this id'),
+    201: jsonResponse(createdSchema, 'Added'),
+  },
 });
 const createTaskRoute = defineRoute({
   access: 'pathway.write',
@@ -294,14 +297,8 @@ export function mountPathwayRoutes(router: Router) {
   });
   router.openapi(journalRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const entryId = await addJournalEntry(
-      c.var.deps.database.db,
-      c.var.actor,
-      id,
-      c.req.valid('json'),
-      c.var.requestId,
-    );
-    return c.json({ id: entryId }, 201);
+    const added = await addJournalEntry(c.var.deps.database.db, c.var.actor, id, c.req.valid('json'), c.var.requestId);
+    return added.created ? c.json({ id: added.id }, 201) : c.json({ id: added.id }, 200);
   });
   router.openapi(createTaskRoute, async (c) => {
     const { id } = c.req.valid('param');

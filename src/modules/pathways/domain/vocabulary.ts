@@ -1,7 +1,21 @@
 /** The closed vocabularies of a pathway: pure, shared by the server, the forms and the indicators. */
 
-export const journalKinds = ['note', 'phone_call', 'home_visit', 'letter', 'email', 'meeting'] as const;
+export const journalKinds = ['note', 'phone_call', 'home_visit', 'letter', 'email', 'meeting', 'form'] as const;
 export type JournalKind = (typeof journalKinds)[number];
+
+/** What an agent writes by hand; a `form` entry is appended by the forms module when a response is submitted. */
+export const manualJournalKinds = [
+  'note',
+  'phone_call',
+  'home_visit',
+  'letter',
+  'email',
+  'meeting',
+] as const satisfies readonly JournalKind[];
+
+/** The records of other modules a journal entry may point at (a loose link, see the journal table). */
+export const journalLinkTypes = ['form_response'] as const;
+export type JournalLinkType = (typeof journalLinkTypes)[number];
 
 /** Only notes may be private: a call, a visit or a letter is a fact the team relies on. */
 export const kindsThatMayBePrivate: readonly JournalKind[] = ['note'];

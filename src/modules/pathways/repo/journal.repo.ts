@@ -2,8 +2,14 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
 import { pathwayJournalEntries } from '#src/modules/pathways/db/schema.ts';
 
-export async function insertJournalEntry(db: Db, row: typeof pathwayJournalEntries.$inferInsert): Promise<void> {
-  await db.insert(pathwayJournalEntries).values(row);
+/** Inserts an entry unless its id exists already (a replayed create); true when inserted. */
+export async function insertJournalEntry(db: Db, row: typeof pathwayJournalEntries.$inferInsert): Promise<boolean> {
+  const inserted = await db
+    .insert(pathwayJournalEntries)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: pathwayJournalEntries.id });
+  return inserted.length > 0;
 }
 
 /** A private note exists only for its author: every read of the journal goes through this predicate. */
@@ -23,6 +29,8 @@ const entryColumns = {
   body: pathwayJournalEntries.body,
   private: pathwayJournalEntries.private,
   correctsEntryId: pathwayJournalEntries.correctsEntryId,
+  linkedEntityType: pathwayJournalEntries.linkedEntityType,
+  linkedEntityId: pathwayJournalEntries.linkedEntityId,
   createdAt: pathwayJournalEntries.createdAt,
 };
 
@@ -37,6 +45,8 @@ export type JournalEntryRow = {
   body: string;
   private: boolean;
   correctsEntryId: string | null;
+  linkedEntityType: string | null;
+  linkedEntityId: string | null;
   createdAt: Date;
 };
 
@@ -71,5 +81,18 @@ export async function findJournalEntry(db: Db, workspaceId: string, pathwayId: s
         readableBy(readerId),
       ),
     );
+  return row ?? null;
+}
+
+/** An entry by id whoever wrote it, to recognise a replayed create (its author and pathway are then compared). */
+export async function findJournalEntryById(db: Db, workspaceId: string, id: string) {
+  const [row] = await db
+    .select({
+      id: pathwayJournalEntries.id,
+      pathwayId: pathwayJournalEntries.pathwayId,
+      authorUserId: pathwayJournalEntries.authorUserId,
+    })
+    .from(pathwayJournalEntries)
+    .where(and(eq(pathwayJournalEntries.workspaceId, workspaceId), eq(pathwayJournalEntries.id, id)));
   return row ?? null;
 }

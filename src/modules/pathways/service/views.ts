@@ -172,6 +172,7 @@ export async function getPathwayDetail(db: Db, actor: Actor, id: string, request
       journal: journal.map((e): JournalEntry => ({
         ...e,
         kind: e.kind as JournalEntry['kind'],
+        linkedEntityType: e.linkedEntityType as JournalEntry['linkedEntityType'],
         occurredAt: e.occurredAt.toISOString(),
         createdAt: e.createdAt.toISOString(),
         correctedBy: correctedBy.get(e.id) ?? [],

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
 import {
@@ -12,7 +13,12 @@ import {
 } from '#src/shared/ui/form.tsx';
 import { formatDateTime } from '#src/shared/ui/page.tsx';
 import { withIssuesOn } from '#src/modules/pathways/ui/remap-issues.ts';
-import { journalKinds, type JournalEntry, type PathwayDetail } from '#src/modules/pathways/api/pathway.schema.ts';
+import {
+  journalKinds,
+  manualJournalKinds,
+  type JournalEntry,
+  type PathwayDetail,
+} from '#src/modules/pathways/api/pathway.schema.ts';
 
 const t = messages.pathways;
 const u = t.ui;
@@ -64,11 +70,21 @@ export function JournalPanel({ detail, onChanged }: { detail: PathwayDetail; onC
                 </p>
               )}
               <p className="journal__body">{e.body}</p>
-              {detail.canWrite && e.authorUserId === detail.viewerUserId && correcting !== e.id && (
-                <button type="button" className="button button--link" onClick={() => setCorrecting(e.id)}>
-                  {u.correct}
-                </button>
+              {e.linkedEntityType === 'form_response' && e.linkedEntityId && (
+                <p>
+                  <Link to={`/personnes/${detail.pathway.personId}/formulaires/${e.linkedEntityId}`}>
+                    {u.openResponse}
+                  </Link>
+                </p>
               )}
+              {detail.canWrite &&
+                e.authorUserId === detail.viewerUserId &&
+                e.kind !== 'form' &&
+                correcting !== e.id && (
+                  <button type="button" className="button button--link" onClick={() => setCorrecting(e.id)}>
+                    {u.correct}
+                  </button>
+                )}
               {correcting === e.id && (
                 <CorrectionForm
                   pathwayId={detail.pathway.id}
@@ -163,7 +179,7 @@ function JournalForm({ detail, onChanged }: { detail: PathwayDetail; onChanged: 
         name="kind"
         label={u.kind}
         required
-        options={journalKinds.map((k) => ({ value: k, label: t.journalKinds[k] }))}
+        options={manualJournalKinds.map((k) => ({ value: k, label: t.journalKinds[k] }))}
       />
       <TextField form={form} name="date" label={u.occurredAt} type="date" required />
       <TextField form={form} name="time" label={u.timeLabel} hint={u.timeHint} inputMode="numeric" maxLength={5} />

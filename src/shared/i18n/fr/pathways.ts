@@ -11,6 +11,7 @@ export const pathways = {
     letter: 'Courrier',
     email: 'Courriel',
     meeting: 'Réunion',
+    form: 'Formulaire',
   },
   solutionKinds: {
     home_adaptation: 'Adaptation du logement',
@@ -229,6 +230,7 @@ export const pathways = {
     by: (name: string) => `par ${name}`,
     withVisitor: (name: string) => `avec ${name}`,
     privateTag: 'Privée',
+    openResponse: 'Ouvrir le formulaire',
     tasksTitle: 'Tâches',
     tasksEmpty: 'Aucune tâche.',
     taskTitle: 'Tâche',
