@@ -255,4 +255,23 @@ export const forms = {
     printedOn: (date: string) => `Imprimé le ${date}`,
     fileName: (template: string, person: string, date: string) => `${template} - ${person} - ${date}.pdf`,
   },
+  visits: {
+    label: 'Visite à domicile',
+    none: 'Aucune visite',
+    existing: (date: string, visitors: string) => `Visite du ${date} (${visitors})`,
+    newVisit: 'Nouvelle visite',
+    hint: 'Une nouvelle visite est ajoutée au journal du parcours en même temps que le formulaire.',
+    date: 'Date de la visite',
+    time: 'Heure de la visite',
+    timeHint: 'Au format hh:mm, par exemple 14:30',
+    secondVisitor: 'Second intervenant (visite en binôme)',
+    nobody: 'Personne',
+    visitBody: (title: string) => `Visite à domicile ; formulaire « ${title} » rempli sur place.`,
+    formBody: (title: string) => `Formulaire « ${title} » validé.`,
+    formBodyDuringVisit: (title: string, date: string) =>
+      `Formulaire « ${title} » validé, rempli lors de la visite du ${date}.`,
+    pathwayRequired: 'Choisissez d’abord le parcours auquel la visite appartient.',
+    notOfPathway: 'Choisissez une visite à domicile de ce parcours.',
+    oneOrTheOther: 'Choisissez une visite existante ou une nouvelle visite, pas les deux.',
+  },
 };
