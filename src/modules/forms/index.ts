@@ -1,5 +1,6 @@
 import type { Router } from '#src/shared/http/route.ts';
 import { mountFormRoutes } from '#src/modules/forms/api/forms.route.ts';
+import { mountFormSearchRoutes } from '#src/modules/forms/api/search.route.ts';
 import { mountAttachmentRoutes } from '#src/modules/forms/api/attachments.route.ts';
 
 /**
@@ -16,6 +17,7 @@ export { parseExpression, ExpressionError } from '#src/modules/forms/domain/expr
 export { isAttachmentUpload } from '#src/modules/forms/api/attachments.route.ts';
 
 export function createFormRoutes(router: Router) {
+  mountFormSearchRoutes(router);
   mountFormRoutes(router);
   mountAttachmentRoutes(router);
 }

@@ -25,6 +25,7 @@ import {
 import { checkResponse } from '#src/modules/forms/domain/response.ts';
 import { attachmentIssues } from '#src/modules/forms/service/attachments.ts';
 import { shippedTemplates } from '#src/modules/forms/domain/shipped-templates.ts';
+import { indexResponseForSearch } from '#src/modules/forms/service/search.ts';
 import {
   countTemplates,
   findResponse,
@@ -246,6 +247,7 @@ export async function createResponse(
     });
     // Two replays racing: the loser finds the winner's row.
     if (!inserted) return replayed((await findResponse(tx, actor.workspaceId, id))!, personId);
+    await indexResponseForSearch(tx, actor.workspaceId, id);
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
       actorUserId: actor.userId,
@@ -314,6 +316,7 @@ export async function updateResponse(
     });
     // A concurrent writer got there between the read and this write.
     if (!written) throw staleConflict((await findResponse(tx, actor.workspaceId, id))!);
+    await indexResponseForSearch(tx, actor.workspaceId, id);
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
       actorUserId: actor.userId,
