@@ -74,8 +74,8 @@ export const formResponses = pgTable(
       .notNull()
       .references(() => users.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
-    // One "Question : answer" line per answer, choice labels resolved through the version, written with the
-    // answers so that search needs no definition at query time (decision 021).
+    // One line per answer (question label, tab, answer) with choice labels resolved through the version, written
+    // with the answers so that search needs no definition at query time (decision 021).
     searchText: text('search_text').notNull().default(''),
     searchKey: text('search_key')
       .notNull()
