@@ -108,7 +108,7 @@ export const forms = {
     missingList: (list: string) => `La liste de choix « ${list} » n’existe pas dans la feuille choices.`,
     orOther: 'L’option or_other n’est pas prise en charge : ajoutez un choix « Autre » et une question texte.',
     duplicateChoice: (name: string, list: string) => `Le choix « ${name} » figure deux fois dans la liste « ${list} ».`,
-    missingLabel: 'Le libellé est obligatoire.',
+    emptyCell: (column: string) => `La colonne « ${column} » est vide sur cette ligne.`,
     badRequired: (value: string) =>
       `Valeur non reconnue : « ${value} ». Indiquez yes ou no ; une obligation sous condition n’est pas prise en charge.`,
     badParameters: (value: string) =>
