@@ -56,6 +56,14 @@ export const responseCreateSchema = z.object({
   id: z.uuid({ error: 'Identifiant invalide.' }).optional(),
   templateVersionId: z.uuid({ error: 'Choisissez un formulaire.' }),
   pathwayId: z.uuid({ error: 'Identifiant invalide.' }).nullish(),
+  // The home visit of the pathway the form is filled during: an existing visit entry, or a new one.
+  visitJournalEntryId: z.uuid({ error: 'Identifiant invalide.' }).nullish(),
+  newVisit: z
+    .object({
+      occurredAt: z.iso.datetime({ offset: true, error: 'Saisissez une date et une heure valides.' }),
+      secondVisitorUserId: z.uuid({ error: 'Identifiant invalide.' }).nullish(),
+    })
+    .nullish(),
   answers: answersSchema,
   submit: z.boolean().default(false),
 });

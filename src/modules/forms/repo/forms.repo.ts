@@ -197,3 +197,11 @@ export async function listVersions(db: Db, workspaceId: string, templateId: stri
     .where(and(eq(formTemplateVersions.workspaceId, workspaceId), eq(formTemplateVersions.templateId, templateId)))
     .orderBy(desc(formTemplateVersions.version));
 }
+
+/** Records the home visit a response was filled during (set once, right after the response is created). */
+export async function setResponseVisit(db: Db, workspaceId: string, id: string, visitJournalEntryId: string | null) {
+  await db
+    .update(formResponses)
+    .set({ visitJournalEntryId })
+    .where(and(eq(formResponses.workspaceId, workspaceId), eq(formResponses.id, id)));
+}

@@ -25,6 +25,7 @@ import {
 import { checkResponse } from '#src/modules/forms/domain/response.ts';
 import { attachmentIssues } from '#src/modules/forms/service/attachments.ts';
 import { shippedTemplates } from '#src/modules/forms/domain/shipped-templates.ts';
+import { checkVisitChoice, journalSubmission, linkVisit } from '#src/modules/forms/service/visits.ts';
 import { indexResponseForSearch } from '#src/modules/forms/service/search.ts';
 import {
   countTemplates,
@@ -230,6 +231,7 @@ export async function createResponse(
     if (!pathway) throw fieldError('pathwayId', messages.errors.not_found);
     if (pathway.personId !== personId) throw fieldError('pathwayId', t.wrongPerson);
   }
+  await checkVisitChoice(db, actor, input);
   const answers = await checkedAnswers(db, actor, input.templateVersionId, input.answers, input.submit, personId);
   const id = input.id ?? newId();
   const status = statusOf(input.submit);
@@ -247,6 +249,7 @@ export async function createResponse(
     });
     // Two replays racing: the loser finds the winner's row.
     if (!inserted) return replayed((await findResponse(tx, actor.workspaceId, id))!, personId);
+    const visitJournalEntryId = await linkVisit(tx, actor, id, input, requestId);
     await indexResponseForSearch(tx, actor.workspaceId, id);
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
@@ -258,6 +261,9 @@ export async function createResponse(
       changedFields: Object.keys(answers).map((k) => `answers.${k}`),
       requestId,
     });
+    if (input.submit && input.pathwayId) {
+      await journalSubmission(tx, actor, { ...input, id, pathwayId: input.pathwayId, visitJournalEntryId }, requestId);
+    }
     return { id, status, revision: 1, created: true };
   });
 }
@@ -327,6 +333,8 @@ export async function updateResponse(
       changedFields: [...changed.map((k) => `answers.${k}`), ...(input.submit ? ['status'] : [])],
       requestId,
     });
+    if (input.submit && row.pathwayId)
+      await journalSubmission(tx, actor, { ...row, pathwayId: row.pathwayId }, requestId);
   });
   return { id, status, revision: input.revision + 1 };
 }
