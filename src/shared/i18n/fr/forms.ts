@@ -234,7 +234,7 @@ export const forms = {
     download: 'Télécharger en PDF',
     version: (n: number) => `version ${n}`,
     person: 'Personne',
-    bornOn: (date: string) => `née ou né le ${date}`,
+    birthDate: 'Date de naissance',
     status: 'Statut',
     statuses: { draft: 'Brouillon', submitted: 'Transmis' },
     author: 'Rédigé par',
