@@ -100,6 +100,11 @@ export function createApp(deps: AppDeps, options: { authSecret: string }) {
       await next();
       c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
+    // Browsers look for a new service worker on each visit; it must never come from a stale HTTP cache.
+    app.use('/sw.js', async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-cache');
+    });
     app.get('*', access('public'), serveStatic({ root: distDir }));
     app.get('*', access('public'), serveStatic({ root: distDir, path: 'index.html' }));
   }

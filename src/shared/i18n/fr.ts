@@ -3,6 +3,7 @@ import { caseReviews } from '#src/shared/i18n/fr/case-reviews.ts';
 import { forms } from '#src/shared/i18n/fr/forms.ts';
 import { indicators } from '#src/shared/i18n/fr/indicators.ts';
 import { notifications } from '#src/shared/i18n/fr/notifications.ts';
+import { offline } from '#src/shared/i18n/fr/offline.ts';
 import { pathways } from '#src/shared/i18n/fr/pathways.ts';
 import { people } from '#src/shared/i18n/fr/people.ts';
 import { referrals } from '#src/shared/i18n/fr/referrals.ts';
@@ -234,6 +235,7 @@ export const messages = {
   indicators,
   assessments,
   forms,
+  offline,
   communes: {
     label: 'Commune',
     hint: 'Tapez le début du nom ou le code postal, puis choisissez la commune dans la liste.',

@@ -1,5 +1,6 @@
 import type { AppErrorCode, ErrorBody, FieldIssue } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { readSnapshot, refreshSnapshotIfKept } from '#src/shared/offline/snapshots.ts';
 
 /** An API failure as the UI handles it: a code, a French message, and per-field issues. */
 export class ApiError extends Error {
@@ -29,10 +30,11 @@ export async function api<T>(
   path: string,
   init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
 ): Promise<T> {
+  const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
   let response: Response;
   try {
     response = await fetch(path, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      method,
       headers:
         init.body === undefined
           ? { accept: 'application/json' }
@@ -43,10 +45,15 @@ export async function api<T>(
     });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
+    // Without network, a read of a file prepared for offline work answers from this device.
+    const kept = method === 'GET' ? await readSnapshot(path).catch(() => undefined) : undefined;
+    if (kept) return kept.data as T;
     throw new ApiError(0, 'network', messages.errors.network);
   }
   if (response.ok) {
-    return (response.status === 204 ? undefined : await response.json()) as T;
+    const data = (response.status === 204 ? undefined : await response.json()) as T;
+    if (method === 'GET') void refreshSnapshotIfKept(path, data).catch(() => undefined);
+    return data;
   }
   const body = (await response.json().catch(() => null)) as ErrorBody | null;
   const code = body?.code ?? 'internal';

@@ -18,6 +18,17 @@ const optionsOf = (entries: [string, string][], any: string) => [
   ...entries.map(([value, label]) => ({ value, label })),
 ];
 
+/** The API read behind a `/parcours` address (also what a file prepared for offline work keeps). */
+export function pathwaysApiPath(params: URLSearchParams): string {
+  const query = new URLSearchParams(
+    filterNames.flatMap((n) => (params.get(n) ? [[n, params.get(n)!] as [string, string]] : [])),
+  );
+  query.set('scope', params.get('scope') === 'team' ? 'team' : 'mine');
+  const person = params.get('personne');
+  if (person) query.set('personne', person);
+  return `/api/pathways?${query}`;
+}
+
 /**
  * `/parcours`: my caseload or my team's, as a table or a board by stage. Scope, view and filters
  * live in the address, so a filtered list can be bookmarked and the CSV export matches it.
@@ -26,12 +37,10 @@ export function PathwaysPage() {
   const [params, setParams] = useSearchParams();
   const scope = params.get('scope') === 'team' ? 'team' : 'mine';
   const view = params.get('vue') === 'tableau' ? 'board' : 'list';
-  const person = params.get('personne');
   const current = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? ''])) as Filters;
-  const apiQuery = new URLSearchParams(Object.entries(current).filter(([, v]) => v !== ''));
-  apiQuery.set('scope', scope);
-  if (person) apiQuery.set('personne', person);
-  const { state, reload } = useApi<{ items: PathwaySummary[] }>(`/api/pathways?${apiQuery}`);
+  const person = params.get('personne');
+  const apiPath = pathwaysApiPath(params);
+  const { state, reload } = useApi<{ items: PathwaySummary[] }>(apiPath);
   const stagesState = useApi<{ items: Stage[] }>('/api/pathway-stages').state;
   const form = useForm({
     initial: current,
@@ -130,7 +139,7 @@ export function PathwaysPage() {
         <SubmitButton submitting={form.submitting}>{u.apply}</SubmitButton>
       </form>
       <p>
-        <a className="button" href={`/api/pathways/export.csv?${apiQuery}`} download>
+        <a className="button" href={apiPath.replace('/api/pathways?', '/api/pathways/export.csv?')} download>
           {u.exportCsv}
         </a>
       </p>

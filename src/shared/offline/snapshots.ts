@@ -1,0 +1,55 @@
+import {
+  notifyOfflineChange,
+  offlineDb,
+  offlineStorageAvailable,
+  type PreparedFile,
+  type Snapshot,
+} from '#src/shared/offline/store.ts';
+
+/**
+ * Copies of API reads kept for the files a user prepared, keyed by the exact path the pages request,
+ * so a page opened without network shows what was read last (docs/decisions/022).
+ */
+
+/** The session is kept with the files: the app cannot open offline without knowing who is signed in. */
+export const SESSION_PATH = '/api/me';
+
+export async function readSnapshot(path: string): Promise<Snapshot | undefined> {
+  if (!offlineStorageAvailable()) return undefined;
+  return (await offlineDb()).get('snapshots', path);
+}
+
+export async function saveSnapshot(path: string, data: unknown, personId: string | null): Promise<void> {
+  await (await offlineDb()).put('snapshots', { path, personId, data, savedAt: new Date().toISOString() });
+}
+
+/** A fresh read of a path already kept offline replaces the copy, so prepared files stay current while online. */
+export async function refreshSnapshotIfKept(path: string, data: unknown): Promise<void> {
+  if (!offlineStorageAvailable()) return;
+  const db = await offlineDb();
+  const kept = await db.get('snapshots', path);
+  if (kept) await db.put('snapshots', { ...kept, data, savedAt: new Date().toISOString() });
+}
+
+export async function listPreparedFiles(): Promise<PreparedFile[]> {
+  if (!offlineStorageAvailable()) return [];
+  return (await offlineDb()).getAll('prepared');
+}
+
+export async function markPrepared(file: PreparedFile): Promise<void> {
+  await (await offlineDb()).put('prepared', file);
+  notifyOfflineChange();
+}
+
+/** Forgets a prepared file and every copy read for it (shared copies such as form templates stay). */
+export async function forgetPreparedFile(personId: string): Promise<void> {
+  const db = await offlineDb();
+  const tx = db.transaction(['prepared', 'snapshots'], 'readwrite');
+  const paths = await tx.objectStore('snapshots').index('byPerson').getAllKeys(personId);
+  await Promise.all([
+    ...paths.map((p) => tx.objectStore('snapshots').delete(p)),
+    tx.objectStore('prepared').delete(personId),
+  ]);
+  await tx.done;
+  notifyOfflineChange();
+}
