@@ -28,6 +28,7 @@ export const navigation: NavSection[] = [
       { to: '/admin/organisations', label: messages.nav.organizations, permission: 'organization.read' },
       { to: '/admin/utilisateurs', label: messages.nav.users, permission: 'user.read' },
       { to: '/admin/etapes-parcours', label: messages.pathways.ui.stagesAdminTitle, permission: 'workspace.admin' },
+      { to: '/admin/formulaires', label: messages.forms.builder.navLabel, permission: 'workspace.admin' },
       { to: '/admin/audit', label: messages.nav.audit, permission: 'audit.read' },
     ],
   },

@@ -8,10 +8,19 @@ const PersonFormsPage = lazy(() =>
 const FormResponsePage = lazy(() =>
   import('#src/modules/forms/ui/form-response-page.tsx').then((m) => ({ default: m.FormResponsePage })),
 );
+const TemplateListPage = lazy(() =>
+  import('#src/modules/forms/ui/template-list-page.tsx').then((m) => ({ default: m.TemplateListPage })),
+);
+const TemplateEditorPage = lazy(() =>
+  import('#src/modules/forms/ui/template-editor-page.tsx').then((m) => ({ default: m.TemplateEditorPage })),
+);
 
 /** The pages of this module, mounted inside the signed-in shell. */
 export const formPages: RouteObject[] = [
   { path: 'personnes/:id/formulaires', element: onDemand(<PersonFormsPage />) },
   { path: 'personnes/:id/formulaires/remplir/:versionId', element: onDemand(<FormResponsePage />) },
   { path: 'personnes/:id/formulaires/:responseId', element: onDemand(<FormResponsePage />) },
+  { path: 'admin/formulaires', element: onDemand(<TemplateListPage />) },
+  { path: 'admin/formulaires/nouveau', element: onDemand(<TemplateEditorPage />) },
+  { path: 'admin/formulaires/:id', element: onDemand(<TemplateEditorPage />) },
 ];

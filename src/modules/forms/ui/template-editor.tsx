@@ -1,0 +1,706 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { messages } from '#src/shared/i18n/fr.ts';
+import { questionTypes, type QuestionType } from '#src/modules/forms/api/form.schema.ts';
+import {
+  emptyChoice,
+  emptyGroup,
+  emptyQuestion,
+  emptySection,
+  isGroup,
+  moved,
+  questionFeatures,
+  suggestName,
+  type ChoiceDraft,
+  type GroupDraft,
+  type ItemDraft,
+  type QuestionDraft,
+  type SectionDraft,
+} from '#src/modules/forms/ui/template-draft.ts';
+
+const b = messages.forms.builder;
+
+/** The DOM id of the control for an issue path such as `definition.sections.0.items.2.relevant`. */
+export const domId = (path: string) => `fb-${path.replace(/\./g, '-')}`;
+
+/** What every field of the editor shares: the messages to show, and the page's focus and announcements. */
+export type EditorTools = {
+  errors: Map<string, string>;
+  /** A field was left: its checks show from then on. */
+  blur: (path: string) => void;
+  /** Said by the polite live region after an add, remove or move. */
+  announce: (message: string) => void;
+  /** Focus the first of these element ids that exists once React has painted. */
+  focusLater: (...ids: string[]) => void;
+  /** The names used elsewhere in the draft, for suggesting a free one. */
+  takenNames: (exceptUid: string) => Set<string>;
+};
+
+const Tools = createContext<EditorTools | null>(null);
+const useTools = () => useContext(Tools)!;
+
+type TextProps = {
+  path: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  required?: boolean;
+  multiline?: boolean;
+  inputMode?: 'numeric' | 'text';
+  code?: boolean;
+};
+
+/** One text field of the editor: label, hint and the message of its path next to it. */
+function DraftText({ path, label, value, onChange, hint, required, multiline, inputMode, code }: TextProps) {
+  const { errors, blur } = useTools();
+  const id = domId(path);
+  const error = errors.get(path);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const control = {
+    id,
+    value,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    onBlur: () => blur(path),
+    spellCheck: code ? false : undefined,
+    className: code ? 'builder-code' : undefined,
+  };
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span className="field__required"> ({messages.app.required})</span>}
+      </label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {multiline ? (
+        <textarea {...control} rows={2} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...control} type="text" inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </div>
+  );
+}
+
+/** A message about a whole list (no sections, a section without questions…), focusable from the summary. */
+function ListError({ path }: { path: string }) {
+  const error = useTools().errors.get(path);
+  return (
+    <p id={domId(path)} tabIndex={-1} className={error ? 'field__error' : 'visually-hidden'}>
+      {error}
+    </p>
+  );
+}
+
+type MoveProps = {
+  uid: string;
+  index: number;
+  count: number;
+  /** Who the buttons act on, for screen readers: « la question 1.2 ». */
+  what: string;
+  onMove: (offset: number) => void;
+  onRemove: () => void;
+};
+
+/** Move up, move down and remove buttons; focus stays on the moved thing's button. */
+function MoveButtons({ uid, index, count, what, onMove, onRemove }: MoveProps) {
+  const hidden = (text: string) => <span className="visually-hidden"> {text}</span>;
+  return (
+    <div className="builder-tools">
+      {index > 0 && (
+        <button type="button" className="button builder-small" id={`${uid}-up`} onClick={() => onMove(-1)}>
+          {b.moveUp}
+          {hidden(what)}
+        </button>
+      )}
+      {index < count - 1 && (
+        <button type="button" className="button builder-small" id={`${uid}-down`} onClick={() => onMove(1)}>
+          {b.moveDown}
+          {hidden(what)}
+        </button>
+      )}
+      <button type="button" className="button builder-small builder-remove" onClick={onRemove}>
+        {b.remove}
+        {hidden(what)}
+      </button>
+    </div>
+  );
+}
+
+/** Moves one element of a list and tells the user where it went, keeping focus on the button pressed. */
+function useListActions<T extends { uid: string }>(
+  list: T[],
+  onChange: (list: T[]) => void,
+  words: { moved: (n: number) => string; removed: string; afterRemove: (index: number) => string[] },
+) {
+  const { announce, focusLater } = useTools();
+  return {
+    move: (index: number, offset: number) => {
+      const uid = list[index]!.uid;
+      onChange(moved(list, index, offset));
+      announce(words.moved(index + offset + 1));
+      const [first, second] = offset < 0 ? ['up', 'down'] : ['down', 'up'];
+      focusLater(`${uid}-${first}`, `${uid}-${second}`, `${uid}-heading`);
+    },
+    remove: (index: number) => {
+      onChange(list.filter((_, i) => i !== index));
+      announce(words.removed);
+      focusLater(...words.afterRemove(index));
+    },
+  };
+}
+
+/** The sections of the draft, each with its questions and repeat groups. */
+export function SectionsEditor({
+  sections,
+  onChange,
+  tools,
+}: {
+  sections: SectionDraft[];
+  onChange: (sections: SectionDraft[]) => void;
+  tools: EditorTools;
+}) {
+  return (
+    <Tools value={tools}>
+      <SectionList sections={sections} onChange={onChange} />
+    </Tools>
+  );
+}
+
+function SectionList({ sections, onChange }: { sections: SectionDraft[]; onChange: (s: SectionDraft[]) => void }) {
+  const { announce, focusLater } = useTools();
+  const actions = useListActions(sections, onChange, {
+    moved: b.sectionMoved,
+    removed: b.sectionRemoved,
+    afterRemove: (index) => [
+      `${sections[index - 1]?.uid}-heading`,
+      `${sections[index + 1]?.uid}-heading`,
+      'fb-add-section',
+    ],
+  });
+  const add = () => {
+    const section = emptySection();
+    onChange([...sections, section]);
+    announce(b.sectionAdded(sections.length + 1));
+    focusLater(domId(`definition.sections.${sections.length}.title`));
+  };
+  return (
+    <>
+      {sections.map((section, index) => (
+        <SectionEditor
+          key={section.uid}
+          section={section}
+          index={index}
+          count={sections.length}
+          onChange={(next) => onChange(sections.map((s) => (s.uid === section.uid ? next : s)))}
+          onMove={(offset) => actions.move(index, offset)}
+          onRemove={() => actions.remove(index)}
+        />
+      ))}
+      <ListError path="definition.sections" />
+      <button type="button" className="button" id="fb-add-section" onClick={add}>
+        {b.addSection}
+      </button>
+    </>
+  );
+}
+
+function SectionEditor({
+  section,
+  index,
+  count,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  section: SectionDraft;
+  index: number;
+  count: number;
+  onChange: (s: SectionDraft) => void;
+  onMove: (offset: number) => void;
+  onRemove: () => void;
+}) {
+  const { takenNames } = useTools();
+  const path = `definition.sections.${index}`;
+  const set = <K extends keyof SectionDraft>(key: K, value: SectionDraft[K]) => onChange({ ...section, [key]: value });
+  const setTitle = (title: string) =>
+    onChange({
+      ...section,
+      title,
+      name: section.nameEdited ? section.name : suggestName(title, takenNames(section.uid), 'section'),
+    });
+  const headingId = `${section.uid}-heading`;
+  return (
+    <section className="builder-section" aria-labelledby={headingId} id={domId(path)} tabIndex={-1}>
+      <div className="builder-head">
+        <h2 id={headingId} tabIndex={-1}>
+          {b.sectionHeading(index + 1, section.title)}
+        </h2>
+        <MoveButtons
+          uid={section.uid}
+          index={index}
+          count={count}
+          what={b.theSection(index + 1)}
+          onMove={onMove}
+          onRemove={onRemove}
+        />
+      </div>
+      <DraftText path={`${path}.title`} label={b.sectionTitle} value={section.title} onChange={setTitle} required />
+      <DraftText
+        path={`${path}.name`}
+        label={b.name}
+        hint={b.nameHint}
+        value={section.name}
+        onChange={(name) => onChange({ ...section, name, nameEdited: true })}
+        code
+        required
+      />
+      <DraftText path={`${path}.help`} label={b.help} value={section.help} onChange={(v) => set('help', v)} multiline />
+      <DraftText
+        path={`${path}.relevant`}
+        label={b.relevant}
+        hint={b.relevantHint}
+        value={section.relevant}
+        onChange={(v) => set('relevant', v)}
+        code
+      />
+      <ItemList sectionIndex={index} items={section.items} onChange={(items) => set('items', items)} />
+    </section>
+  );
+}
+
+function ItemList({
+  sectionIndex,
+  items,
+  onChange,
+}: {
+  sectionIndex: number;
+  items: ItemDraft[];
+  onChange: (items: ItemDraft[]) => void;
+}) {
+  const { announce, focusLater } = useTools();
+  const path = `definition.sections.${sectionIndex}.items`;
+  const addId = `fb-add-item-${sectionIndex}`;
+  const actions = useListActions(items, onChange, {
+    moved: b.itemMoved,
+    removed: b.itemRemoved,
+    afterRemove: (index) => [`${items[index - 1]?.uid}-heading`, `${items[index + 1]?.uid}-heading`, addId],
+  });
+  const add = (item: ItemDraft) => {
+    onChange([...items, item]);
+    announce(isGroup(item) ? b.groupAdded(items.length + 1) : b.itemAdded(items.length + 1));
+    focusLater(domId(`${path}.${items.length}.label`));
+  };
+  return (
+    <>
+      {items.map((item, index) => {
+        const number = `${sectionIndex + 1}.${index + 1}`;
+        const common = {
+          path: `${path}.${index}`,
+          number,
+          index,
+          count: items.length,
+          onMove: (offset: number) => actions.move(index, offset),
+          onRemove: () => actions.remove(index),
+        };
+        const replace = (next: ItemDraft) => onChange(items.map((x) => (x.uid === item.uid ? next : x)));
+        return isGroup(item) ? (
+          <GroupEditor key={item.uid} group={item} onChange={replace} {...common} />
+        ) : (
+          <QuestionEditor key={item.uid} question={item} onChange={replace} headingLevel={3} {...common} />
+        );
+      })}
+      <ListError path={path} />
+      <div className="builder-add">
+        <button type="button" className="button" id={addId} onClick={() => add(emptyQuestion())}>
+          {b.addQuestion}
+          <span className="visually-hidden"> {b.toTheSection(sectionIndex + 1)}</span>
+        </button>
+        <button type="button" className="button" onClick={() => add(emptyGroup())}>
+          {b.addGroup}
+          <span className="visually-hidden"> {b.toTheSection(sectionIndex + 1)}</span>
+        </button>
+      </div>
+    </>
+  );
+}
+
+type NodeProps = {
+  path: string;
+  number: string;
+  index: number;
+  count: number;
+  onMove: (offset: number) => void;
+  onRemove: () => void;
+};
+
+function GroupEditor({
+  group,
+  onChange,
+  path,
+  number,
+  index,
+  count,
+  onMove,
+  onRemove,
+}: NodeProps & { group: GroupDraft; onChange: (g: GroupDraft) => void }) {
+  const { takenNames, announce, focusLater } = useTools();
+  const set = <K extends keyof GroupDraft>(key: K, value: GroupDraft[K]) => onChange({ ...group, [key]: value });
+  const questions = group.questions;
+  const addId = `${group.uid}-add`;
+  const actions = useListActions(questions, (next) => set('questions', next), {
+    moved: b.itemMoved,
+    removed: b.itemRemoved,
+    afterRemove: (i) => [`${questions[i - 1]?.uid}-heading`, `${questions[i + 1]?.uid}-heading`, addId],
+  });
+  const add = () => {
+    set('questions', [...questions, emptyQuestion()]);
+    announce(b.itemAdded(questions.length + 1));
+    focusLater(domId(`${path}.questions.${questions.length}.label`));
+  };
+  const headingId = `${group.uid}-heading`;
+  return (
+    <div className="builder-item builder-group" role="group" aria-labelledby={headingId} id={domId(path)} tabIndex={-1}>
+      <div className="builder-head">
+        <h3 id={headingId} tabIndex={-1}>
+          {b.groupHeading(number, group.label)}
+        </h3>
+        <MoveButtons
+          uid={group.uid}
+          index={index}
+          count={count}
+          what={b.theGroup(number)}
+          onMove={onMove}
+          onRemove={onRemove}
+        />
+      </div>
+      <DraftText
+        path={`${path}.label`}
+        label={b.groupLabel}
+        hint={b.groupLabelHint}
+        value={group.label}
+        onChange={(label) =>
+          onChange({
+            ...group,
+            label,
+            name: group.nameEdited ? group.name : suggestName(label, takenNames(group.uid), 'groupe'),
+          })
+        }
+        required
+      />
+      <DraftText
+        path={`${path}.itemLabel`}
+        label={b.itemLabel}
+        hint={b.itemLabelHint}
+        value={group.itemLabel}
+        onChange={(v) => set('itemLabel', v)}
+        required
+      />
+      <DraftText
+        path={`${path}.name`}
+        label={b.name}
+        hint={b.nameHint}
+        value={group.name}
+        onChange={(name) => onChange({ ...group, name, nameEdited: true })}
+        code
+        required
+      />
+      <DraftText path={`${path}.help`} label={b.help} value={group.help} onChange={(v) => set('help', v)} multiline />
+      <DraftText
+        path={`${path}.relevant`}
+        label={b.relevant}
+        hint={b.relevantHint}
+        value={group.relevant}
+        onChange={(v) => set('relevant', v)}
+        code
+      />
+      {questions.map((q, i) => {
+        const replace = (next: QuestionDraft) =>
+          set(
+            'questions',
+            questions.map((x) => (x.uid === q.uid ? next : x)),
+          );
+        return (
+          <QuestionEditor
+            key={q.uid}
+            question={q}
+            onChange={replace}
+            headingLevel={4}
+            path={`${path}.questions.${i}`}
+            number={`${number}.${i + 1}`}
+            index={i}
+            count={questions.length}
+            onMove={(offset) => actions.move(i, offset)}
+            onRemove={() => actions.remove(i)}
+          />
+        );
+      })}
+      <ListError path={`${path}.questions`} />
+      <button type="button" className="button" id={addId} onClick={add}>
+        {b.addQuestion}
+        <span className="visually-hidden"> {b.toTheGroup(number)}</span>
+      </button>
+    </div>
+  );
+}
+
+function QuestionEditor({
+  question: q,
+  onChange,
+  headingLevel,
+  path,
+  number,
+  index,
+  count,
+  onMove,
+  onRemove,
+}: NodeProps & { question: QuestionDraft; onChange: (q: QuestionDraft) => void; headingLevel: 3 | 4 }) {
+  const { takenNames, errors, blur } = useTools();
+  const set = <K extends keyof QuestionDraft>(key: K, value: QuestionDraft[K]) => onChange({ ...q, [key]: value });
+  const features = questionFeatures(q.type);
+  const setType = (type: QuestionType) =>
+    onChange({
+      ...q,
+      type,
+      // A choice question starts with one row to fill rather than an error.
+      choices: questionFeatures(type).choices && q.choices.length === 0 ? [emptyChoice()] : q.choices,
+    });
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const headingId = `${q.uid}-heading`;
+  const typeId = domId(`${path}.type`);
+  const scalePath = `${path}.scale`;
+  const scaleError = errors.get(scalePath);
+  return (
+    <div className="builder-item" role="group" aria-labelledby={headingId} id={domId(path)} tabIndex={-1}>
+      <div className="builder-head">
+        <Heading id={headingId} tabIndex={-1}>
+          {b.questionHeading(number, q.label)}
+        </Heading>
+        <MoveButtons
+          uid={q.uid}
+          index={index}
+          count={count}
+          what={b.theQuestion(number)}
+          onMove={onMove}
+          onRemove={onRemove}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={typeId}>{b.type}</label>
+        <select id={typeId} value={q.type} onChange={(e) => setType(e.target.value as QuestionType)}>
+          {questionTypes.map((type) => (
+            <option key={type} value={type}>
+              {b.types[type]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <DraftText
+        path={`${path}.label`}
+        label={b.label}
+        value={q.label}
+        onChange={(label) =>
+          onChange({
+            ...q,
+            label,
+            name: q.nameEdited ? q.name : suggestName(label, takenNames(q.uid), 'question'),
+          })
+        }
+        required
+      />
+      <DraftText
+        path={`${path}.name`}
+        label={b.name}
+        hint={b.nameHint}
+        value={q.name}
+        onChange={(name) => onChange({ ...q, name, nameEdited: true })}
+        code
+        required
+      />
+      <DraftText path={`${path}.help`} label={b.help} value={q.help} onChange={(v) => set('help', v)} multiline />
+      {features.answered && (
+        <div className="checkbox">
+          <input
+            type="checkbox"
+            id={domId(`${path}.required`)}
+            checked={q.required}
+            onChange={(e) => set('required', e.target.checked)}
+          />
+          <label htmlFor={domId(`${path}.required`)}>{b.required}</label>
+        </div>
+      )}
+      {features.unit && (
+        <DraftText
+          path={`${path}.unit`}
+          label={b.unit}
+          hint={b.unitHint}
+          value={q.unit}
+          onChange={(v) => set('unit', v)}
+        />
+      )}
+      {features.scale && (
+        <fieldset
+          className={scaleError ? 'field field--error builder-scale' : 'field builder-scale'}
+          id={domId(scalePath)}
+          tabIndex={-1}
+          aria-describedby={scaleError ? `${domId(scalePath)}-error` : undefined}
+        >
+          <legend>{b.scale}</legend>
+          {scaleError && (
+            <p className="field__error" id={`${domId(scalePath)}-error`}>
+              {scaleError}
+            </p>
+          )}
+          {(['scaleMin', 'scaleMax'] as const).map((key) => (
+            <div className="field" key={key}>
+              <label htmlFor={domId(`${scalePath}.${key}`)}>{key === 'scaleMin' ? b.scaleMin : b.scaleMax}</label>
+              <input
+                id={domId(`${scalePath}.${key}`)}
+                type="text"
+                inputMode="numeric"
+                value={q[key]}
+                onChange={(e) => set(key, e.target.value)}
+                onBlur={() => blur(scalePath)}
+              />
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {features.choices && (
+        <ChoicesEditor
+          path={`${path}.choices`}
+          number={number}
+          choices={q.choices}
+          onChange={(c) => set('choices', c)}
+        />
+      )}
+      <DraftText
+        path={`${path}.relevant`}
+        label={b.relevant}
+        hint={b.relevantHint}
+        value={q.relevant}
+        onChange={(v) => set('relevant', v)}
+        code
+      />
+      {features.calculation && (
+        <DraftText
+          path={`${path}.calculation`}
+          label={b.calculation}
+          hint={b.calculationHint}
+          value={q.calculation}
+          onChange={(v) => set('calculation', v)}
+          code
+          required
+        />
+      )}
+      {features.answered && (
+        <>
+          <DraftText
+            path={`${path}.constraint`}
+            label={b.constraint}
+            hint={b.constraintHint}
+            value={q.constraint}
+            onChange={(v) => set('constraint', v)}
+            code
+          />
+          <DraftText
+            path={`${path}.constraintMessage`}
+            label={b.constraintMessage}
+            value={q.constraintMessage}
+            onChange={(v) => set('constraintMessage', v)}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function ChoicesEditor({
+  path,
+  number,
+  choices,
+  onChange,
+}: {
+  path: string;
+  number: string;
+  choices: ChoiceDraft[];
+  onChange: (choices: ChoiceDraft[]) => void;
+}) {
+  const { errors, announce, focusLater } = useTools();
+  const addId = `${domId(path)}-add`;
+  const actions = useListActions(choices, onChange, {
+    moved: b.choiceMoved,
+    removed: b.choiceRemoved,
+    afterRemove: () => [addId],
+  });
+  const error = errors.get(path);
+  const setLabel = (choice: ChoiceDraft, label: string) => {
+    const taken = new Set(choices.filter((c) => c.uid !== choice.uid).map((c) => c.value));
+    const value = choice.valueEdited ? choice.value : suggestName(label, taken, 'choix');
+    onChange(choices.map((c) => (c.uid === choice.uid ? { ...c, label, value } : c)));
+  };
+  const setValue = (choice: ChoiceDraft, value: string) =>
+    onChange(choices.map((c) => (c.uid === choice.uid ? { ...c, value, valueEdited: true } : c)));
+  const add = () => {
+    onChange([...choices, emptyChoice()]);
+    announce(b.choiceAdded(choices.length + 1));
+    focusLater(domId(`${path}.${choices.length}.label`));
+  };
+  return (
+    <fieldset
+      className={error ? 'field field--error builder-choices' : 'field builder-choices'}
+      id={domId(path)}
+      tabIndex={-1}
+      aria-describedby={error ? `${domId(path)}-error` : `${domId(path)}-hint`}
+    >
+      <legend>{b.choices}</legend>
+      <p className="field__hint" id={`${domId(path)}-hint`}>
+        {b.choicesHint}
+      </p>
+      {error && (
+        <p className="field__error" id={`${domId(path)}-error`}>
+          {error}
+        </p>
+      )}
+      <ol className="builder-choice-list">
+        {choices.map((choice, i) => (
+          <li key={choice.uid} className="builder-choice">
+            <DraftText
+              path={`${path}.${i}.label`}
+              label={b.choiceLabel(i + 1)}
+              value={choice.label}
+              onChange={(label) => setLabel(choice, label)}
+            />
+            <DraftText
+              path={`${path}.${i}.value`}
+              label={b.choiceValue(i + 1)}
+              value={choice.value}
+              onChange={(value) => setValue(choice, value)}
+              code
+            />
+            <MoveButtons
+              uid={choice.uid}
+              index={i}
+              count={choices.length}
+              what={b.theChoice(i + 1, number)}
+              onMove={(offset) => actions.move(i, offset)}
+              onRemove={() => actions.remove(i)}
+            />
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="button builder-small" id={addId} onClick={add}>
+        {b.addChoice}
+        <span className="visually-hidden"> {b.toTheQuestion(number)}</span>
+      </button>
+    </fieldset>
+  );
+}
