@@ -17,6 +17,7 @@ import {
 } from '#src/modules/forms/api/form.schema.ts';
 import { fieldId, FormRenderer, type Draft } from '#src/modules/forms/ui/form-renderer.tsx';
 import type { PersonHeader } from '#src/modules/forms/ui/person-forms-page.tsx';
+import { linkLabels, linkRequest, noLink, VisitChoice, type PathwayLink } from '#src/modules/forms/ui/visit-choice.tsx';
 
 const t = messages.forms.ui;
 
@@ -28,31 +29,43 @@ const parisToday = () => parisDay(new Date());
 type PathwayOption = { id: string; openedOn: string; stageLabel: string };
 type Saved = { id: string; status: string; revision: number };
 
-/** A new response may be attached to one of the person's open pathways; none is the default. */
+/**
+ * A new response may be attached to one of the person's open pathways (none is the default), and then
+ * to a home visit of that pathway.
+ */
 function PathwayChoice({
   personId,
   value,
   onChange,
+  errors,
 }: {
   personId: string;
-  value: string;
-  onChange: (id: string) => void;
+  value: PathwayLink;
+  onChange: (link: PathwayLink) => void;
+  errors: Map<string, string>;
 }) {
   const query = new URLSearchParams({ personne: personId, scope: 'team', status: 'open' });
   const { state } = useApi<{ items: PathwayOption[] }>(`/api/pathways?${query}`);
   if (state.status !== 'ready' || state.data.items.length === 0) return null;
   return (
-    <div className="field">
-      <label htmlFor="form-response-pathway">{t.pathway}</label>
-      <select id="form-response-pathway" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t.noPathway}</option>
-        {state.data.items.map((p) => (
-          <option key={p.id} value={p.id}>
-            {t.pathwayOption(formatDate(p.openedOn), p.stageLabel)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <>
+      <div className="field">
+        <label htmlFor="form-response-pathway">{t.pathway}</label>
+        <select
+          id="form-response-pathway"
+          value={value.pathwayId}
+          onChange={(e) => onChange({ ...noLink, pathwayId: e.target.value })}
+        >
+          <option value="">{t.noPathway}</option>
+          {state.data.items.map((p) => (
+            <option key={p.id} value={p.id}>
+              {t.pathwayOption(formatDate(p.openedOn), p.stageLabel)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {value.pathwayId && <VisitChoice key={value.pathwayId} link={value} onChange={onChange} errors={errors} />}
+    </>
   );
 }
 
@@ -136,7 +149,7 @@ function FormFiller({
   const [clientId] = useState(() => crypto.randomUUID());
   const [responseId, setResponseId] = useState(existing?.id ?? null);
   const [revision, setRevision] = useState(existing?.revision ?? 1);
-  const [pathwayId, setPathwayId] = useState('');
+  const [link, setLink] = useState<PathwayLink>(noLink);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [attempt, setAttempt] = useState<'none' | 'draft' | 'submit'>('none');
   const [serverIssues, setServerIssues] = useState<Map<string, string>>(new Map());
@@ -153,7 +166,7 @@ function FormFiller({
     if (attempt !== 'none' || touched.has(issue.path)) errors.set(issue.path, issue.message);
   }
   for (const [path, message] of serverIssues) if (!errors.has(path)) errors.set(path, message);
-  const labels = labelsOf(version.definition, draft);
+  const labels = new Map([...linkLabels, ...labelsOf(version.definition, draft)]);
 
   // A question's checks show once it has been answered (or on saving), not while the form is still blank.
   const change = (next: Draft, path: string) => {
@@ -178,7 +191,7 @@ function FormFiller({
     const request = responseId
       ? api<Saved>(`/api/form-responses/${responseId}`, { method: 'PUT', body: { revision, answers: draft, submit } })
       : api<Saved>(`/api/people/${personId}/form-responses`, {
-          body: { id: clientId, templateVersionId: version.id, pathwayId: pathwayId || null, answers: draft, submit },
+          body: { id: clientId, templateVersionId: version.id, ...linkRequest(link), answers: draft, submit },
         });
     request
       .then(async (saved) => {
@@ -215,7 +228,7 @@ function FormFiller({
           )}
         </div>
       )}
-      {!responseId && <PathwayChoice personId={personId} value={pathwayId} onChange={setPathwayId} />}
+      {!responseId && <PathwayChoice personId={personId} value={link} onChange={setLink} errors={errors} />}
       <FormRenderer
         definition={version.definition}
         draft={draft}
