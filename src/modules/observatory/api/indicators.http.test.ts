@@ -127,6 +127,40 @@ beforeAll(async () => {
   await referralFixture(workspaceId, organizationId, user, 'reception_desk', '2026-01-12T09:00:00Z', 'out_of_scope');
   await referralFixture(workspaceId, organizationId, user, 'home_help_alert', '2026-01-31T23:30:00Z');
 
+  // Home visits filled with the shipped grid: submitted in January, and a draft that never counts.
+  const referent = await signInWithRole(t, database, { workspaceId, organizationId, role: 'referent' });
+  const grid = (await t.call('/api/form-templates', { cookie: referent.cookie })).json.items.find(
+    (x: { key: string }) => x.key === 'lomme_visite_qualification',
+  );
+  const visit = async (pieces: { piece: string; activites_difficiles?: string[] }[], submit = true) => {
+    const personId = await createPerson(database.db, {
+      workspaceId,
+      owningOrganizationId: organizationId,
+      caseTeam: [{ userId: referent.userId, organizationId }],
+    });
+    const answers = { date_visite: '2026-01-20', pieces, projet: 'rester_adapter', hesite: 'no' };
+    const res = await t.call(`/api/people/${personId}/form-responses`, {
+      method: 'POST',
+      cookie: referent.cookie,
+      body: {
+        templateVersionId: grid.latestVersionId,
+        answers: { ...answers, synthese: 'Adapter la salle de bain.' },
+        submit,
+      },
+    });
+    expect(res.status).toBe(201);
+    await database.execute(
+      `update form_responses set submitted_at = '2026-01-20T10:00:00Z' where id = $1 and status = 'submitted'`,
+      [res.json.id],
+    );
+  };
+  await visit([
+    { piece: 'salle_de_bain', activites_difficiles: ['se_laver'] },
+    { piece: 'cuisine', activites_difficiles: ['se_laver', 'cuisiner'] },
+  ]);
+  await visit([{ piece: 'salle_de_bain', activites_difficiles: ['se_laver'] }]);
+  await visit([{ piece: 'wc', activites_difficiles: ['toilettes'] }], false);
+
   // Another territory's activity must not count.
   const otherWorkspace = await createWorkspace(database.db);
   const otherOrganization = await createOrganization(database.db, otherWorkspace);
@@ -179,7 +213,52 @@ describe('GET /api/indicators', () => {
       ],
       outcomes: [{ key: 'person_declined', count: 1 }],
       closureReasons: [{ key: 'person_withdrew', count: 1 }],
+      homeVisitDifficulties: {
+        responses: 2,
+        persons: 2,
+        byDifficulty: [
+          { key: 'se_laver', label: 'Se laver (baignoire, douche)', persons: 2 },
+          { key: 'cuisiner', label: 'Préparer les repas', persons: 1 },
+        ],
+        byRoom: [
+          { key: 'salle_de_bain', label: 'Salle de bain', persons: 2 },
+          { key: 'cuisine', label: 'Cuisine', persons: 1 },
+        ],
+      },
     });
+  });
+
+  it('downloads the home-visit difficulties of the period as CSV, and refuses a bad period', async () => {
+    const res = await t.call('/api/indicators/home-visit-difficulties.csv?from=2026-01-01&to=2026-03-31', {
+      cookie: manager.cookie,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toContain('difficultes-visites-2026-01-01-2026-03-31.csv');
+    // The byte order mark is read, and dropped, by the response's text decoding.
+    expect(res.text.split('\r\n')).toEqual([
+      'Regroupement;Libellé;Code;Personnes',
+      'Difficulté;Se laver (baignoire, douche);se_laver;2',
+      'Difficulté;Préparer les repas;cuisiner;1',
+      'Pièce;Salle de bain;salle_de_bain;2',
+      'Pièce;Cuisine;cuisine;1',
+      '',
+    ]);
+    const february = await t.call('/api/indicators/home-visit-difficulties.csv?from=2026-02-01&to=2026-02-28', {
+      cookie: manager.cookie,
+    });
+    expect(february.text).toBe('Regroupement;Libellé;Code;Personnes\r\n');
+    const bad = await t.call('/api/indicators/home-visit-difficulties.csv?from=2026-03-01&to=2026-02-01', {
+      cookie: manager.cookie,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.issues).toEqual([
+      { path: 'to', message: 'La date de fin doit être postérieure ou égale à la date de début.' },
+    ]);
+    const unauthorised = await t.call('/api/indicators/home-visit-difficulties.csv?from=2026-01-01&to=2026-03-31', {
+      cookie: reception.cookie,
+    });
+    expect(unauthorised.status).toBe(404);
   });
 
   it('keeps to the period, with Paris calendar days', async () => {

@@ -28,6 +28,16 @@ const stageMedian = z.object({
   medianDays: z.number().int(),
 });
 
+const personsBy = z.object({ key: z.string(), label: z.string(), persons: z.number().int() });
+
+/** What the submitted home-visit forms of the period record: persons by difficulty and by room. */
+export const homeVisitDifficultiesSchema = z.object({
+  responses: z.number().int(),
+  persons: z.number().int(),
+  byDifficulty: z.array(personsBy),
+  byRoom: z.array(personsBy),
+});
+
 export const indicatorsSchema = z
   .object({
     period: z.object({ from: z.string(), to: z.string() }),
@@ -40,8 +50,10 @@ export const indicatorsSchema = z
     medianDaysPerStage: z.array(stageMedian),
     outcomes: z.array(count),
     closureReasons: z.array(count),
+    homeVisitDifficulties: homeVisitDifficultiesSchema,
   })
   .openapi('Indicators');
 
 export type Indicators = z.infer<typeof indicatorsSchema>;
 export type CountByKey = z.infer<typeof count>;
+export type PersonsByKey = z.infer<typeof personsBy>;

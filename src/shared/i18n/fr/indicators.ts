@@ -40,6 +40,9 @@ export const indicators = {
     pathways: 'Parcours',
     medianDays: 'Durée médiane (jours)',
     visits: 'Passages terminés',
+    difficulty: 'Difficulté',
+    room: 'Pièce',
+    persons: 'Personnes',
   },
   figures: {
     referralsByChannel: {
@@ -104,6 +107,30 @@ export const indicators = {
         total === 0
           ? 'Aucun parcours clôturé sur la période.'
           : `${plural(total, 'clôture', 'clôtures')} ; motif le plus fréquent : « ${top} » (${n(topCount)}).`,
+    },
+  },
+  /** What the submitted home-visit forms record (difficulties room by room), counted in persons. */
+  homeVisits: {
+    difficulties: {
+      title: 'Difficultés repérées lors des visites à domicile',
+      summary: (persons: number, responses: number, top: string | null, topCount: number) =>
+        top === null
+          ? 'Aucune difficulté relevée dans les visites à domicile validées sur la période.'
+          : `${plural(persons, 'personne', 'personnes')} (${plural(responses, 'visite validée', 'visites validées')}) ; difficulté la plus fréquente : « ${top} » (${plural(topCount, 'personne', 'personnes')}).`,
+    },
+    rooms: {
+      title: 'Pièces où des difficultés sont repérées',
+      summary: (top: string | null, topCount: number) =>
+        top === null
+          ? 'Aucune difficulté relevée pièce par pièce sur la période.'
+          : `La pièce la plus souvent citée est « ${top} » (${plural(topCount, 'personne', 'personnes')}).`,
+    },
+    note: 'Formulaires de visite à domicile validés sur la période, quel que soit le modèle. Chaque personne compte une fois par difficulté et une fois par pièce, même si elle est citée dans plusieurs pièces ou plusieurs visites ; une même personne peut avoir plusieurs difficultés.',
+    download: 'Télécharger les difficultés et les pièces (CSV)',
+    csv: {
+      header: ['Regroupement', 'Libellé', 'Code', 'Personnes'],
+      dimensions: { difficulty: 'Difficulté', room: 'Pièce' },
+      fileName: (from: string, to: string) => `difficultes-visites-${from}-${to}.csv`,
     },
   },
   /** The accessible figure of src/shared/ui/figure.tsx. */
