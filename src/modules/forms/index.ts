@@ -2,6 +2,7 @@ import type { Router } from '#src/shared/http/route.ts';
 import { mountFormRoutes } from '#src/modules/forms/api/forms.route.ts';
 import { mountFormSearchRoutes } from '#src/modules/forms/api/search.route.ts';
 import { mountAttachmentRoutes } from '#src/modules/forms/api/attachments.route.ts';
+import { mountXlsformRoutes } from '#src/modules/forms/api/xlsform.route.ts';
 import { mountResponsePdfRoutes } from '#src/modules/forms/api/response-pdf.route.ts';
 
 /**
@@ -21,5 +22,6 @@ export function createFormRoutes(router: Router) {
   mountFormSearchRoutes(router);
   mountFormRoutes(router);
   mountAttachmentRoutes(router);
+  mountXlsformRoutes(router);
   mountResponsePdfRoutes(router);
 }
