@@ -63,6 +63,17 @@ export function queueAttachment(write: Pending<AttachmentWrite>): Promise<Attach
   return put<AttachmentWrite>('attachment', write);
 }
 
+/** The server revision of a response after its last write from this device left the outbox. */
+export async function recordRevision(responseId: string, revision: number): Promise<void> {
+  await (await offlineDb()).put('meta', { key: `revision:${responseId}`, value: String(revision) });
+}
+
+export async function knownRevision(responseId: string): Promise<number | undefined> {
+  if (!offlineStorageAvailable()) return undefined;
+  const kept = await (await offlineDb()).get('meta', `revision:${responseId}`);
+  return kept ? Number(kept.value) : undefined;
+}
+
 /** Everything waiting on this device, oldest first. */
 export async function listOutbox(): Promise<OutboxItem[]> {
   if (!offlineStorageAvailable()) return [];

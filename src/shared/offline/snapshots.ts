@@ -31,6 +31,20 @@ export async function refreshSnapshotIfKept(path: string, data: unknown): Promis
   if (kept) await db.put('snapshots', { ...kept, data, savedAt: new Date().toISOString() });
 }
 
+/** Reads again the paths kept on this device (a write changed them); others are left alone. */
+export async function refreshKept(paths: string[]): Promise<void> {
+  if (!offlineStorageAvailable()) return;
+  const db = await offlineDb();
+  for (const path of paths) {
+    if (!(await db.get('snapshots', path))) continue;
+    const response = await fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin' }).catch(
+      () => null,
+    );
+    // Without network the older copy stays; the next sync or preparation reads it again.
+    if (response?.ok) await refreshSnapshotIfKept(path, await response.json());
+  }
+}
+
 export async function listPreparedFiles(): Promise<PreparedFile[]> {
   if (!offlineStorageAvailable()) return [];
   return (await offlineDb()).getAll('prepared');

@@ -33,8 +33,8 @@ export type FormResponseWrite = ItemBase & {
   kind: 'form_response';
   payload: {
     templateVersionId: string;
-    pathwayId: string | null;
-    visitJournalEntryId?: string | null;
+    /** The pathway and home visit a new response belongs to, as the create request takes them. */
+    link: Record<string, unknown>;
     answers: Record<string, unknown>;
     submit: boolean;
     /** False until the server has stored the create; then changes are sent as updates. */

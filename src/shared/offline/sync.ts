@@ -1,6 +1,7 @@
 import { messages } from '#src/shared/i18n/fr.ts';
 import type { ErrorBody } from '#src/shared/errors.ts';
-import { listOutbox, updateQueued } from '#src/shared/offline/outbox.ts';
+import { listOutbox, recordRevision, updateQueued } from '#src/shared/offline/outbox.ts';
+import { refreshKept } from '#src/shared/offline/snapshots.ts';
 import { notifyOfflineChange, onOfflineChange, type ConflictCopy, type OutboxItem } from '#src/shared/offline/store.ts';
 
 /**
@@ -85,8 +86,7 @@ function request(item: OutboxItem): Promise<Reply> {
         return send('POST', `/api/people/${item.personId}/form-responses`, {
           id: item.key,
           templateVersionId: payload.templateVersionId,
-          pathwayId: payload.pathwayId,
-          ...(payload.visitJournalEntryId ? { visitJournalEntryId: payload.visitJournalEntryId } : {}),
+          ...payload.link,
           answers: payload.answers,
           submit: payload.submit,
         });
@@ -127,7 +127,12 @@ async function formResponseStep(item: Extract<OutboxItem, { kind: 'form_response
 /** Removes a write the server stored, unless it changed while being sent: then the newer copy goes next. */
 async function finish(item: OutboxItem, sentSeq: number, revision?: number): Promise<Step> {
   const removed = await updateQueued(item.id, () => null, sentSeq);
-  if (removed) return { kind: 'done' };
+  if (removed) {
+    if (item.kind === 'form_response' && revision !== undefined) await recordRevision(item.key, revision);
+    // The copies kept for offline reading now show what the server holds.
+    await refreshKept([`/api/form-responses/${item.key}`, `/api/people/${item.personId}/form-responses`]);
+    return { kind: 'done' };
+  }
   await updateQueued(item.id, (i) =>
     i.kind === 'form_response' && revision !== undefined
       ? { ...i, payload: { ...i.payload, existsOnServer: true, baseRevision: revision } }

@@ -1,7 +1,10 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
-import { api, ApiError } from '#src/shared/ui/api.ts';
+import { findQueued, knownRevision, newClientId, queueFormResponse } from '#src/shared/offline/outbox.ts';
+import type { FormResponseWrite } from '#src/shared/offline/store.ts';
+import { syncNow } from '#src/shared/offline/sync.ts';
+import { useOffline } from '#src/shared/ui/use-offline.ts';
 import { Alert, formatDate, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import { parisDay } from '#src/shared/time/paris.ts';
@@ -16,6 +19,8 @@ import {
   type TemplateVersion,
 } from '#src/modules/forms/api/form.schema.ts';
 import { fieldId, FormRenderer, type Draft } from '#src/modules/forms/ui/form-renderer.tsx';
+import { AttachmentAnswer } from '#src/modules/forms/ui/attachment-answer.tsx';
+import { apiAttachments } from '#src/modules/forms/ui/attachment-io.ts';
 import type { PersonHeader } from '#src/modules/forms/ui/person-forms-page.tsx';
 import { linkLabels, linkRequest, noLink, VisitChoice, type PathwayLink } from '#src/modules/forms/ui/visit-choice.tsx';
 
@@ -27,7 +32,6 @@ const parisToday = () => parisDay(new Date());
 
 /** The few fields of the pathways list this page uses (the list is the pathways module's API). */
 type PathwayOption = { id: string; openedOn: string; stageLabel: string };
-type Saved = { id: string; status: string; revision: number };
 
 /**
  * A new response may be attached to one of the person's open pathways (none is the default), and then
@@ -93,15 +97,25 @@ function labelsOf(definition: FormDefinition, draft: Draft): Map<string, string>
  */
 export function FormResponsePage() {
   const { id: personId = '', versionId, responseId } = useParams();
+  const queued = useQueuedResponse(responseId);
+  // A response created on this device and not yet sent exists only here.
+  const localOnly = queued.status === 'ready' && queued.item !== undefined && !queued.item.payload.existsOnServer;
   const person = useApi<PersonHeader>(`/api/people/${encodeURIComponent(personId)}`).state;
   const response = useApi<ResponseDetail>(
-    responseId ? `/api/form-responses/${encodeURIComponent(responseId)}` : null,
+    responseId && queued.status === 'ready' && !localOnly
+      ? `/api/form-responses/${encodeURIComponent(responseId)}`
+      : null,
   ).state;
-  const wanted = versionId ?? (response.status === 'ready' ? response.data.templateVersionId : null);
+  const local = queued.status === 'ready' ? queued.item : undefined;
+  const wanted =
+    versionId ??
+    local?.payload.templateVersionId ??
+    (response.status === 'ready' ? response.data.templateVersionId : null);
   const version = useApi<TemplateVersion>(
     wanted ? `/api/form-template-versions/${encodeURIComponent(wanted)}` : null,
   ).state;
-  const failed = [person, response, version].find((s) => s.status === 'error');
+  // Offline, a change kept on this device is enough to go on even if the server's copy cannot be read.
+  const failed = [person, local ? null : response, version].find((s) => s?.status === 'error');
   if (failed?.status === 'error') {
     return (
       <Page title={failed.error.status === 404 ? messages.errors.pageNotFound : messages.errors.unexpected}>
@@ -109,7 +123,9 @@ export function FormResponsePage() {
       </Page>
     );
   }
-  if (person.status !== 'ready' || version.status !== 'ready' || (responseId && response.status !== 'ready')) {
+  const responseReady =
+    !responseId || localOnly || response.status === 'ready' || (local && response.status === 'error');
+  if (queued.status !== 'ready' || person.status !== 'ready' || version.status !== 'ready' || !responseReady) {
     return <p role="status">{messages.app.loading}</p>;
   }
   const existing = response.status === 'ready' ? response.data : null;
@@ -119,42 +135,78 @@ export function FormResponsePage() {
       <p>
         <Link to={`/personnes/${personId}/formulaires`}>{t.backToForms}</Link>
       </p>
-      {existing && !existing.canWrite ? (
-        <ResponseView version={version.data} response={existing} />
+      {existing && (
+        <p>
+          <a href={`/api/form-responses/${encodeURIComponent(existing.id)}/pdf`} download>
+            {messages.forms.pdf.download}
+          </a>
+        </p>
+      )}
+      {local?.payload.submit ? (
+        <>
+          <Alert kind="info">{messages.offline.draft.submittedLocally}</Alert>
+          <ResponseView version={version.data} answers={local.payload.answers} response={existing} />
+        </>
+      ) : existing && !existing.canWrite ? (
+        <ResponseView version={version.data} answers={existing.answers} response={existing} />
       ) : (
         <FormFiller
-          key={existing?.id ?? version.data.id}
+          key={existing?.id ?? local?.key ?? version.data.id}
           personId={personId}
           version={version.data}
           existing={existing}
+          local={local}
         />
       )}
     </Page>
   );
 }
 
+/** The change of a response waiting on this device, if any (read once when the page opens). */
+function useQueuedResponse(
+  responseId: string | undefined,
+): { status: 'loading' } | { status: 'ready'; item?: FormResponseWrite } {
+  const [found, setFound] = useState<{ responseId: string; item?: FormResponseWrite } | null>(null);
+  useEffect(() => {
+    if (!responseId) return;
+    let live = true;
+    void findQueued<FormResponseWrite>(responseId)
+      .catch(() => undefined)
+      .then((item) => live && setFound({ responseId, item }));
+    return () => {
+      live = false;
+    };
+  }, [responseId]);
+  if (!responseId) return { status: 'ready' };
+  return found?.responseId === responseId ? { status: 'ready', item: found.item } : { status: 'loading' };
+}
+
 function FormFiller({
   personId,
   version,
   existing,
+  local,
 }: {
   personId: string;
   version: TemplateVersion;
   existing: ResponseDetail | null;
+  local: FormResponseWrite | undefined;
 }) {
   const navigate = useNavigate();
   const compiled = useMemo(() => compileDefinition(version.definition).compiled, [version.definition]);
-  const [draft, setDraft] = useState<Draft>((existing?.answers as Draft | undefined) ?? {});
-  // Generated once: saving the same new response twice (a retry, a double click) stores it once.
-  const [clientId] = useState(() => crypto.randomUUID());
-  const [responseId, setResponseId] = useState(existing?.id ?? null);
-  const [revision, setRevision] = useState(existing?.revision ?? 1);
+  const attachments = useMemo(() => apiAttachments(personId), [personId]);
+  const [draft, setDraft] = useState<Draft>(((local?.payload.answers ?? existing?.answers) as Draft | undefined) ?? {});
+  // Generated once: saving the same new response twice (a retry, a lost network) stores it once.
+  const [clientId] = useState(newClientId);
+  const [responseId, setResponseId] = useState(existing?.id ?? local?.key ?? null);
+  const { items } = useOffline();
+  const waiting = items.find((i) => i.key === responseId);
   const [link, setLink] = useState<PathwayLink>(noLink);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [attempt, setAttempt] = useState<'none' | 'draft' | 'submit'>('none');
   const [serverIssues, setServerIssues] = useState<Map<string, string>>(new Map());
   const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ at: string; onDevice: boolean } | null>(null);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const submitRef = useRef<'draft' | 'submit'>('draft');
@@ -185,29 +237,52 @@ function FormFiller({
     if (saving) return;
     const submit = submitRef.current === 'submit';
     setAttempt(submit ? 'submit' : 'draft');
-    const local = checkResponse(compiled, draft, { today, submitting: submit });
-    if (local.issues.length > 0) return showSummary(t.checkErrors(local.issues.length));
+    const checked = checkResponse(compiled, draft, { today, submitting: submit });
+    if (checked.issues.length > 0) return showSummary(t.checkErrors(checked.issues.length));
     setSaving(submit ? 'submit' : 'draft');
-    const request = responseId
-      ? api<Saved>(`/api/form-responses/${responseId}`, { method: 'PUT', body: { revision, answers: draft, submit } })
-      : api<Saved>(`/api/people/${personId}/form-responses`, {
-          body: { id: clientId, templateVersionId: version.id, ...linkRequest(link), answers: draft, submit },
-        });
-    request
-      .then(async (saved) => {
-        const { id } = saved;
-        setResponseId(id);
-        setRevision(saved.revision);
-        setFormError(null);
-        if (submit) await navigate(`/personnes/${personId}/formulaires/${id}`);
-        else setSaved(t.draftSaved(timeNow()));
-      })
-      .catch((error: unknown) => {
-        const issues = error instanceof ApiError ? error.issues : [];
-        setServerIssues(new Map(issues.map((i) => [i.path.replace(/^answers\./, ''), i.message])));
-        showSummary(error instanceof ApiError ? error.message : messages.errors.internal);
-      })
+    void save(submit, checked.answers)
+      .catch(() => showSummary(messages.errors.internal))
       .finally(() => setSaving(null));
+  };
+
+  /**
+   * Keeps the answers on this device first, then sends them at once when there is a network: a lost
+   * connection never loses them, and the outbox sends them later.
+   */
+  const save = async (submit: boolean, answers: Record<string, unknown>) => {
+    const id = responseId ?? clientId;
+    const revision = (await knownRevision(id)) ?? existing?.revision;
+    await queueFormResponse({
+      key: id,
+      personId,
+      label: version.templateTitle,
+      payload: {
+        templateVersionId: version.id,
+        link: responseId ? {} : linkRequest(link),
+        answers,
+        submit,
+        existsOnServer: revision !== undefined,
+        baseRevision: revision ?? 1,
+      },
+    });
+    if (!responseId) {
+      setResponseId(id);
+      // The address names the response from now on, so a reload (even offline) finds it.
+      window.history.replaceState(window.history.state, '', `/personnes/${personId}/formulaires/${id}`);
+    }
+    if (navigator.onLine) await syncNow();
+    const after = await findQueued<FormResponseWrite>(id);
+    if (after?.status === 'rejected') {
+      setServerIssues(new Map((after.issues ?? []).map((i) => [i.path.replace(/^answers\./, ''), i.message])));
+      return showSummary(after.error ?? messages.errors.internal);
+    }
+    if (after?.status === 'conflict') return showSummary(messages.offline.draft.conflict);
+    setFormError(null);
+    if (submit) {
+      await navigate(after ? `/personnes/${personId}/formulaires` : `/personnes/${personId}/formulaires/${id}`);
+    } else {
+      setSaved({ at: timeNow(), onDevice: after !== undefined });
+    }
   };
 
   return (
@@ -236,6 +311,7 @@ function FormFiller({
         visible={check.visible}
         computed={check.answers}
         errors={errors}
+        attachments={attachments}
       />
       <div className="forms-actions">
         <button
@@ -256,7 +332,8 @@ function FormFiller({
         </button>
       </div>
       <p role="status" className="forms-status">
-        {saved}
+        {/* A draft kept on the device says so until the sync has sent it. */}
+        {saved && (saved.onDevice && waiting ? messages.offline.draft.savedLocally(saved.at) : t.draftSaved(saved.at))}
       </p>
     </form>
   );
@@ -274,24 +351,39 @@ function formatAnswer(q: Question, value: AnswerValue): string {
 }
 
 /** A submitted response (or one the user may only read): every answered section as a list. */
-function ResponseView({ version, response }: { version: TemplateVersion; response: ResponseDetail }) {
+function ResponseView({
+  version,
+  answers: stored,
+  response,
+}: {
+  version: TemplateVersion;
+  answers: Record<string, unknown>;
+  /** Null for a response validated on this device and not yet sent. */
+  response: ResponseDetail | null;
+}) {
   const compiled = useMemo(() => compileDefinition(version.definition).compiled, [version.definition]);
-  const { visible, answers } = checkResponse(compiled, response.answers, { today: parisToday(), submitting: false });
+  const { visible, answers } = checkResponse(compiled, stored, { today: parisToday(), submitting: false });
   const rows = (questions: Question[], values: Record<string, unknown>, prefix: string) =>
     questions
       .filter((q) => visible.has(`${prefix}${q.name}`))
       .map((q) => (
         <div key={q.name} className="forms-answer">
           <dt>{q.label}</dt>
-          <dd>{formatAnswer(q, (values[q.name] as AnswerValue | undefined) ?? null)}</dd>
+          <dd>
+            {['photo', 'file', 'signature'].includes(q.type) && typeof values[q.name] === 'string' ? (
+              <AttachmentAnswer question={q} id={values[q.name] as string} />
+            ) : (
+              formatAnswer(q, (values[q.name] as AnswerValue | undefined) ?? null)
+            )}
+          </dd>
         </div>
       ));
   return (
     <>
-      {response.submittedAt ? (
+      {response?.submittedAt ? (
         <Alert kind="info">{t.submittedOn(formatDateTime(response.submittedAt))}</Alert>
       ) : (
-        <Alert kind="info">{t.readOnly}</Alert>
+        response && <Alert kind="info">{t.readOnly}</Alert>
       )}
       {version.definition.sections
         .filter((s) => visible.has(s.name))

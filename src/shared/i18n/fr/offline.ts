@@ -72,6 +72,9 @@ export const offline = {
   draft: {
     savedLocally: (time: string) =>
       `Enregistré sur cet appareil à ${time}. Envoi au serveur dès que le réseau le permet.`,
-    sent: 'Enregistré sur le serveur.',
+    submittedLocally:
+      'Formulaire validé sur cet appareil : il sera envoyé au serveur dès que le réseau le permettra.',
+    conflict:
+      'Ce formulaire a été modifié sur le serveur entre-temps. Vos réponses sont gardées sur cet appareil : choisissez la version à garder dans « Hors ligne ».',
   },
 } as const;
