@@ -34,7 +34,7 @@ async function upload(
       body: new Uint8Array(options.bytes),
     },
   );
-  return { status: res.status, json: (await res.json()) as any };
+  return { status: res.status, json: await res.json() };
 }
 
 beforeAll(async () => {

@@ -194,7 +194,8 @@ export function responseDocument(doc: PrintableResponse): TDocumentDefinitions {
 /** A file name safe for every system: no path separators or reserved characters. */
 const safeFileName = (name: string) =>
   name
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\p{Cc}+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 

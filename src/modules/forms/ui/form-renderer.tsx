@@ -8,6 +8,8 @@ import {
   type Question,
   type Repeat,
 } from '#src/modules/forms/api/form.schema.ts';
+import { AttachmentField } from '#src/modules/forms/ui/attachment-field.tsx';
+import { AttachmentIoContext, type AttachmentIo } from '#src/modules/forms/ui/attachment-io.ts';
 
 const t = messages.forms.ui;
 
@@ -26,14 +28,16 @@ type RendererProps = {
   visible: Set<string>;
   computed: Answers;
   errors: Map<string, string>;
+  /** Stores photos, documents and signatures (the API, or the offline queue); without it they cannot be answered. */
+  attachments?: AttachmentIo;
 };
 
 /** Sections and questions of a version, hiding what is not relevant as the person answers. */
-export function FormRenderer({ definition, draft, onChange, visible, computed, errors }: RendererProps) {
+export function FormRenderer({ definition, draft, onChange, visible, computed, errors, attachments }: RendererProps) {
   const set = (name: string, value: AnswerValue | RepeatDraft, path = name) =>
     onChange({ ...draft, [name]: value }, path);
   return (
-    <>
+    <AttachmentIoContext value={attachments ?? null}>
       {definition.sections
         .filter((s) => visible.has(s.name))
         .map((section) => (
@@ -70,7 +74,7 @@ export function FormRenderer({ definition, draft, onChange, visible, computed, e
             )}
           </section>
         ))}
-    </>
+    </AttachmentIoContext>
   );
 }
 
@@ -192,6 +196,21 @@ function QuestionField({
   );
   const control = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
   const className = error ? 'field field--error' : 'field';
+
+  if (q.type === 'photo' || q.type === 'file' || q.type === 'signature') {
+    return (
+      <AttachmentField
+        question={q}
+        id={id}
+        label={label}
+        extra={extra}
+        describedBy={describedBy}
+        invalid={Boolean(error)}
+        value={typeof value === 'string' ? value : null}
+        onChange={onChange}
+      />
+    );
+  }
 
   if (q.type === 'calculate') {
     return (
