@@ -344,7 +344,7 @@ function TemplateFields({
   return (
     <section className="builder-template" aria-labelledby="builder-template-title">
       <h2 id="builder-template-title">{b.templateTitle}</h2>
-      {field('title', b.title)}
+      {field('title', b.templateName)}
       {field('key', b.key, b.keyHint)}
       <div className={kindError ? 'field field--error' : 'field'}>
         <label htmlFor={domId('kind')}>
