@@ -11,11 +11,13 @@ export const navigation: NavSection[] = [
     label: messages.nav.casework,
     items: [
       { to: '/personnes', label: messages.nav.people, permission: 'person.read' },
+      { to: '/formulaires/recherche', label: messages.forms.search.nav, permission: 'person.read' },
       { to: '/signalements/nouveau', label: messages.nav.newReferral, permission: 'referral.create' },
       { to: '/signalements', label: messages.nav.referrals, permission: 'referral.create' },
       { to: '/parcours', label: messages.nav.pathways, permission: 'pathway.read' },
       { to: '/taches', label: messages.nav.tasks, permission: 'pathway.read' },
       { to: '/syntheses', label: messages.nav.caseReviews, permission: 'pathway.read' },
+      { to: '/hors-ligne', label: messages.offline.nav, permission: 'person.write' },
     ],
   },
   {

@@ -14,9 +14,13 @@ const TemplateListPage = lazy(() =>
 const TemplateEditorPage = lazy(() =>
   import('#src/modules/forms/ui/template-editor-page.tsx').then((m) => ({ default: m.TemplateEditorPage })),
 );
+const FormSearchPage = lazy(() =>
+  import('#src/modules/forms/ui/search-page.tsx').then((m) => ({ default: m.FormSearchPage })),
+);
 
 /** The pages of this module, mounted inside the signed-in shell. */
 export const formPages: RouteObject[] = [
+  { path: 'formulaires/recherche', element: onDemand(<FormSearchPage />) },
   { path: 'personnes/:id/formulaires', element: onDemand(<PersonFormsPage />) },
   { path: 'personnes/:id/formulaires/remplir/:versionId', element: onDemand(<FormResponsePage />) },
   { path: 'personnes/:id/formulaires/:responseId', element: onDemand(<FormResponsePage />) },

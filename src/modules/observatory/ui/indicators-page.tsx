@@ -13,6 +13,7 @@ import {
   presetPeriod,
   type Indicators,
   type Period,
+  type PersonsByKey,
   type PeriodPreset,
 } from '#src/modules/observatory/api/indicators.schema.ts';
 
@@ -84,6 +85,7 @@ export function IndicatorsPage() {
       {state.status === 'loading' && <p role="status">{messages.app.loading}</p>}
       {state.status === 'error' && <Alert kind="error">{state.error.message}</Alert>}
       {state.status === 'ready' && <IndicatorFigures data={state.data} />}
+      {state.status === 'ready' && <HomeVisitFigures data={state.data.homeVisitDifficulties} period={period} />}
     </Page>
   );
 }
@@ -201,6 +203,63 @@ function IndicatorFigures({ data }: { data: Indicators }) {
       />
       <CountFigure figure={f.outcomes} bars={bars.outcomes} category={c.outcome} value={c.pathways} />
       <CountFigure figure={f.closureReasons} bars={bars.reasons} category={c.closureReason} value={c.pathways} />
+    </div>
+  );
+}
+
+/** What the submitted home-visit forms record: persons by difficulty, then by room, and the same as CSV. */
+function HomeVisitFigures({ data, period }: { data: Indicators['homeVisitDifficulties']; period: Period }) {
+  const h = t.homeVisits;
+  const c = t.columns;
+  const bars = useMemo(
+    () => ({
+      difficulties: data.byDifficulty.map((d) => ({ label: d.label, value: d.persons })),
+      rooms: data.byRoom.map((r) => ({ label: r.label, value: r.persons })),
+    }),
+    [data],
+  );
+  const difficultiesPlot = useMemo(() => barsPlot(bars.difficulties, c.persons), [bars.difficulties, c.persons]);
+  const roomsPlot = useMemo(() => barsPlot(bars.rooms, c.persons), [bars.rooms, c.persons]);
+  const personColumns = (category: string): FigureColumn<PersonsByKey>[] => [
+    { label: category, value: (d) => d.label },
+    { label: c.persons, value: (d) => d.persons, numeric: true },
+  ];
+  const [topDifficulty] = data.byDifficulty;
+  const [topRoom] = data.byRoom;
+  return (
+    <div className="indicators">
+      <Figure
+        title={h.difficulties.title}
+        summary={h.difficulties.summary(
+          data.persons,
+          data.responses,
+          topDifficulty?.label ?? null,
+          topDifficulty?.persons ?? 0,
+        )}
+        note={h.note}
+        plot={difficultiesPlot}
+        columns={personColumns(c.difficulty)}
+        rows={data.byDifficulty}
+        empty={t.empty}
+      />
+      <Figure
+        title={h.rooms.title}
+        summary={h.rooms.summary(topRoom?.label ?? null, topRoom?.persons ?? 0)}
+        note={h.note}
+        plot={roomsPlot}
+        columns={personColumns(c.room)}
+        rows={data.byRoom}
+        empty={t.empty}
+      />
+      <p>
+        <a
+          className="button"
+          href={`/api/indicators/home-visit-difficulties.csv?${new URLSearchParams(period)}`}
+          download
+        >
+          {h.download}
+        </a>
+      </p>
     </div>
   );
 }
