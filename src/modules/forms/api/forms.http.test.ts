@@ -100,6 +100,8 @@ describe('templates', () => {
     const res = await t.call('/api/form-templates', { cookie: s.referent.cookie });
     expect(res.status).toBe(200);
     expect(res.json.items.map((x: { key: string }) => x.key).sort()).toEqual([
+      'etape_evaluation_domicile',
+      'etape_premier_accueil',
       'lomme_entretien_logement_social',
       'lomme_visite_qualification',
       'visite_test',

@@ -52,6 +52,8 @@ describe('builder list', () => {
     const items = await list(s.admin);
     expect(items.map((x) => [x.key, x.latestVersion, x.versionCount])).toEqual([
       ['lomme_entretien_logement_social', 1, 1],
+      ['etape_evaluation_domicile', 1, 1],
+      ['etape_premier_accueil', 1, 1],
       ['lomme_visite_qualification', 1, 1],
     ]);
     for (const item of items) {

@@ -31,12 +31,12 @@ export async function listTemplatesWithLatest(db: Db, workspaceId: string) {
     .orderBy(sql`${formTemplates.title} collate fr_icu`);
 }
 
-export async function countTemplates(db: Db, workspaceId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+export async function listTemplateKeys(db: Db, workspaceId: string): Promise<string[]> {
+  const rows = await db
+    .select({ key: formTemplates.key })
     .from(formTemplates)
     .where(eq(formTemplates.workspaceId, workspaceId));
-  return row?.n ?? 0;
+  return rows.map((r) => r.key);
 }
 
 /** Inserts a template unless its key exists (two first uses racing to apply the shipped ones); true when inserted. */

@@ -10,6 +10,8 @@ import {
   listTemplates,
   publishVersion,
 } from '#src/modules/forms/service/forms.ts';
+import { newId } from '#src/shared/db/ids.ts';
+import { insertTemplate, insertVersion } from '#src/modules/forms/repo/forms.repo.ts';
 import { createOrganization, createPerson, createUser, createWorkspace } from '#tests/fixtures/factories.ts';
 
 let database: Database;
@@ -56,14 +58,52 @@ describe('shipped templates', () => {
       listTemplates(database.db, admin, 'r1'),
       listTemplates(database.db, admin, 'r2'),
     ]);
-    expect(first.map((x) => x.key).sort()).toEqual(['lomme_entretien_logement_social', 'lomme_visite_qualification']);
+    expect(first.map((x) => x.key).sort()).toEqual([
+      'etape_evaluation_domicile',
+      'etape_premier_accueil',
+      'lomme_entretien_logement_social',
+      'lomme_visite_qualification',
+    ]);
     expect(second.map((x) => x.id).sort()).toEqual(first.map((x) => x.id).sort());
-    expect(await listTemplates(database.db, admin, 'r3')).toHaveLength(2);
-    expect(await auditCount(admin.workspaceId, 'form_template.shipped_applied')).toBe(2);
+    expect(await listTemplates(database.db, admin, 'r3')).toHaveLength(4);
+    expect(await auditCount(admin.workspaceId, 'form_template.shipped_applied')).toBe(4);
 
     const other = await adminOfNewWorkspace();
     const theirs = await listTemplates(database.db, other, 'r4');
     expect(theirs.map((x) => x.id).filter((id) => first.some((f) => f.id === id))).toEqual([]);
+  });
+
+  it('reach a workspace that has some already: only the missing keys are added, the others left as edited', async () => {
+    const admin = await adminOfNewWorkspace();
+    // A workspace from before the L'Étape templates were shipped, whose grid was retitled.
+    const templateId = newId();
+    await insertTemplate(database.db, {
+      workspaceId: admin.workspaceId,
+      id: templateId,
+      key: 'lomme_visite_qualification',
+      title: 'Notre grille de visite',
+      kind: 'home_visit',
+    });
+    await insertVersion(database.db, {
+      workspaceId: admin.workspaceId,
+      id: newId(),
+      templateId,
+      version: 1,
+      definition: { sections: [{ name: 's', title: 'S', items: [{ type: 'text', name: 'q', label: 'Q' }] }] },
+    });
+    const listed = await listTemplates(database.db, admin, 'r1');
+    expect(listed.map((x) => x.key).sort()).toEqual([
+      'etape_evaluation_domicile',
+      'etape_premier_accueil',
+      'lomme_entretien_logement_social',
+      'lomme_visite_qualification',
+    ]);
+    expect(listed.find((x) => x.key === 'lomme_visite_qualification')).toMatchObject({
+      id: templateId,
+      title: 'Notre grille de visite',
+      latestVersion: 1,
+    });
+    expect(await auditCount(admin.workspaceId, 'form_template.shipped_applied')).toBe(3);
   });
 });
 
@@ -77,7 +117,7 @@ describe('versions', () => {
       lastName: 'Lefebvre',
       caseTeam: [{ userId: admin.userId, organizationId: admin.organizationId }],
     });
-    const grid = (await listTemplates(database.db, admin, 'r')).find((x) => x.kind === 'home_visit')!;
+    const grid = (await listTemplates(database.db, admin, 'r')).find((x) => x.key === 'lomme_visite_qualification')!;
     const v1 = await getVersion(database.db, admin, grid.latestVersionId);
     const saved = await createResponse(
       database.db,

@@ -28,7 +28,7 @@ import { shippedTemplates } from '#src/modules/forms/domain/shipped-templates.ts
 import { checkVisitChoice, journalSubmission, linkVisit } from '#src/modules/forms/service/visits.ts';
 import { indexResponseForSearch } from '#src/modules/forms/service/search.ts';
 import {
-  countTemplates,
+  listTemplateKeys,
   findResponse,
   findTemplate,
   findVersion,
@@ -72,33 +72,33 @@ async function addVersion(tx: Db, actor: Actor, templateId: string, definition: 
 }
 
 /**
- * The workspace's templates; a workspace that has none gets the shipped ones on first use, in the
- * caller's transaction and audited like any other change.
+ * The workspace's templates; any shipped template the workspace lacks (by key) is added on use, in the
+ * caller's transaction and audited like any other change, so templates shipped later reach existing
+ * workspaces. Templates already there, edited or not, are left as they are.
  */
 export async function ensureTemplates(tx: Db, actor: Actor, requestId: string | null) {
-  if ((await countTemplates(tx, actor.workspaceId)) === 0) {
-    for (const shipped of shippedTemplates) {
-      const definition = definitionSchema.parse(shipped.definition);
-      const templateId = newId();
-      const inserted = await insertTemplate(tx, {
-        workspaceId: actor.workspaceId,
-        id: templateId,
-        key: shipped.key,
-        title: shipped.title,
-        kind: shipped.kind,
-      });
-      if (!inserted) continue;
-      await addVersion(tx, actor, templateId, compiled(definition).definition, 1);
-      await writeAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actorUserId: actor.userId,
-        action: 'form_template.shipped_applied',
-        entityType: 'form_template',
-        entityId: templateId,
-        changedFields: ['key', 'title', 'kind', 'definition'],
-        requestId,
-      });
-    }
+  const present = new Set(await listTemplateKeys(tx, actor.workspaceId));
+  for (const shipped of shippedTemplates.filter((s) => !present.has(s.key))) {
+    const definition = definitionSchema.parse(shipped.definition);
+    const templateId = newId();
+    const inserted = await insertTemplate(tx, {
+      workspaceId: actor.workspaceId,
+      id: templateId,
+      key: shipped.key,
+      title: shipped.title,
+      kind: shipped.kind,
+    });
+    if (!inserted) continue;
+    await addVersion(tx, actor, templateId, compiled(definition).definition, 1);
+    await writeAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: 'form_template.shipped_applied',
+      entityType: 'form_template',
+      entityId: templateId,
+      changedFields: ['key', 'title', 'kind', 'definition'],
+      requestId,
+    });
   }
   return listTemplatesWithLatest(tx, actor.workspaceId);
 }
