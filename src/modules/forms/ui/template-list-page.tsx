@@ -42,9 +42,13 @@ export function TemplateListPage() {
                 <td>{b.versionNumber(item.latestVersion)}</td>
                 <td>{formatDateTime(item.latestPublishedAt)}</td>
                 <td className="actions">
-                  <Link to={`/admin/formulaires/${item.id}`}>{b.edit(item.title)}</Link>
+                  <Link to={`/admin/formulaires/${item.id}`}>
+                    {b.edit}
+                    <span className="visually-hidden"> {b.named(item.title)}</span>
+                  </Link>
                   <a href={`/api/admin/form-template-versions/${item.latestVersionId}/xlsform`} download>
-                    {b.exportLatest(item.title)}
+                    {b.exportLatest}
+                    <span className="visually-hidden"> {b.named(item.title)}</span>
                   </a>
                 </td>
               </tr>

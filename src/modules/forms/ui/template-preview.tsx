@@ -22,7 +22,7 @@ export function TemplatePreview({ definition, issueCount }: { definition: FormDe
   const errors = new Map(check.issues.filter((i) => touched.has(i.path)).map((i) => [i.path, i.message]));
   const stale = issueCount > 0;
   return (
-    <section className="builder-preview" aria-labelledby="builder-preview-title">
+    <section className="builder-preview" aria-labelledby="builder-preview-title" tabIndex={0}>
       <h2 id="builder-preview-title">{b.previewTitle}</h2>
       <p className="field__hint">{b.previewLead}</p>
       {stale && <p className="alert alert--info">{b.previewStale(issueCount)}</p>}
