@@ -8,7 +8,7 @@ import { expect, test } from '#tests/e2e/support.ts';
 /**
  * A workspace administrator builds a template: a choice question and a question shown only for
  * one of its answers, tried in the preview, a broken reference reported next to its field, a
- * reload that loses nothing, then version 1 published.
+ * reload that loses nothing, a key refused by the server, then versions 1 and 2 published.
  */
 
 const EMAIL = 'admin-formulaires@demo.demeure.fr';
@@ -137,6 +137,16 @@ test('an administrator builds a template with a conditional question, tries it a
     page.getByRole('group', { name: /^Question 1\.2/ }).getByLabel('Condition d’affichage (facultatif)'),
   ).toHaveValue("${type_de_logement} = 'appartement'");
 
+  // A key already taken is refused by the server: its message stands next to the key, nothing is lost.
+  const key = page.getByLabel('Clé du modèle');
+  await key.fill('lomme_visite_qualification');
+  await page.getByRole('button', { name: 'Publier la version 1' }).click();
+  await expect(page.getByText('Un modèle porte déjà cette clé.').first()).toBeVisible();
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Titre du modèle')).toHaveValue(title);
+  await key.fill(`visite_test_${run}`);
+  await expect(key).not.toHaveAttribute('aria-invalid');
+
   await page.getByRole('button', { name: 'Publier la version 1' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Modifier « ${title} »` })).toBeVisible();
   await expect(page.getByText('Version 1 publiée.')).toBeVisible();
@@ -144,14 +154,22 @@ test('an administrator builds a template with a conditional question, tries it a
   await expect(page.getByRole('table', { name: /Versions publiées/ }).getByRole('rowheader')).toHaveText(['Version 1']);
   await expectNoAxeViolations(page);
 
+  // The next version starts from the published one; version 1 stays listed as it was.
+  const help = page.getByRole('group', { name: /^Question 1\.2/ }).getByLabel('Aide (facultatif)');
+  await help.fill('Rez-de-chaussée : 0.');
+  await page.getByRole('button', { name: 'Publier la version 2' }).click();
+  await expect(page.getByText('Version 2 publiée.')).toBeVisible();
+  await expect(page.getByRole('table', { name: /Versions publiées/ }).getByRole('rowheader')).toHaveText([
+    'Version 2',
+    'Version 1',
+  ]);
+  await expect(help).toHaveValue('Rez-de-chaussée : 0.');
+
   // An unpublished change asks before leaving; the list then shows the new template at version 1.
-  await page
-    .getByRole('group', { name: /^Question 1\.2/ })
-    .getByLabel('Aide (facultatif)')
-    .fill('Rez-de-chaussée : 0.');
+  await help.fill('Rez-de-chaussée : 0, premier étage : 1.');
   await page.getByRole('link', { name: 'Retour aux modèles de formulaire' }).click();
   await expect(page.getByRole('button', { name: 'Rester sur la page' })).toBeFocused();
   await page.getByRole('button', { name: 'Quitter la page' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Modèles de formulaire' })).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: title })).toContainText('Version 1');
+  await expect(page.getByRole('row').filter({ hasText: title })).toContainText('Version 2');
 });
