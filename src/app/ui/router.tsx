@@ -39,6 +39,7 @@ const AuditPage = lazy(() => import('#src/modules/platform/ui/audit-page.tsx').t
 const PasswordResetPage = lazy(() =>
   import('#src/modules/platform/ui/password-reset-page.tsx').then((m) => ({ default: m.PasswordResetPage })),
 );
+const OfflinePage = lazy(() => import('#src/app/ui/offline-page.tsx').then((m) => ({ default: m.OfflinePage })));
 const PasswordResetRequestPage = lazy(() =>
   import('#src/modules/platform/ui/password-reset-request-page.tsx').then((m) => ({
     default: m.PasswordResetRequestPage,
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
       ...observatoryPages,
       ...assessmentPages,
       ...formPages,
+      { path: 'hors-ligne', element: onDemand(<OfflinePage />) },
       { path: 'admin/organisations', element: onDemand(<OrganizationsPage />) },
       { path: 'admin/utilisateurs', element: onDemand(<UsersPage />) },
       { path: 'admin/audit', element: onDemand(<AuditPage />) },

@@ -22,7 +22,14 @@ import { fieldId, FormRenderer, type Draft } from '#src/modules/forms/ui/form-re
 import { AttachmentAnswer } from '#src/modules/forms/ui/attachment-answer.tsx';
 import { apiAttachments } from '#src/modules/forms/ui/attachment-io.ts';
 import type { PersonHeader } from '#src/modules/forms/ui/person-forms-page.tsx';
-import { linkLabels, linkRequest, noLink, VisitChoice, type PathwayLink } from '#src/modules/forms/ui/visit-choice.tsx';
+import {
+  linkLabels,
+  linkRequest,
+  noLink,
+  openPathwaysPath,
+  VisitChoice,
+  type PathwayLink,
+} from '#src/modules/forms/ui/visit-choice.tsx';
 
 const t = messages.forms.ui;
 
@@ -48,8 +55,7 @@ function PathwayChoice({
   onChange: (link: PathwayLink) => void;
   errors: Map<string, string>;
 }) {
-  const query = new URLSearchParams({ personne: personId, scope: 'team', status: 'open' });
-  const { state } = useApi<{ items: PathwayOption[] }>(`/api/pathways?${query}`);
+  const { state } = useApi<{ items: PathwayOption[] }>(openPathwaysPath(personId));
   if (state.status !== 'ready' || state.data.items.length === 0) return null;
   return (
     <>

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { Alert, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
+import { useOffline } from '#src/shared/ui/use-offline.ts';
 import type { ResponseSummary, TemplateSummary } from '#src/modules/forms/api/form.schema.ts';
 
 const t = messages.forms.ui;
@@ -16,6 +17,7 @@ export function PersonFormsPage() {
   const responses = useApi<{ items: ResponseSummary[] }>(`/api/people/${encodeURIComponent(id)}/form-responses`).state;
   const canWrite = person.status === 'ready' && person.data.canWrite;
   const templates = useApi<{ items: TemplateSummary[] }>(canWrite ? '/api/form-templates' : null).state;
+  const waiting = useOffline().items.filter((i) => i.kind === 'form_response' && i.personId === id);
   if (person.status === 'loading' || responses.status === 'loading') {
     return <p role="status">{messages.app.loading}</p>;
   }
@@ -28,12 +30,15 @@ export function PersonFormsPage() {
     );
   }
   const name = `${person.data.firstName} ${person.data.lastName}`;
+  const stored = new Set(responses.data.items.map((r) => r.id));
+  const notSent = waiting.filter((i) => !stored.has(i.key));
+  const changedHere = new Set(waiting.map((i) => i.key));
   return (
     <Page title={t.listTitle(name)}>
       <p>
         <Link to={`/personnes/${id}`}>{t.backToFile}</Link>
       </p>
-      {responses.data.items.length === 0 ? (
+      {responses.data.items.length + notSent.length === 0 ? (
         <p>{t.noResponses}</p>
       ) : (
         <table>
@@ -47,13 +52,23 @@ export function PersonFormsPage() {
             </tr>
           </thead>
           <tbody>
+            {notSent.map((i) => (
+              <tr key={i.key}>
+                <th scope="row">
+                  <Link to={`/personnes/${id}/formulaires/${i.key}`}>{i.label}</Link>
+                </th>
+                <td>{messages.offline.list.notSent}</td>
+                <td>{messages.offline.list.thisDevice}</td>
+                <td>{formatDateTime(i.updatedAt)}</td>
+              </tr>
+            ))}
             {responses.data.items.map((r) => (
               <tr key={r.id}>
                 <th scope="row">
                   <Link to={`/personnes/${id}/formulaires/${r.id}`}>{r.templateTitle}</Link>{' '}
                   <span className="forms-muted">({t.versionLabel(r.version)})</span>
                 </th>
-                <td>{t.statuses[r.status]}</td>
+                <td>{changedHere.has(r.id) ? messages.offline.list.changedHere : t.statuses[r.status]}</td>
                 <td>{r.authorName}</td>
                 <td>{formatDateTime(r.updatedAt)}</td>
               </tr>

@@ -27,6 +27,10 @@ const instantOf = (date: string, time: string) => {
 };
 
 /** What the create request says of the link. */
+/** The person's open pathways a response may belong to (also kept for offline work). */
+export const openPathwaysPath = (personId: string) =>
+  `/api/pathways?${new URLSearchParams({ personne: personId, scope: 'team', status: 'open' })}`;
+
 export function linkRequest(link: PathwayLink) {
   const pathwayId = link.pathwayId || null;
   if (!pathwayId || !link.visit) return { pathwayId };

@@ -61,6 +61,10 @@ export const offline = {
     needsNetwork: 'La préparation des dossiers demande une connexion.',
     privacy: 'Les dossiers préparés et ce qui attend d’être envoyé sont effacés de l’appareil à la déconnexion.',
   },
+  unreachable: {
+    title: 'Pas de réseau',
+    lead: 'Le serveur est injoignable et aucun dossier n’a été préparé sur cet appareil. Reconnectez-vous au réseau puis rechargez la page.',
+  },
   signOut: {
     title: 'Des enregistrements ne sont pas encore envoyés',
     lead: (n: number) =>
@@ -68,6 +72,11 @@ export const offline = {
     review: 'Voir ce qui attend',
     anyway: 'Me déconnecter et les perdre',
     cancel: 'Rester connecté',
+  },
+  list: {
+    notSent: 'Sur cet appareil, en attente d’envoi',
+    thisDevice: 'Vous (cet appareil)',
+    changedHere: 'Modifié sur cet appareil, en attente d’envoi',
   },
   draft: {
     savedLocally: (time: string) =>
