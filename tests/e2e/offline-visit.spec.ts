@@ -1,0 +1,104 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '#tests/e2e/support.ts';
+
+const PASSWORD = 'Demeure-demo-2026';
+const GRID = 'Visite à domicile : grille de qualification';
+
+/** The app must be served by its service worker before the network goes, as on a tablet that opened it earlier. */
+async function waitForOfflineShell(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+const group = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
+
+test('a referent fills the home-visit grid with no network, reloads, and the server gets every answer once', async ({
+  page,
+  context,
+  signIn,
+  expectNoAxeViolations,
+}) => {
+  await signIn(page, 'referente@demo.demeure.fr', PASSWORD);
+  await waitForOfflineShell(page);
+
+  // Before leaving: the file of the visit is prepared on the device.
+  await page.goto('/hors-ligne');
+  const choice = page.getByRole('group', { name: 'Personnes de mon portefeuille' }).locator('label').first();
+  const name = ((await choice.textContent()) ?? '').split(' — ')[0]!.trim();
+  await choice.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Préparer les dossiers cochés' }).click();
+  await expect(page.getByText('1 dossier prêt hors ligne.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  const fileLink = page.getByRole('table', { name: 'Dossiers consultables sans réseau' }).getByRole('link', { name });
+  const personId = (await fileLink.getAttribute('href'))!.split('/').pop()!;
+
+  await page.goto(`/personnes/${personId}/formulaires`);
+  await page.getByRole('link', { name: GRID }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(GRID) })).toBeVisible();
+
+  // In the kitchen, no network.
+  await context.setOffline(true);
+  const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }));
+  await page.getByLabel(/Date de la visite/).fill(today);
+  await group(page, /Visite en binôme/)
+    .getByLabel('Oui')
+    .check();
+  await page.getByLabel(/Second visiteur/).fill('Mme Lefebvre, ergothérapeute');
+  await page.getByRole('button', { name: 'Ajouter : Pièce' }).click();
+  await group(page, /^Pièce/)
+    .last()
+    .getByRole('radio')
+    .first()
+    .check();
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByText(/Enregistré sur cet appareil/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /1 enregistrement en attente d’envoi/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/formulaires\/[0-9a-f-]{36}$/);
+  const responseId = page.url().split('/').pop()!;
+
+  // A reload without network finds the app, the file and the answers kept on the device.
+  await page.reload();
+  await expect(page.getByLabel(/Second visiteur/)).toHaveValue('Mme Lefebvre, ergothérapeute');
+  await expect(page.getByLabel(/Date de la visite/)).toHaveValue(today);
+  await expect(page.getByText(/Hors ligne/).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await group(page, /tombée dans les 12 derniers mois/)
+    .getByLabel('Oui')
+    .check();
+  await page.getByLabel(/Nombre de chutes/).fill('2');
+  await group(page, /Projet envisagé/)
+    .getByRole('radio')
+    .first()
+    .check();
+  await group(page, /hésitations ou des craintes/)
+    .getByLabel('Non')
+    .check();
+  await page
+    .getByLabel(/Synthèse de la qualification/)
+    .fill('Salle de bain inadaptée ; souhaite rester près de son médecin.');
+  await page.getByRole('button', { name: 'Valider le formulaire' }).click();
+  await expect(page.getByRole('cell', { name: 'Sur cet appareil, en attente d’envoi' })).toBeVisible();
+
+  // Back in range: the outbox empties by itself.
+  await context.setOffline(false);
+  await expect(page.getByRole('link', { name: /en attente d’envoi/ })).toHaveCount(0, { timeout: 30_000 });
+
+  const list = await page.request.get(`/api/people/${personId}/form-responses`);
+  const mine = ((await list.json()) as { items: { id: string; templateTitle: string; status: string }[] }).items.filter(
+    (r) => r.id === responseId,
+  );
+  expect(mine).toEqual([expect.objectContaining({ templateTitle: GRID, status: 'submitted' })]);
+  const detail = await (await page.request.get(`/api/form-responses/${responseId}`)).json();
+  expect(detail.answers).toMatchObject({
+    date_visite: today,
+    visite_binome: 'yes',
+    second_visiteur: 'Mme Lefebvre, ergothérapeute',
+    chute_recente: 'yes',
+    nombre_chutes: 2,
+    hesite: 'no',
+    synthese: 'Salle de bain inadaptée ; souhaite rester près de son médecin.',
+    pieces: [expect.objectContaining({ piece: expect.any(String) })],
+  });
+});
