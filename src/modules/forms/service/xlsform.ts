@@ -39,7 +39,7 @@ function cellText(value: ExcelJS.CellValue): string {
     const result = value.result;
     return result === undefined || (typeof result === 'object' && !(result instanceof Date)) ? '' : cellText(result);
   }
-  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);
+  if ('hyperlink' in value) return cellText(value.text);
   return '';
 }
 

@@ -14,6 +14,9 @@ const TemplateListPage = lazy(() =>
 const TemplateEditorPage = lazy(() =>
   import('#src/modules/forms/ui/template-editor-page.tsx').then((m) => ({ default: m.TemplateEditorPage })),
 );
+const XlsformImportPage = lazy(() =>
+  import('#src/modules/forms/ui/xlsform-import-page.tsx').then((m) => ({ default: m.XlsformImportPage })),
+);
 const FormSearchPage = lazy(() =>
   import('#src/modules/forms/ui/search-page.tsx').then((m) => ({ default: m.FormSearchPage })),
 );
@@ -26,5 +29,6 @@ export const formPages: RouteObject[] = [
   { path: 'personnes/:id/formulaires/:responseId', element: onDemand(<FormResponsePage />) },
   { path: 'admin/formulaires', element: onDemand(<TemplateListPage />) },
   { path: 'admin/formulaires/nouveau', element: onDemand(<TemplateEditorPage />) },
+  { path: 'admin/formulaires/importer', element: onDemand(<XlsformImportPage />) },
   { path: 'admin/formulaires/:id', element: onDemand(<TemplateEditorPage />) },
 ];
