@@ -177,11 +177,14 @@ describe('upload', () => {
     expect(empty.json.issues).toEqual([{ path: 'file', message: 'Le fichier est vide.' }]);
   });
 
-  it('answers 404 for a person outside the case team or in another workspace', async () => {
+  it('answers 404 for a person outside the case team or in another workspace, whatever the parameters', async () => {
     for (const session of [s.outsider, s.otherWorkspace]) {
-      const res = await upload(session.cookie, { kind: 'photo', type: 'image/png', bytes: png });
-      expect(res.status).toBe(404);
+      expect((await upload(session.cookie, { kind: 'photo', type: 'image/png', bytes: png })).status).toBe(404);
+      expect((await upload(session.cookie, { kind: 'video', type: 'image/png', bytes: png })).status).toBe(404);
     }
+    const visible = await upload(s.referent.cookie, { kind: 'video', type: 'image/png', bytes: png });
+    expect(visible.status).toBe(400);
+    expect(visible.json.issues.map((i: { path: string }) => i.path)).toEqual(['kind']);
   });
 });
 

@@ -3,7 +3,7 @@ import { defineRoute, jsonResponse, type Router } from '#src/shared/http/route.t
 import {
   attachmentMediaTypes,
   attachmentSchema,
-  attachmentUploadQuerySchema,
+  attachmentUploadQueryDocSchema,
 } from '#src/modules/forms/api/attachments.schema.ts';
 import { idParamSchema } from '#src/modules/forms/api/form.schema.ts';
 import { bareMediaType } from '#src/modules/forms/service/attachments-content.ts';
@@ -28,7 +28,7 @@ const uploadRoute = defineRoute({
     'Upload a photo, document or consent signature about a person (raw bytes); replaying the same client id stores it once',
   request: {
     params: idParamSchema,
-    query: attachmentUploadQuerySchema,
+    query: attachmentUploadQueryDocSchema,
     body: { content: binaryContent, required: true },
   },
   responses: {
@@ -55,12 +55,11 @@ export const isAttachmentUpload = (method: string, path: string) => method === '
 export function mountAttachmentRoutes(router: Router) {
   router.openapi(uploadRoute, async (c) => {
     const { id: personId } = c.req.valid('param');
-    const { id, kind, name } = c.req.valid('query');
     const { attachment, created } = await uploadAttachment(
       c.var.deps.database.db,
       c.var.actor,
       personId,
-      { id, kind, name, mediaType: bareMediaType(c.req.header('content-type')), body: c.req.raw.body },
+      { query: c.req.valid('query'), mediaType: bareMediaType(c.req.header('content-type')), body: c.req.raw.body },
       c.var.requestId,
     );
     return c.json(attachment, created ? 201 : 200);

@@ -4,7 +4,12 @@ import type { Db } from '#src/shared/db/client.ts';
 import { AppError, fieldError, notFound } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { findPersonForActor } from '#src/modules/people/index.ts';
-import { attachmentLimits, type Attachment, type AttachmentKind } from '#src/modules/forms/api/attachments.schema.ts';
+import {
+  attachmentLimits,
+  attachmentUploadQuerySchema,
+  type Attachment,
+  type AttachmentKind,
+} from '#src/modules/forms/api/attachments.schema.ts';
 import { isRepeat, type DefinitionIssue, type FormDefinition } from '#src/modules/forms/domain/definition.ts';
 import type { Answers } from '#src/modules/forms/domain/response.ts';
 import {
@@ -25,9 +30,8 @@ const toAttachment = (row: AttachmentMetadataRow): Attachment => ({
 });
 
 export type UploadInput = {
-  id: string;
-  kind: AttachmentKind;
-  name: string;
+  /** `kind`, `name` and the client's `id`, as received. */
+  query: Record<string, string | undefined>;
   mediaType: string;
   body: ReadableStream<Uint8Array> | null;
 };
@@ -45,20 +49,27 @@ export async function uploadAttachment(
   requestId: string,
 ): Promise<{ attachment: Attachment; created: boolean }> {
   if (!(await findPersonForActor(db, actor, personId))) throw notFound();
-  const existing = await findAttachmentMetadata(db, actor.workspaceId, input.id);
+  const parsed = attachmentUploadQuerySchema.safeParse(input.query);
+  if (!parsed.success) {
+    throw new AppError('validation_failed', {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    });
+  }
+  const { id, kind, name } = parsed.data;
+  const existing = await findAttachmentMetadata(db, actor.workspaceId, id);
   if (existing) return replayed(existing, personId);
 
-  const bytes = await readAtMost(input.body, attachmentLimits[input.kind]);
-  if (!bytes) throw fieldError('file', t.tooLarge(megabytesOf(input.kind)));
-  const problem = contentProblem(input.kind, input.mediaType, bytes);
+  const bytes = await readAtMost(input.body, attachmentLimits[kind]);
+  if (!bytes) throw fieldError('file', t.tooLarge(megabytesOf(kind)));
+  const problem = contentProblem(kind, input.mediaType, bytes);
   if (problem) throw fieldError('file', problem);
 
   const row = {
     workspaceId: actor.workspaceId,
-    id: input.id,
+    id,
     personId,
-    kind: input.kind,
-    fileName: input.name,
+    kind,
+    fileName: name,
     mediaType: input.mediaType,
     byteSize: bytes.length,
     sha256: sha256Of(bytes),
@@ -68,20 +79,20 @@ export async function uploadAttachment(
   return db.transaction(async (tx) => {
     // Two replays racing: the loser finds the winner's row.
     if (!(await insertAttachment(tx, row))) {
-      return replayed((await findAttachmentMetadata(tx, actor.workspaceId, input.id))!, personId);
+      return replayed((await findAttachmentMetadata(tx, actor.workspaceId, id))!, personId);
     }
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
       actorUserId: actor.userId,
       action: 'form_attachment.created',
       entityType: 'form_attachment',
-      entityId: input.id,
+      entityId: id,
       personId,
       changedFields: ['content', 'fileName', 'kind', 'mediaType'],
       requestId,
     });
     return {
-      attachment: toAttachment((await findAttachmentMetadata(tx, actor.workspaceId, input.id))!),
+      attachment: toAttachment((await findAttachmentMetadata(tx, actor.workspaceId, id))!),
       created: true,
     };
   });
