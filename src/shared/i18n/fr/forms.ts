@@ -298,7 +298,7 @@ export const forms = {
     date: 'Date',
     excerpt: 'Réponse trouvée',
     noExcerpt: '—',
-    openResponse: (person: string) => `, formulaire de ${person}`,
+    openResponse: (person: string) => ` — ${person}`,
     empty: 'Aucun formulaire ne correspond à cette recherche.',
     previous: 'Formulaires précédents',
     next: 'Formulaires suivants',
