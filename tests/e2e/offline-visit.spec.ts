@@ -34,7 +34,7 @@ test('a referent fills the home-visit grid with no network, reloads, and the ser
   const personId = (await fileLink.getAttribute('href'))!.split('/').pop()!;
 
   await page.goto(`/personnes/${personId}/formulaires`);
-  await page.getByRole('link', { name: GRID }).click();
+  await page.getByRole('region', { name: 'Remplir un formulaire' }).getByRole('link', { name: GRID }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(GRID) })).toBeVisible();
 
   // In the kitchen, no network.
@@ -101,4 +101,116 @@ test('a referent fills the home-visit grid with no network, reloads, and the ser
     synthese: 'Salle de bain inadaptée ; souhaite rester près de son médecin.',
     pieces: [expect.objectContaining({ piece: expect.any(String) })],
   });
+
+  // Signing out leaves nothing of the prepared file on the tablet.
+  const keptRecords = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const request = indexedDB.open('demeure-offline');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const stores = [...db.objectStoreNames].filter((n) => n !== 'meta');
+            if (stores.length === 0) return resolve(0);
+            const tx = db.transaction(stores);
+            let total = 0;
+            for (const store of stores)
+              tx.objectStore(store).count().onsuccess = (e) => (total += (e.target as IDBRequest<number>).result);
+            tx.oncomplete = () => resolve(total);
+          };
+        }),
+    );
+  expect(await keptRecords()).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.waitForURL('**/connexion');
+  expect(await keptRecords()).toBe(0);
+});
+
+/** Prepares the n-th file of the referent's caseload and opens a new home-visit grid for that person. */
+async function openGridOfPreparedFile(page: Page, nth: number): Promise<string> {
+  await page.goto('/hors-ligne');
+  const choice = page.getByRole('group', { name: 'Personnes de mon portefeuille' }).locator('label').nth(nth);
+  const name = ((await choice.textContent()) ?? '').split(' — ')[0]!.trim();
+  await choice.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Préparer les dossiers cochés' }).click();
+  await expect(page.getByText('1 dossier prêt hors ligne.')).toBeVisible();
+  const fileLink = page.getByRole('table', { name: 'Dossiers consultables sans réseau' }).getByRole('link', { name });
+  const personId = (await fileLink.getAttribute('href'))!.split('/').pop()!;
+  await page.goto(`/personnes/${personId}/formulaires`);
+  await page.getByRole('region', { name: 'Remplir un formulaire' }).getByRole('link', { name: GRID }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(GRID) })).toBeVisible();
+  return personId;
+}
+
+test('a change saved on the server while the tablet was offline is shown side by side, never overwritten', async ({
+  page,
+  context,
+  signIn,
+  expectNoAxeViolations,
+}) => {
+  await signIn(page, 'referente@demo.demeure.fr', PASSWORD);
+  await waitForOfflineShell(page);
+  await openGridOfPreparedFile(page, 1);
+  await page.getByLabel(/Date de la visite/).fill('2026-11-02');
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByText(/^Brouillon enregistré à/)).toBeVisible();
+  const responseId = page.url().split('/').pop()!;
+
+  await context.setOffline(true);
+  await page.getByLabel(/Date de la visite/).fill('2026-11-03');
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByText(/Enregistré sur cet appareil/)).toBeVisible();
+
+  // Meanwhile a colleague at the office corrects the same draft.
+  const stored = await (await page.request.get(`/api/form-responses/${responseId}`)).json();
+  const colleague = await page.request.put(`/api/form-responses/${responseId}`, {
+    data: { revision: stored.revision, answers: { date_visite: '2026-11-04' } },
+  });
+  expect(colleague.status()).toBe(200);
+
+  await context.setOffline(false);
+  await expect(page.getByRole('link', { name: /1 enregistrement à vérifier/ })).toBeVisible({ timeout: 30_000 });
+  await page.reload();
+  const conflict = page.getByRole('region', { name: /Conflit/ });
+  await expect(conflict.getByRole('row', { name: /Date de la visite/ })).toContainText('3 novembre 2026');
+  await expect(conflict.getByRole('row', { name: /Date de la visite/ })).toContainText('4 novembre 2026');
+  await expectNoAxeViolations(page);
+  expect((await (await page.request.get(`/api/form-responses/${responseId}`)).json()).answers.date_visite).toBe(
+    '2026-11-04',
+  );
+
+  await conflict.getByRole('button', { name: 'Garder mes réponses' }).click();
+  await expect(page.getByRole('link', { name: /à vérifier|en attente/ })).toHaveCount(0, { timeout: 30_000 });
+  expect((await (await page.request.get(`/api/form-responses/${responseId}`)).json()).answers.date_visite).toBe(
+    '2026-11-03',
+  );
+});
+
+test('a save whose answer was lost on the way is sent again and stored once', async ({ page, signIn }) => {
+  await signIn(page, 'referente@demo.demeure.fr', PASSWORD);
+  await waitForOfflineShell(page);
+  const personId = await openGridOfPreparedFile(page, 2);
+
+  // The server stores the first create, but its answer never reaches the tablet.
+  let dropped = false;
+  await page.route(`**/api/people/${personId}/form-responses`, async (route) => {
+    if (route.request().method() !== 'POST' || dropped) return route.continue();
+    dropped = true;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.getByLabel(/Date de la visite/).fill('2026-11-05');
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByText(/Enregistré sur cet appareil/)).toBeVisible();
+  expect(dropped).toBe(true);
+  const responseId = page.url().split('/').pop()!;
+
+  await page.goto('/hors-ligne');
+  await page.getByRole('button', { name: 'Envoyer maintenant' }).click();
+  await expect(page.getByText('Rien n’attend : tout ce que vous avez enregistré est sur le serveur.')).toBeVisible();
+  const list = await (await page.request.get(`/api/people/${personId}/form-responses`)).json();
+  expect(list.items.filter((r: { id: string }) => r.id === responseId)).toHaveLength(1);
+  const detail = await (await page.request.get(`/api/form-responses/${responseId}`)).json();
+  expect(detail.answers.date_visite).toBe('2026-11-05');
 });

@@ -111,12 +111,13 @@ export async function updateQueued(
  * dropped). Kept answers are sent as a change of the server's revision, or, when the server's copy
  * was validated meanwhile and can no longer change, as a new response.
  */
-export function resolveConflict(id: string, keep: 'mine' | 'theirs'): Promise<boolean> {
-  return updateQueued(id, (item) => {
+export async function resolveConflict(id: string, keep: 'mine' | 'theirs'): Promise<OutboxItem | null> {
+  let kept: OutboxItem | null = null;
+  await updateQueued(id, (item) => {
     if (item.kind !== 'form_response' || !item.server) return item;
     if (keep === 'theirs') return null;
     const validated = item.server.status === 'submitted';
-    return {
+    kept = {
       ...item,
       key: validated ? newClientId() : item.key,
       status: 'pending',
@@ -129,7 +130,9 @@ export function resolveConflict(id: string, keep: 'mine' | 'theirs'): Promise<bo
       server: undefined,
       error: undefined,
     };
+    return kept;
   });
+  return kept;
 }
 
 /** Drops a write the server refused, once the user has read why. */

@@ -1,9 +1,15 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
-import { findQueued, knownRevision, newClientId, queueFormResponse } from '#src/shared/offline/outbox.ts';
-import type { FormResponseWrite } from '#src/shared/offline/store.ts';
-import { syncNow } from '#src/shared/offline/sync.ts';
+import {
+  findQueued,
+  knownRevision,
+  newClientId,
+  queueFormResponse,
+  resolveConflict,
+} from '#src/shared/offline/outbox.ts';
+import type { ConflictCopy, FormResponseWrite } from '#src/shared/offline/store.ts';
+import { sameJson, syncNow } from '#src/shared/offline/sync.ts';
 import { useOffline } from '#src/shared/ui/use-offline.ts';
 import { Alert, formatDate, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
@@ -148,6 +154,9 @@ export function FormResponsePage() {
           </a>
         </p>
       )}
+      {local?.status === 'conflict' && local.server && (
+        <ConflictPanel personId={personId} version={version.data} write={local} server={local.server} />
+      )}
       {local?.payload.submit ? (
         <>
           <Alert kind="info">{messages.offline.draft.submittedLocally}</Alert>
@@ -165,6 +174,71 @@ export function FormResponsePage() {
         />
       )}
     </Page>
+  );
+}
+
+/**
+ * Someone changed the response on the server while this device kept other answers: both stay until
+ * the user chooses, question by question side by side.
+ */
+function ConflictPanel({
+  personId,
+  version,
+  write,
+  server,
+}: {
+  personId: string;
+  version: TemplateVersion;
+  write: FormResponseWrite;
+  server: ConflictCopy;
+}) {
+  const o = messages.offline.page;
+  const mine = write.payload.answers;
+  const differing = version.definition.sections
+    .flatMap((section) => section.items)
+    .filter((item) => !sameJson(mine[item.name] ?? null, server.answers[item.name] ?? null));
+  const shown = (item: (typeof differing)[number], value: unknown) =>
+    isRepeat(item)
+      ? o.instanceCount(Array.isArray(value) ? value.length : 0)
+      : formatAnswer(item, (value as AnswerValue | undefined) ?? null);
+  const choose = async (keep: 'mine' | 'theirs') => {
+    const kept = await resolveConflict(write.id, keep);
+    // Reading the page again shows the version kept (a new response when the server's was validated).
+    window.location.assign(`/personnes/${personId}/formulaires/${kept?.key ?? write.key}`);
+  };
+  return (
+    <section className="alert alert--error" aria-labelledby="forms-conflict">
+      <h2 id="forms-conflict">{o.conflictTitle(write.label)}</h2>
+      <p>{o.conflictLead(formatDateTime(server.updatedAt))}</p>
+      {server.status === 'submitted' && <p>{o.conflictValidated}</p>}
+      <table>
+        <caption className="visually-hidden">{o.conflictTitle(write.label)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{o.question}</th>
+            <th scope="col">{o.mine}</th>
+            <th scope="col">{o.theirs}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {differing.map((item) => (
+            <tr key={item.name}>
+              <th scope="row">{item.label}</th>
+              <td>{shown(item, mine[item.name])}</td>
+              <td>{shown(item, server.answers[item.name])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="actions">
+        <button type="button" className="button button--primary" onClick={() => void choose('mine')}>
+          {o.keepMine}
+        </button>{' '}
+        <button type="button" className="button" onClick={() => void choose('theirs')}>
+          {o.keepTheirs}
+        </button>
+      </p>
+    </section>
   );
 }
 

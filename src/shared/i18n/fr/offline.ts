@@ -37,6 +37,7 @@ export const offline = {
     conflictValidated:
       'La version du serveur a été validée : si vous gardez vos réponses, elles seront enregistrées comme un nouveau formulaire.',
     question: 'Question',
+    instanceCount: (n: number) => (n === 0 ? 'Aucune' : n > 1 ? `${n} éléments` : '1 élément'),
     mine: 'Vos réponses (sur cet appareil)',
     theirs: 'Sur le serveur',
     keepMine: 'Garder mes réponses',
