@@ -12,6 +12,8 @@ import { mountResponsePdfRoutes } from '#src/modules/forms/api/response-pdf.rout
  * - `checkResponse(compiled, answers, { today, submitting })` and `compileDefinition(definition)`: the pure
  *   engine (relevance, constraints, calculations, repeat groups), for importers and the offline client.
  * - `parseExpression(source)`: the XLSForm expression subset; throws `ExpressionError` with a French message.
+ * - `isAttachmentUpload(method, path)`: the attachment upload route, which enforces its own per-kind body limit
+ *   (up to 10 MB) instead of the API-wide one.
  */
 export { compileDefinition, definitionSchema, type FormDefinition } from '#src/modules/forms/domain/definition.ts';
 export { checkResponse, type Answers } from '#src/modules/forms/domain/response.ts';
