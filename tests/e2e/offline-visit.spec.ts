@@ -108,7 +108,7 @@ test('a referent fills the home-visit grid with no network, reloads, and the ser
       () =>
         new Promise<number>((resolve, reject) => {
           const request = indexedDB.open('demeure-offline');
-          request.onerror = () => reject(request.error);
+          request.onerror = () => reject(new Error(String(request.error)));
           request.onsuccess = () => {
             const db = request.result;
             const stores = [...db.objectStoreNames].filter((n) => n !== 'meta');
