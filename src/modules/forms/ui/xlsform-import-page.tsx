@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api, ApiError } from '#src/shared/ui/api.ts';
@@ -49,6 +49,11 @@ export function XlsformImportPage() {
   const [pending, setPending] = useState<'check' | 'import'>('check');
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
+  // A new report takes focus, so that a screen reader reads it rather than the button just pressed.
+  useEffect(() => {
+    if (check) resultsHeading.current?.focus();
+  }, [check]);
+
   const templateItems = templates.status === 'ready' ? templates.data.items : [];
 
   const form = useForm<Values>({
@@ -64,7 +69,6 @@ export function XlsformImportPage() {
         // The settings sheet suggests a title and key; what the user typed wins.
         if (!values.title && result.settings.title) form.setValue('title', result.settings.title);
         if (!values.key && result.settings.key) form.setValue('key', result.settings.key);
-        requestAnimationFrame(() => resultsHeading.current?.focus());
         return;
       }
       const asVersion = values.target === 'version';
