@@ -7,6 +7,7 @@ import {
   emptyQuestion,
   emptySection,
   fromDefinition,
+  isGroup,
   moved,
   namesOf,
   slug,
@@ -155,6 +156,19 @@ describe('checks before publishing', () => {
     const draft = draftOf(fromDefinition(definition), { key: 'É', title: '', kind: '' });
     expect([...checkDraft(draft, true).keys()].sort()).toEqual(['key', 'kind', 'title']);
     expect(checkDraft(draft, false).size).toBe(0);
+  });
+
+  it('asks for a question in an empty section or group, in plain words', () => {
+    const sections = fromDefinition(definition);
+    const group = sections[0]!.items[3]!;
+    if (!isGroup(group)) throw new Error('the fourth item is the rooms group');
+    sections[0]!.items[3] = { ...group, questions: [] };
+    const empty = { ...emptySection(), name: 'vide', title: 'Vide', items: [] };
+    const issues = checkDraft(draftOf([...sections, empty]), false);
+    expect(Object.fromEntries(issues)).toEqual({
+      'definition.sections.0.items.3.questions': 'Un groupe répété a besoin d’au moins une question.',
+      'definition.sections.1.items': 'Une section a besoin d’au moins une question.',
+    });
   });
 
   it('asks for a first section', () => {

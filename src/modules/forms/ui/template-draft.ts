@@ -10,6 +10,8 @@ import {
 } from '#src/modules/forms/api/form.schema.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 
+const b = messages.forms.builder;
+
 /**
  * What the template builder edits: a definition with every text field as typed (empty strings
  * included) and a stable id per node, so React keeps each editor across moves and nothing the admin
@@ -264,6 +266,10 @@ export const publishBody = (draft: TemplateDraft, isNew: boolean) => {
   return isNew ? { key: draft.key, title: draft.title, kind: draft.kind, definition } : { definition };
 };
 
+/** The schema's generic "too small" for an empty section or group, said in the builder's words. */
+const emptyListMessage = (path: string) =>
+  path.endsWith('.items') ? b.sectionNeedsItem : path.endsWith('.questions') ? b.groupNeedsQuestion : undefined;
+
 /**
  * Every problem the server would report on publishing, keyed by the same paths
  * (`definition.sections.0.items.2.relevant`): the request schema's, then the compiler's. The
@@ -276,7 +282,7 @@ export function checkDraft(draft: TemplateDraft, isNew: boolean): Map<string, st
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String).join('.');
-      if (!issues.has(path)) issues.set(path, issue.message);
+      if (!issues.has(path)) issues.set(path, emptyListMessage(path) ?? issue.message);
     }
   }
   for (const issue of compileDefinition(body.definition).issues) {
@@ -294,7 +300,6 @@ export function moved<T>(list: T[], index: number, offset: number): T[] {
   return next;
 }
 
-const b = messages.forms.builder;
 const fieldWords: Record<string, string> = b.fields;
 
 /** Where an issue path points, in words for the error summary: « Question 1.3 — Condition d’affichage ». */

@@ -450,6 +450,8 @@ export const forms = {
       'Des modifications ne sont pas publiées. Elles restent conservées sur cet appareil si vous quittez la page.',
     stay: 'Rester sur la page',
     leave: 'Quitter la page',
+    sectionNeedsItem: 'Une section a besoin d’au moins une question.',
+    groupNeedsQuestion: 'Un groupe répété a besoin d’au moins une question.',
     sectionNumber: (n: number) => `Section ${n}`,
     questionNumber: (number: string) => `Question ${number}`,
     groupNumber: (number: string) => `Groupe répété ${number}`,
