@@ -1,8 +1,8 @@
-import { use, useRef, useState, type ReactNode } from 'react';
+import { use, useRef, useState } from 'react';
 import { messages } from '#src/shared/i18n/fr.ts';
-import type { Question } from '#src/modules/forms/api/form.schema.ts';
 import {
   AttachmentIoContext,
+  type AttachmentFieldProps,
   downscalePhoto,
   jpegName,
   newAttachmentId,
@@ -12,19 +12,6 @@ import {
 import { SignatureField } from '#src/modules/forms/ui/signature-field.tsx';
 
 const t = messages.forms.attachments;
-
-/** What the renderer has already prepared for a question: its id, label, notes and error, and its answer. */
-export type AttachmentFieldProps = {
-  question: Question;
-  id: string;
-  label: ReactNode;
-  /** Help, hints and the form's own error for the question. */
-  extra: ReactNode;
-  describedBy: string | undefined;
-  invalid: boolean;
-  value: string | null;
-  onChange: (value: string | null) => void;
-};
 
 const accept = { photo: 'image/*', file: 'application/pdf,image/jpeg,image/png' };
 

@@ -1,8 +1,9 @@
-import { createContext } from 'react';
+import { createContext, type ReactNode } from 'react';
 import { uuidv7 } from 'uuidv7';
 import type { ErrorBody } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { ApiError } from '#src/shared/ui/api.ts';
+import type { Question } from '#src/modules/forms/api/form.schema.ts';
 import {
   attachmentLimits,
   attachmentMediaTypes,
@@ -98,3 +99,16 @@ export const jpegName = (name: string) => `${name.replace(/\.[^.]*$/, '') || 'ph
 
 /** Given by the form renderer to its attachment questions; null where nothing can be stored (a template preview). */
 export const AttachmentIoContext = createContext<AttachmentIo | null>(null);
+
+/** What the renderer has already prepared for a question: its id, label, notes and error, and its answer. */
+export type AttachmentFieldProps = {
+  question: Question;
+  id: string;
+  label: ReactNode;
+  /** Help, hints and the form's own error for the question. */
+  extra: ReactNode;
+  describedBy: string | undefined;
+  invalid: boolean;
+  value: string | null;
+  onChange: (value: string | null) => void;
+};

@@ -1,7 +1,11 @@
 import { use, useEffect, useRef, useState, type PointerEvent } from 'react';
 import { messages } from '#src/shared/i18n/fr.ts';
-import type { AttachmentFieldProps } from '#src/modules/forms/ui/attachment-field.tsx';
-import { AttachmentIoContext, newAttachmentId, uploadError } from '#src/modules/forms/ui/attachment-io.ts';
+import {
+  AttachmentIoContext,
+  newAttachmentId,
+  uploadError,
+  type AttachmentFieldProps,
+} from '#src/modules/forms/ui/attachment-io.ts';
 
 const t = messages.forms.attachments;
 const s = t.signature;
