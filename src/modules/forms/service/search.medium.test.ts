@@ -225,5 +225,14 @@ describe('searching form answers', () => {
     // The names of the criteria, never the words searched.
     expect(searches[0]!.changed_fields).toEqual(['q']);
     expect(searches.some((r) => JSON.stringify(r.changed_fields) === JSON.stringify(['q', 'template']))).toBe(true);
+
+    // A list without words shows no answer: only the search itself is audited.
+    const listed = await searchResponses(database.db, w.referent, responseSearchQuerySchema.parse({}), 'req-list');
+    expect(listed.total).toBe(4);
+    const { rows: listAudit } = await database.execute(
+      `select action, changed_fields from audit_log where workspace_id = $1 and request_id = 'req-list'`,
+      [w.workspaceId],
+    );
+    expect(listAudit).toEqual([{ action: 'form_response.search', changed_fields: [] }]);
   });
 });

@@ -48,9 +48,10 @@ export function excerptAround(answer: string, words: string): string {
 const filterNames = ['q', 'template', 'status', 'from', 'to'] as const;
 
 /**
- * Responses of the persons the actor may see, latest first. Reading excerpts of answers is reading
- * about a person: each response shown is audited with its person, and the search itself with the
- * names of the criteria used (never the words, which may themselves be sensitive).
+ * Responses of the persons the actor may see, latest first. The search is audited with the names of
+ * the criteria used (never the words, which may themselves be sensitive). An excerpt of answers is
+ * reading about a person: each response shown with one is audited with its person. A list without
+ * words shows no answer, as a person's list of forms does not, and is not audited row by row.
  */
 export async function searchResponses(
   db: Db,
@@ -87,7 +88,7 @@ export async function searchResponses(
       changedFields: filterNames.filter((name) => query[name] !== undefined),
       requestId,
     });
-    for (const item of items) {
+    for (const item of items.filter((i) => i.excerpt)) {
       await writeAudit(tx, {
         workspaceId: actor.workspaceId,
         actorUserId: actor.userId,
