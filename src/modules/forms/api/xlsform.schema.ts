@@ -71,6 +71,3 @@ export const xlsformImportedSchema = z.object({
   report: z.array(reportLineSchema),
 });
 export type XlsformImported = z.infer<typeof xlsformImportedSchema>;
-
-/** Where the template builder links to download a version as XLSForm. */
-export const xlsformExportPath = (versionId: string) => `/api/admin/form-template-versions/${versionId}/xlsform`;

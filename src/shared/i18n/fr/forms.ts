@@ -181,7 +181,6 @@ export const forms = {
       imported: (title: string, version: number) => `« ${title} » importé : version ${version} publiée.`,
       backToTemplates: 'Retour aux modèles de formulaire',
       openTemplate: 'Ouvrir le modèle',
-      download: 'Télécharger en XLSForm (.xlsx)',
       readError: 'Le fichier n’a pas pu être lu : choisissez-le à nouveau.',
     },
   },
