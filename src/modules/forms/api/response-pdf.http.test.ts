@@ -165,7 +165,11 @@ describe('GET /api/form-responses/{id}/pdf', () => {
     // The room's photo and the signature are embedded images.
     const images = execFileSync('pdfimages', ['-list', '-'], { input: pdf, encoding: 'utf8' });
     // Listed after two header lines; a PNG's transparency is a second "smask" entry.
-    const kinds = images.trim().split('\n').slice(2).map((line) => line.trim().split(/\s+/)[2]);
+    const kinds = images
+      .trim()
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/)[2]);
     expect(kinds.filter((k) => k === 'image')).toHaveLength(2);
   });
 
