@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { messages } from '#src/shared/i18n/fr.ts';
@@ -48,7 +49,22 @@ export function FormSearchPage() {
     { value: '', label: t.anyStatus },
     ...responseStatuses.map((s) => ({ value: s, label: messages.forms.ui.statuses[s] })),
   ];
-  const goTo = (next: number) => setParams(queryOf(current, next));
+  // After moving to another page of results, focus goes to the line saying which ones are shown:
+  // the button pressed may be gone, and a keyboard user continues from the new results.
+  const rangeRef = useRef<HTMLParagraphElement>(null);
+  const [paging, setPaging] = useState(false);
+  const goTo = (next: number) => {
+    setPaging(true);
+    setParams(queryOf(current, next));
+  };
+  const shownOffset = state.status === 'ready' ? state.data.offset : null;
+  useEffect(() => {
+    if (!paging || shownOffset !== offset) return;
+    rangeRef.current?.focus();
+    // Reset once the new page is on screen and focused.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setPaging(false);
+  }, [paging, shownOffset, offset]);
 
   return (
     <Page title={t.title} lead={t.lead}>
@@ -66,19 +82,29 @@ export function FormSearchPage() {
       </form>
       {state.status === 'loading' && <p role="status">{messages.app.loading}</p>}
       {state.status === 'error' && <Alert kind="error">{state.error.message}</Alert>}
-      {state.status === 'ready' && <Results result={state.data} onPage={goTo} />}
+      {state.status === 'ready' && <Results result={state.data} onPage={goTo} rangeRef={rangeRef} />}
     </Page>
   );
 }
 
-function Results({ result, onPage }: { result: ResponseSearchResult; onPage: (offset: number) => void }) {
+function Results({
+  result,
+  onPage,
+  rangeRef,
+}: {
+  result: ResponseSearchResult;
+  onPage: (offset: number) => void;
+  rangeRef: React.RefObject<HTMLParagraphElement | null>;
+}) {
   const { items, total, offset, limit } = result;
   if (items.length === 0) return <p role="status">{t.empty}</p>;
   const hasPrevious = offset > 0;
   const hasNext = offset + items.length < total;
   return (
     <section className="form-search">
-      <p role="status">{t.range(offset + 1, offset + items.length, total)}</p>
+      <p role="status" ref={rangeRef} tabIndex={-1}>
+        {t.range(offset + 1, offset + items.length, total)}
+      </p>
       <table>
         <caption>{t.caption(total)}</caption>
         <thead>
