@@ -14,10 +14,20 @@ import { mountResponsePdfRoutes } from '#src/modules/forms/api/response-pdf.rout
  * - `parseExpression(source)`: the XLSForm expression subset; throws `ExpressionError` with a French message.
  * - `isAttachmentUpload(method, path)`: the attachment upload route, which enforces its own per-kind body limit
  *   (up to 10 MB) instead of the API-wide one.
+ * - `countHomeVisitDifficulties(db, workspaceId, { from, to })`: persons by difficulty and by room recorded in the
+ *   submitted home-visit responses of a period (Paris days), labelled by the latest versions; no person leaves it.
+ * - `indexResponseForSearch(tx, workspaceId, responseId)`: rewrites a response's searchable text; the service
+ *   calls it on every write, a seed inserting rows directly must call it too.
  */
 export { compileDefinition, definitionSchema, type FormDefinition } from '#src/modules/forms/domain/definition.ts';
 export { checkResponse, type Answers } from '#src/modules/forms/domain/response.ts';
 export { parseExpression, ExpressionError } from '#src/modules/forms/domain/expression.ts';
+export {
+  countHomeVisitDifficulties,
+  type HomeVisitDifficulties,
+  type DifficultyTally,
+} from '#src/modules/forms/service/form-indicators.ts';
+export { indexResponseForSearch } from '#src/modules/forms/service/search.ts';
 export { isAttachmentUpload } from '#src/modules/forms/api/attachments.route.ts';
 
 export function createFormRoutes(router: Router) {
