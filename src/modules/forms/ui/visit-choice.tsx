@@ -26,11 +26,11 @@ const instantOf = (date: string, time: string) => {
   return Number.isNaN(parsed.getTime()) ? date : parsed.toISOString();
 };
 
-/** What the create request says of the link. */
 /** The person's open pathways a response may belong to (also kept for offline work). */
 export const openPathwaysPath = (personId: string) =>
   `/api/pathways?${new URLSearchParams({ personne: personId, scope: 'team', status: 'open' })}`;
 
+/** What the create request says of the link. */
 export function linkRequest(link: PathwayLink) {
   const pathwayId = link.pathwayId || null;
   if (!pathwayId || !link.visit) return { pathwayId };

@@ -185,7 +185,6 @@ export const forms = {
     },
   },
   attachments: {
-    kinds: { photo: 'Photo', file: 'Document', signature: 'Signature' },
     tooLarge: (megabytes: number) => `Le fichier dépasse la taille maximale de ${megabytes} Mo.`,
     empty: 'Le fichier est vide.',
     wrongType: {
@@ -193,7 +192,6 @@ export const forms = {
       signature: 'La signature doit être une image PNG.',
       file: 'Choisissez un document PDF ou une image JPEG ou PNG.',
     },
-    badName: 'Le nom du fichier est obligatoire (255 caractères au plus).',
     missing: 'Cette pièce jointe est introuvable : ajoutez-la à nouveau.',
     otherPerson: 'Cette pièce jointe concerne une autre personne.',
     wrongKind: 'Cette pièce jointe n’est pas du type attendu par la question.',
@@ -254,7 +252,6 @@ export const forms = {
     signedOn: (date: string) => `Signé le ${date}`,
     page: (current: number, total: number) => `Page ${current} / ${total}`,
     confidential: 'Document confidentiel — données personnelles et de santé, à ne pas diffuser',
-    printedOn: (date: string) => `Imprimé le ${date}`,
     fileName: (template: string, person: string, date: string) => `${template} - ${person} - ${date}.pdf`,
   },
   visits: {
