@@ -214,3 +214,27 @@ test('a save whose answer was lost on the way is sent again and stored once', as
   const detail = await (await page.request.get(`/api/form-responses/${responseId}`)).json();
   expect(detail.answers.date_visite).toBe('2026-11-05');
 });
+
+test('a journal note typed with no network joins the pathway journal once the network is back', async ({
+  page,
+  context,
+  signIn,
+}) => {
+  await signIn(page, 'referente@demo.demeure.fr', PASSWORD);
+  await waitForOfflineShell(page);
+  const mine = await (await page.request.get('/api/pathways?scope=mine')).json();
+  await page.goto(`/parcours/${mine.items[0].id}`);
+  await expect(page.getByRole('heading', { name: 'Ajouter une entrée' })).toBeVisible();
+
+  await context.setOffline(true);
+  const note = `Visite : la baignoire est devenue infranchissable (${Date.now()}).`;
+  await page.getByLabel(/^Contenu/).fill(note);
+  await page.getByRole('button', { name: 'Ajouter au journal' }).click();
+  await expect(page.getByText(/Entrée gardée sur cet appareil/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Entrées en attente d’envoi' })).toContainText(note);
+
+  await context.setOffline(false);
+  await expect(page.getByRole('list', { name: 'Entrées en attente d’envoi' })).toHaveCount(0, { timeout: 30_000 });
+  await page.reload();
+  await expect(page.locator('.journal__body', { hasText: note })).toHaveCount(1);
+});

@@ -18,10 +18,11 @@ export function useApi<T>(path: string | null): { state: Loadable<T>; reload: ()
       .then((data) => setState({ status: 'ready', data }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({
-          status: 'error',
-          error: error instanceof ApiError ? error : new ApiError(500, 'internal', String(error)),
-        });
+        const failure = error instanceof ApiError ? error : new ApiError(500, 'internal', String(error));
+        // Without network, what is on screen stays there (the shell says the device is offline).
+        setState((shown) =>
+          failure.code === 'network' && shown.status === 'ready' ? shown : { status: 'error', error: failure },
+        );
       });
     return () => controller.abort();
   }, [path, version]);

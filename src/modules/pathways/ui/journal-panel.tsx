@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
-import { api } from '#src/shared/ui/api.ts';
+import { api, ApiError } from '#src/shared/ui/api.ts';
+import { discardQueued, findQueued, newClientId, queueJournalEntry } from '#src/shared/offline/outbox.ts';
+import { syncNow } from '#src/shared/offline/sync.ts';
+import { useOffline } from '#src/shared/ui/use-offline.ts';
 import {
   CheckboxField,
   ErrorSummary,
@@ -38,6 +41,10 @@ export function JournalPanel({ detail, onChanged }: { detail: PathwayDetail; onC
   const [correcting, setCorrecting] = useState<string | null>(null);
   const shown = [...detail.journal].reverse().filter((e) => !kind || e.kind === kind);
   const byId = new Map(detail.journal.map((e) => [e.id, e]));
+  const { items } = useOffline();
+  const waiting = items.flatMap((i) =>
+    i.kind === 'journal_entry' && i.payload.pathwayId === detail.pathway.id ? [i] : [],
+  );
   return (
     <section className="panel" aria-labelledby="pathway-journal">
       <h2 id="pathway-journal">{u.journalTitle}</h2>
@@ -52,6 +59,24 @@ export function JournalPanel({ detail, onChanged }: { detail: PathwayDetail; onC
           ))}
         </select>
       </div>
+      {waiting.length > 0 && (
+        <ul className="card-list journal" aria-label={messages.offline.journal.waitingTitle}>
+          {waiting.map((w) => (
+            <li key={w.id} className="card">
+              <p className="card__meta">
+                <strong>{t.journalKinds[w.payload.entry.kind as keyof typeof t.journalKinds]}</strong> ·{' '}
+                {formatDateTime(String(w.payload.entry.occurredAt))} ·{' '}
+                <span className="tag">
+                  {w.status === 'rejected'
+                    ? messages.offline.journal.rejected(w.error ?? '')
+                    : messages.offline.journal.waiting}
+                </span>
+              </p>
+              <p className="journal__body">{String(w.payload.entry.body)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
       {shown.length === 0 ? (
         <p>{u.journalEmpty}</p>
       ) : (
@@ -129,7 +154,32 @@ function CorrectionForm({ pathwayId, entry, onDone }: { pathwayId: string; entry
   );
 }
 
+/**
+ * A journal entry is kept on the device first and sent at once when there is a network (a visit note
+ * typed without network is sent later); resolves to whether the server has it now. A refusal comes
+ * back as the server's field issues, as for a direct request.
+ */
+async function sendThroughOutbox(detail: PathwayDetail, entry: Record<string, unknown>): Promise<boolean> {
+  const key = newClientId();
+  const name = `${detail.pathway.firstName} ${detail.pathway.lastName}`;
+  await queueJournalEntry({
+    key,
+    personId: detail.pathway.personId,
+    label: messages.offline.journal.label(name),
+    payload: { pathwayId: detail.pathway.id, entry },
+  });
+  if (navigator.onLine) await syncNow();
+  const after = await findQueued(key);
+  if (after?.status === 'rejected') {
+    await discardQueued(after.id);
+    const issues = after.issues ?? [];
+    throw new ApiError(400, issues.length ? 'validation_failed' : 'bad_request', after.error ?? '', issues);
+  }
+  return after === undefined;
+}
+
 function JournalForm({ detail, onChanged }: { detail: PathwayDetail; onChanged: () => void }) {
+  const [kept, setKept] = useState(false);
   const now = new Date();
   const initial = {
     kind: 'note',
@@ -142,20 +192,19 @@ function JournalForm({ detail, onChanged }: { detail: PathwayDetail; onChanged: 
   const form = useForm({
     initial,
     submit: async (values) => {
-      await withIssuesOn(
-        api(`/api/pathways/${detail.pathway.id}/journal`, {
-          body: {
-            kind: values.kind,
-            occurredAt: instantOf(values.date, values.time),
-            body: values.body,
-            private: values.private === 'true',
-            secondVisitorUserId:
-              values.kind === 'home_visit' && values.secondVisitorUserId ? values.secondVisitorUserId : null,
-          },
+      const sent = await withIssuesOn(
+        sendThroughOutbox(detail, {
+          kind: values.kind,
+          occurredAt: instantOf(values.date, values.time),
+          body: values.body,
+          private: values.private === 'true',
+          secondVisitorUserId:
+            values.kind === 'home_visit' && values.secondVisitorUserId ? values.secondVisitorUserId : null,
         }),
         (path) => (path === 'occurredAt' ? 'date' : path),
       );
       form.setValue('body', '');
+      setKept(!sent);
       onChanged();
     },
   });
@@ -194,6 +243,7 @@ function JournalForm({ detail, onChanged }: { detail: PathwayDetail; onChanged: 
         />
       )}
       <SubmitButton submitting={form.submitting}>{u.addEntry}</SubmitButton>
+      <p role="status">{kept && messages.offline.journal.keptOnDevice}</p>
     </form>
   );
 }

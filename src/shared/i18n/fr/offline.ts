@@ -74,6 +74,13 @@ export const offline = {
     anyway: 'Me déconnecter et les perdre',
     cancel: 'Rester connecté',
   },
+  journal: {
+    label: (name: string) => `Note de journal — ${name}`,
+    waitingTitle: 'Entrées en attente d’envoi',
+    waiting: 'En attente d’envoi',
+    rejected: (why: string) => `Refusée par le serveur : ${why}`,
+    keptOnDevice: 'Entrée gardée sur cet appareil : elle sera ajoutée au journal au retour du réseau.',
+  },
   list: {
     notSent: 'Sur cet appareil, en attente d’envoi',
     thisDevice: 'Vous (cet appareil)',
