@@ -110,7 +110,7 @@ export type TemplateSummary = z.infer<typeof templateSummarySchema>;
 export type TemplateVersion = z.infer<typeof versionSchema>;
 
 /** The template builder composes a definition in the browser and checks it as the server will before publishing. */
-export { definitionSchema, questionTypes, templateKinds } from '#src/modules/forms/domain/definition.ts';
+export { questionTypes, templateKinds } from '#src/modules/forms/domain/definition.ts';
 export type { QuestionType } from '#src/modules/forms/domain/definition.ts';
 
 export const adminTemplateSummarySchema = templateSummarySchema

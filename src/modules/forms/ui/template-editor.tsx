@@ -139,7 +139,8 @@ function MoveButtons({ uid, index, count, what, onMove, onRemove }: MoveProps) {
 function useListActions<T extends { uid: string }>(
   list: T[],
   onChange: (list: T[]) => void,
-  words: { moved: (n: number) => string; removed: string; afterRemove: (index: number) => string[] },
+  /** Where focus goes after a removal when no neighbour has a heading to land on. */
+  words: { moved: (n: number) => string; removed: string; fallbackId: string },
 ) {
   const { announce, focusLater } = useTools();
   return {
@@ -153,7 +154,9 @@ function useListActions<T extends { uid: string }>(
     remove: (index: number) => {
       onChange(list.filter((_, i) => i !== index));
       announce(words.removed);
-      focusLater(...words.afterRemove(index));
+      // Focus lands on the previous element's heading, else the next one's, else the fallback.
+      const neighbours = [list[index - 1], list[index + 1]].filter((x) => x !== undefined);
+      focusLater(...neighbours.map((x) => `${x.uid}-heading`), words.fallbackId);
     },
   };
 }
@@ -180,11 +183,7 @@ function SectionList({ sections, onChange }: { sections: SectionDraft[]; onChang
   const actions = useListActions(sections, onChange, {
     moved: b.sectionMoved,
     removed: b.sectionRemoved,
-    afterRemove: (index) => [
-      `${sections[index - 1]?.uid}-heading`,
-      `${sections[index + 1]?.uid}-heading`,
-      'fb-add-section',
-    ],
+    fallbackId: 'fb-add-section',
   });
   const add = () => {
     const section = emptySection();
@@ -202,7 +201,11 @@ function SectionList({ sections, onChange }: { sections: SectionDraft[]; onChang
           count={sections.length}
           onChange={(next) => onChange(sections.map((s) => (s.uid === section.uid ? next : s)))}
           onMove={(offset) => actions.move(index, offset)}
-          onRemove={() => actions.remove(index)}
+          onRemove={() => {
+            // A section holds many questions and nothing restores it but abandoning the whole draft.
+            const count = section.items.length;
+            if (count === 0 || window.confirm(b.confirmRemoveSection(index + 1, count))) actions.remove(index);
+          }}
         />
       ))}
       <ListError path="definition.sections" />
@@ -292,7 +295,7 @@ function ItemList({
   const actions = useListActions(items, onChange, {
     moved: b.itemMoved,
     removed: b.itemRemoved,
-    afterRemove: (index) => [`${items[index - 1]?.uid}-heading`, `${items[index + 1]?.uid}-heading`, addId],
+    fallbackId: addId,
   });
   const add = (item: ItemDraft) => {
     onChange([...items, item]);
@@ -309,7 +312,12 @@ function ItemList({
           index,
           count: items.length,
           onMove: (offset: number) => actions.move(index, offset),
-          onRemove: () => actions.remove(index),
+          onRemove: () => {
+            const count = isGroup(item) ? item.questions.length : 0;
+            if (count === 0 || window.confirm(b.confirmRemoveGroup(number, count))) {
+              actions.remove(index);
+            }
+          },
         };
         const replace = (next: ItemDraft) => onChange(items.map((x) => (x.uid === item.uid ? next : x)));
         return isGroup(item) ? (
@@ -359,7 +367,7 @@ function GroupEditor({
   const actions = useListActions(questions, (next) => set('questions', next), {
     moved: b.itemMoved,
     removed: b.itemRemoved,
-    afterRemove: (i) => [`${questions[i - 1]?.uid}-heading`, `${questions[i + 1]?.uid}-heading`, addId],
+    fallbackId: addId,
   });
   const add = () => {
     set('questions', [...questions, emptyQuestion()]);
@@ -639,7 +647,7 @@ function ChoicesEditor({
   const actions = useListActions(choices, onChange, {
     moved: b.choiceMoved,
     removed: b.choiceRemoved,
-    afterRemove: () => [addId],
+    fallbackId: addId,
   });
   const error = errors.get(path);
   const setLabel = (choice: ChoiceDraft, label: string) => {

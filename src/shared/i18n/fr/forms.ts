@@ -369,6 +369,10 @@ export const forms = {
     theChoice: (n: number, question: string) => `le choix ${n} de la question ${question}`,
     sectionAdded: (n: number) => `Section ${n} ajoutée.`,
     sectionRemoved: 'Section supprimée.',
+    confirmRemoveSection: (n: number, questions: number) =>
+      `Supprimer la section ${n} et ${questions > 1 ? `ses ${questions} questions` : 'sa question'} du brouillon ?`,
+    confirmRemoveGroup: (number: string, questions: number) =>
+      `Supprimer le groupe répété ${number} et ${questions > 1 ? `ses ${questions} questions` : 'sa question'} du brouillon ?`,
     sectionMoved: (n: number) => `Section déplacée en position ${n}.`,
     itemAdded: (n: number) => `Question ajoutée en position ${n}.`,
     groupAdded: (n: number) => `Groupe répété ajouté en position ${n}.`,
