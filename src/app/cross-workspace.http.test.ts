@@ -300,7 +300,8 @@ describe('a session of workspace A', () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+    // Every read route × every role × every kind of record: the sweep grows with the API.
+  }, 240_000);
 
   it("never returns B's records from a list or a search, even when asked for them by name or id", async () => {
     const listRoutes = routes.filter((r) => r.method === 'GET' && r.access !== 'public' && r.pathParams.length === 0);

@@ -26,7 +26,7 @@ import {
 } from '#src/modules/forms/api/form.schema.ts';
 import { fieldId, FormRenderer, type Draft } from '#src/modules/forms/ui/form-renderer.tsx';
 import { AttachmentAnswer } from '#src/modules/forms/ui/attachment-answer.tsx';
-import { apiAttachments } from '#src/modules/forms/ui/attachment-io.ts';
+import { useDeviceAttachments } from '#src/modules/forms/ui/device-attachments.ts';
 import type { PersonHeader } from '#src/modules/forms/ui/person-forms-page.tsx';
 import {
   linkLabels,
@@ -274,7 +274,7 @@ function FormFiller({
 }) {
   const navigate = useNavigate();
   const compiled = useMemo(() => compileDefinition(version.definition).compiled, [version.definition]);
-  const attachments = useMemo(() => apiAttachments(personId), [personId]);
+  const attachments = useDeviceAttachments(personId);
   const [draft, setDraft] = useState<Draft>(((local?.payload.answers ?? existing?.answers) as Draft | undefined) ?? {});
   // Generated once: saving the same new response twice (a retry, a lost network) stores it once.
   const [clientId] = useState(newClientId);

@@ -74,6 +74,9 @@ export const offline = {
     anyway: 'Me déconnecter et les perdre',
     cancel: 'Rester connecté',
   },
+  attachment: {
+    label: (name: string) => `Pièce jointe « ${name} »`,
+  },
   journal: {
     label: (name: string) => `Note de journal — ${name}`,
     waitingTitle: 'Entrées en attente d’envoi',
