@@ -84,6 +84,13 @@ test('an administrator builds a template with a conditional question, tries it a
   await expect(first.getByLabel('Libellé du choix 2')).toBeFocused();
   await page.keyboard.type('Appartement');
   await expect(first.getByLabel('Valeur du choix 2')).toHaveValue('appartement');
+  // A choice added by mistake goes with the keyboard; focus returns to the add button.
+  await first.getByRole('button', { name: 'Ajouter un choix à la question 1.1' }).press('Enter');
+  await expect(first.getByLabel('Libellé du choix 3')).toBeFocused();
+  await first.getByRole('button', { name: 'Supprimer le choix 3 de la question 1.1' }).press('Enter');
+  await expect(first.getByLabel('Libellé du choix 3')).toHaveCount(0);
+  await expect(first.getByRole('button', { name: 'Ajouter un choix à la question 1.1' })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Choix supprimé.' })).toBeAttached();
 
   await page.getByRole('button', { name: 'Ajouter une question à la section 1' }).click();
   const second = page.getByRole('group', { name: /^Question 1\.2/ });

@@ -136,7 +136,8 @@ function TemplateEditor({ template, onPublished }: { template: AdminTemplate | n
     blur: (path) => {
       if (!blurred.has(path)) setBlurred(new Set(blurred).add(path));
     },
-    announce: setAnnouncement,
+    // The same words twice in a row (two removals) must still be read: a trailing space makes them new.
+    announce: (message) => setAnnouncement((previous) => (previous === message ? `${message}\u00a0` : message)),
     focusLater: (...ids) => {
       focusQueue.current = ids;
     },
