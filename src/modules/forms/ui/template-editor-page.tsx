@@ -111,7 +111,10 @@ function TemplateEditor({ template, onPublished }: { template: AdminTemplate | n
   // The draft lives on this device until it is published or matches the published version again.
   useEffect(() => {
     const key = storageKey(template?.id ?? null);
-    if (!dirty) return localStorage.removeItem(key);
+    if (!dirty) {
+      localStorage.removeItem(key);
+      return;
+    }
     const stored: StoredDraft = { baseVersion: latest?.version ?? null, savedAt: new Date().toISOString(), draft };
     localStorage.setItem(key, JSON.stringify(stored));
   }, [draft, dirty, template?.id, latest?.version]);
@@ -257,7 +260,13 @@ function TemplateEditor({ template, onPublished }: { template: AdminTemplate | n
           )}
           <SectionsEditor
             sections={draft.sections}
-            onChange={(sections) => change({ ...draft, sections })}
+            // The server checks a definition as the browser does: after an edit, its earlier verdict is stale.
+            onChange={(sections) =>
+              change(
+                { ...draft, sections },
+                [...serverIssues.keys()].filter((p) => p.startsWith('definition')),
+              )
+            }
             tools={tools}
           />
           <div className="builder-publish">

@@ -46,12 +46,11 @@ type TextProps = {
   hint?: ReactNode;
   required?: boolean;
   multiline?: boolean;
-  inputMode?: 'numeric' | 'text';
   code?: boolean;
 };
 
 /** One text field of the editor: label, hint and the message of its path next to it. */
-function DraftText({ path, label, value, onChange, hint, required, multiline, inputMode, code }: TextProps) {
+function DraftText({ path, label, value, onChange, hint, required, multiline, code }: TextProps) {
   const { errors, blur } = useTools();
   const id = domId(path);
   const error = errors.get(path);
@@ -84,7 +83,7 @@ function DraftText({ path, label, value, onChange, hint, required, multiline, in
       {multiline ? (
         <textarea {...control} rows={2} onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <input {...control} type="text" inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
+        <input {...control} type="text" onChange={(e) => onChange(e.target.value)} />
       )}
     </div>
   );
