@@ -11,6 +11,9 @@ async function waitForOfflineShell(page: Page) {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
+/** The header says nothing about sending once the outbox is empty (not while a sync is still running). */
+const expectEverythingSent = (page: Page) => expect(page.locator('.sync-status')).toBeEmpty({ timeout: 30_000 });
+
 const group = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
 
 test('a referent fills the home-visit grid with no network, reloads, and the server gets every answer once', async ({
@@ -83,7 +86,7 @@ test('a referent fills the home-visit grid with no network, reloads, and the ser
 
   // Back in range: the outbox empties by itself.
   await context.setOffline(false);
-  await expect(page.getByRole('link', { name: /en attente d’envoi/ })).toHaveCount(0, { timeout: 30_000 });
+  await expectEverythingSent(page);
 
   const list = await page.request.get(`/api/people/${personId}/form-responses`);
   const mine = ((await list.json()) as { items: { id: string; templateTitle: string; status: string }[] }).items.filter(
@@ -127,8 +130,8 @@ test('a referent fills the home-visit grid with no network, reloads, and the ser
   expect(await keptRecords()).toBe(0);
 });
 
-/** Prepares the n-th file of the referent's caseload and opens a new home-visit grid for that person. */
-async function openGridOfPreparedFile(page: Page, nth: number): Promise<string> {
+/** Prepares the n-th file of the referent's caseload and opens a new form of `template` for that person. */
+async function openGridOfPreparedFile(page: Page, nth: number, template = GRID): Promise<string> {
   await page.goto('/hors-ligne');
   const choice = page.getByRole('group', { name: 'Personnes de mon portefeuille' }).locator('label').nth(nth);
   const name = ((await choice.textContent()) ?? '').split(' — ')[0]!.trim();
@@ -138,8 +141,8 @@ async function openGridOfPreparedFile(page: Page, nth: number): Promise<string> 
   const fileLink = page.getByRole('table', { name: 'Dossiers consultables sans réseau' }).getByRole('link', { name });
   const personId = (await fileLink.getAttribute('href'))!.split('/').pop()!;
   await page.goto(`/personnes/${personId}/formulaires`);
-  await page.getByRole('region', { name: 'Remplir un formulaire' }).getByRole('link', { name: GRID }).click();
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(GRID) })).toBeVisible();
+  await page.getByRole('region', { name: 'Remplir un formulaire' }).getByRole('link', { name: template }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(template) })).toBeVisible();
   return personId;
 }
 
@@ -181,7 +184,7 @@ test('a change saved on the server while the tablet was offline is shown side by
   );
 
   await conflict.getByRole('button', { name: 'Garder mes réponses' }).click();
-  await expect(page.getByRole('link', { name: /à vérifier|en attente/ })).toHaveCount(0, { timeout: 30_000 });
+  await expectEverythingSent(page);
   expect((await (await page.request.get(`/api/form-responses/${responseId}`)).json()).answers.date_visite).toBe(
     '2026-11-03',
   );
@@ -237,4 +240,43 @@ test('a journal note typed with no network joins the pathway journal once the ne
   await expect(page.getByRole('list', { name: 'Entrées en attente d’envoi' })).toHaveCount(0, { timeout: 30_000 });
   await page.reload();
   await expect(page.locator('.journal__body', { hasText: note })).toHaveCount(1);
+});
+
+test('a photo taken with no network is sent before the answers that name it', async ({ page, context, signIn }) => {
+  await signIn(page, 'referente@demo.demeure.fr', PASSWORD);
+  await waitForOfflineShell(page);
+  const personId = await openGridOfPreparedFile(page, 4, 'L’Étape : évaluation de l’environnement au domicile');
+
+  await context.setOffline(true);
+  await page.getByLabel(/Date de la visite/).fill('2026-11-06');
+  await page
+    .getByRole('button', { name: /^Ajouter : / })
+    .first()
+    .click();
+  await group(page, /^Pièce/)
+    .last()
+    .getByRole('radio')
+    .first()
+    .check();
+  // A one-pixel PNG: the page turns it into a small JPEG before keeping it.
+  const pixel = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  await page
+    .getByLabel(/Photo de la pièce/)
+    .setInputFiles({ name: 'cuisine.png', mimeType: 'image/png', buffer: pixel });
+  await expect(page.getByRole('img', { name: /Photo de la pièce/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByRole('link', { name: /2 enregistrements en attente d’envoi/ })).toBeVisible();
+  const responseId = page.url().split('/').pop()!;
+
+  await context.setOffline(false);
+  await expectEverythingSent(page);
+  const detail = await (await page.request.get(`/api/form-responses/${responseId}`)).json();
+  expect(detail.personId).toBe(personId);
+  const photoId = detail.answers.pieces[0].photo_piece as string;
+  const photo = await page.request.get(`/api/attachments/${photoId}`);
+  expect(photo.status()).toBe(200);
+  expect(photo.headers()['content-type']).toBe('image/jpeg');
 });

@@ -279,6 +279,7 @@ function FormFiller({
   // Generated once: saving the same new response twice (a retry, a lost network) stores it once.
   const [clientId] = useState(newClientId);
   const [responseId, setResponseId] = useState(existing?.id ?? local?.key ?? null);
+  const [onServer, setOnServer] = useState(existing !== null || local?.payload.existsOnServer === true);
   const { items } = useOffline();
   const waiting = items.find((i) => i.key === responseId);
   const [link, setLink] = useState<PathwayLink>(noLink);
@@ -338,7 +339,9 @@ function FormFiller({
       label: version.templateTitle,
       payload: {
         templateVersionId: version.id,
-        link: responseId ? {} : linkRequest(link),
+        // Until the server has the response, its pathway and visit can still be corrected; a reloaded
+        // page that was not touched keeps the link it queued.
+        link: onServer ? {} : link === noLink && local ? local.payload.link : linkRequest(link),
         answers,
         submit,
         existsOnServer: revision !== undefined,
@@ -358,6 +361,7 @@ function FormFiller({
     }
     if (after?.status === 'conflict') return showSummary(messages.offline.draft.conflict);
     setFormError(null);
+    if (!after) setOnServer(true);
     if (submit) {
       await navigate(after ? `/personnes/${personId}/formulaires` : `/personnes/${personId}/formulaires/${id}`);
     } else {
@@ -383,7 +387,7 @@ function FormFiller({
           )}
         </div>
       )}
-      {!responseId && <PathwayChoice personId={personId} value={link} onChange={setLink} errors={errors} />}
+      {!onServer && <PathwayChoice personId={personId} value={link} onChange={setLink} errors={errors} />}
       <FormRenderer
         definition={version.definition}
         draft={draft}
