@@ -21,6 +21,10 @@ import { createCaseReviewRoutes } from '#src/modules/case-reviews/index.ts';
 import { createNotificationRoutes } from '#src/modules/notifications/index.ts';
 import { createObservatoryRoutes } from '#src/modules/observatory/index.ts';
 import { createAssessmentRoutes } from '#src/modules/assessments/index.ts';
+import { createHousingRoutes } from '#src/modules/housing/index.ts';
+import { createResidenceRoutes } from '#src/modules/residences/index.ts';
+import { createApplicationRoutes } from '#src/modules/applications/index.ts';
+import { createOfferRoutes } from '#src/modules/offers/index.ts';
 import { createFormRoutes, isAttachmentUpload } from '#src/modules/forms/index.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -84,6 +88,10 @@ export function createApp(deps: AppDeps, options: { authSecret: string }) {
   createObservatoryRoutes(app);
   createAssessmentRoutes(app);
   createFormRoutes(app);
+  createHousingRoutes(app);
+  createResidenceRoutes(app);
+  createApplicationRoutes(app);
+  createOfferRoutes(app);
   app.get('/api/openapi.json', access('public'), (c) =>
     c.json(
       app.getOpenAPI31Document({

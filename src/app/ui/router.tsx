@@ -11,6 +11,10 @@ import { notificationPages } from '#src/modules/notifications/ui/routes.tsx';
 import { observatoryPages } from '#src/modules/observatory/ui/routes.tsx';
 import { assessmentPages } from '#src/modules/assessments/ui/routes.tsx';
 import { formPages } from '#src/modules/forms/ui/routes.tsx';
+import { housingPages } from '#src/modules/housing/ui/routes.tsx';
+import { residencesPages } from '#src/modules/residences/ui/routes.tsx';
+import { applicationsPages } from '#src/modules/applications/ui/routes.tsx';
+import { offersPages } from '#src/modules/offers/ui/routes.tsx';
 import { ErrorPage, NotFoundPage } from '#src/app/ui/error-pages.tsx';
 import { HomePage } from '#src/app/ui/home-page.tsx';
 import { Shell } from '#src/app/ui/shell.tsx';
@@ -64,6 +68,10 @@ export const router = createBrowserRouter([
       ...observatoryPages,
       ...assessmentPages,
       ...formPages,
+      ...housingPages,
+      ...residencesPages,
+      ...applicationsPages,
+      ...offersPages,
       { path: 'hors-ligne', element: onDemand(<OfflinePage />) },
       { path: 'admin/organisations', element: onDemand(<OrganizationsPage />) },
       { path: 'admin/utilisateurs', element: onDemand(<UsersPage />) },

@@ -19,6 +19,7 @@ export const permissions = [
   'pathway.write',
   'housing.read',
   'housing.manage',
+  'housing.supply',
   'offer.respond',
   'catalogue.read',
   'catalogue.manage',

@@ -1,6 +1,10 @@
 import { assessments } from '#src/shared/i18n/fr/assessments.ts';
 import { caseReviews } from '#src/shared/i18n/fr/case-reviews.ts';
+import { applications } from '#src/shared/i18n/fr/applications.ts';
 import { forms } from '#src/shared/i18n/fr/forms.ts';
+import { housing } from '#src/shared/i18n/fr/housing.ts';
+import { offers } from '#src/shared/i18n/fr/offers.ts';
+import { residences } from '#src/shared/i18n/fr/residences.ts';
 import { indicators } from '#src/shared/i18n/fr/indicators.ts';
 import { notifications } from '#src/shared/i18n/fr/notifications.ts';
 import { offline } from '#src/shared/i18n/fr/offline.ts';
@@ -236,6 +240,10 @@ export const messages = {
   assessments,
   forms,
   offline,
+  housing,
+  residences,
+  applications,
+  offers,
   communes: {
     label: 'Commune',
     hint: 'Tapez le début du nom ou le code postal, puis choisissez la commune dans la liste.',

@@ -53,6 +53,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'referral.triage',
     'housing.read',
     'housing.manage',
+    'housing.supply',
     'outreach.manage',
     'agenda.read',
     'agenda.write',
@@ -60,7 +61,16 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'observatory.read',
   ],
   home_help: ['referral.create', 'alert.create', 'library.read'],
-  landlord: ['referral.create', 'person.read', 'pathway.read', 'housing.read', 'offer.respond', 'library.read'],
+  landlord: [
+    'referral.create',
+    'person.read',
+    'pathway.read',
+    'housing.read',
+    // Their own programmes and units only (row scope by organisation).
+    'housing.supply',
+    'offer.respond',
+    'library.read',
+  ],
   ot: [
     ...caseWork,
     'person.read_sensitive',
