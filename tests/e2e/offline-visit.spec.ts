@@ -26,19 +26,7 @@ test('a referent fills the home-visit grid with no network, reloads, and the ser
   await waitForOfflineShell(page);
 
   // Before leaving: the file of the visit is prepared on the device.
-  await page.goto('/hors-ligne');
-  const choice = page.getByRole('group', { name: 'Personnes de mon portefeuille' }).locator('label').first();
-  const name = ((await choice.textContent()) ?? '').split(' — ')[0]!.trim();
-  await choice.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Préparer les dossiers cochés' }).click();
-  await expect(page.getByText('1 dossier prêt hors ligne.')).toBeVisible();
-  await expectNoAxeViolations(page);
-  const fileLink = page.getByRole('table', { name: 'Dossiers consultables sans réseau' }).getByRole('link', { name });
-  const personId = (await fileLink.getAttribute('href'))!.split('/').pop()!;
-
-  await page.goto(`/personnes/${personId}/formulaires`);
-  await page.getByRole('region', { name: 'Remplir un formulaire' }).getByRole('link', { name: GRID }).click();
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(GRID) })).toBeVisible();
+  const personId = await openGridOfPreparedFile(page, 0);
 
   // In the kitchen, no network.
   await context.setOffline(true);
@@ -125,6 +113,9 @@ test('a referent fills the home-visit grid with no network, reloads, and the ser
         }),
     );
   expect(await keptRecords()).toBeGreaterThan(0);
+  await page.goto('/hors-ligne');
+  await expect(page.getByRole('table', { name: 'Dossiers consultables sans réseau' })).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.waitForURL('**/connexion');
   expect(await keptRecords()).toBe(0);
