@@ -99,9 +99,8 @@ test('an administrator builds a template with a conditional question, tries it a
   await second.getByLabel('Type de question').selectOption({ label: 'Nombre' });
   const relevant = second.getByLabel('Condition d’affichage (facultatif)');
 
-  // A reference to a question that does not exist is explained next to the field once it is left.
+  // A reference to a question that does not exist is explained next to the field as it is typed.
   await relevant.fill("${type_logement} = 'appartement'");
-  await relevant.blur();
   const unknown = 'Référence inconnue : ${type_logement} ne désigne aucune question.';
   await expect(second.getByText(unknown)).toBeVisible();
   await expect(relevant).toHaveAttribute('aria-invalid', 'true');
@@ -123,6 +122,17 @@ test('an administrator builds a template with a conditional question, tries it a
   await expect(preview.getByLabel('Étage')).toBeVisible();
   await preview.getByRole('radio', { name: 'Maison' }).check();
   await expect(preview.getByLabel('Étage')).toHaveCount(0);
+
+  // Leaving an empty field for the next button adds a repeat group at once: no message moves the button away.
+  await page.getByRole('button', { name: 'Ajouter une question à la section 1' }).click();
+  await page.getByRole('button', { name: 'Ajouter un groupe répété à la section 1' }).click();
+  const group = page.getByRole('group', { name: /^Groupe répété 1\.4/ });
+  await expect(group.getByLabel('Libellé du groupe')).toBeFocused();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await group.getByRole('button', { name: 'Supprimer le groupe 1.4' }).click();
+  await expect(group).toHaveCount(0);
+  await page.getByRole('button', { name: 'Supprimer la question 1.3' }).click();
+  await expect(page.getByRole('heading', { name: 'Question 1.2 : Étage' })).toBeFocused();
 
   // Moved above the question it depends on, the condition refers to a later question: said at once.
   await second.getByRole('button', { name: 'Monter la question 1.2' }).click();

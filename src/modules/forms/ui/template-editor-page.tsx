@@ -75,7 +75,7 @@ function TemplateEditor({ template, onPublished }: { template: AdminTemplate | n
     return stored && !sameContent(stored.draft, baseline, isNew) ? stored : null;
   });
   const [draft, setDraft] = useState<TemplateDraft>(restored?.draft ?? baseline);
-  const [blurred, setBlurred] = useState<Set<string>>(new Set());
+  const [touched, setTouched] = useState<Set<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
   const [serverIssues, setServerIssues] = useState<Map<string, string>>(new Map());
   // A failure the server explains without naming a field (network, conflict).
@@ -91,7 +91,7 @@ function TemplateEditor({ template, onPublished }: { template: AdminTemplate | n
   const definition = useMemo(() => toDefinition(draft.sections), [draft.sections]);
   const localIssues = useMemo(() => checkDraft(draft, isNew), [draft, isNew]);
   const errors = new Map<string, string>();
-  for (const [path, message] of localIssues) if (attempted || blurred.has(path)) errors.set(path, message);
+  for (const [path, message] of localIssues) if (attempted || touched.has(path)) errors.set(path, message);
   for (const [path, message] of serverIssues) if (!errors.has(path)) errors.set(path, message);
 
   // Focus requested by an add, remove or move, once the new list is on screen.
@@ -136,9 +136,7 @@ function TemplateEditor({ template, onPublished }: { template: AdminTemplate | n
 
   const tools: EditorTools = {
     errors,
-    blur: (path) => {
-      if (!blurred.has(path)) setBlurred(new Set(blurred).add(path));
-    },
+    touch: (path) => setTouched((before) => (before.has(path) ? before : new Set(before).add(path))),
     // The same words twice in a row (two removals) must still be read: a trailing space makes them new.
     announce: (message) => setAnnouncement((previous) => (previous === message ? `${message}\u00a0` : message)),
     focusLater: (...ids) => {
@@ -193,6 +191,7 @@ function TemplateEditor({ template, onPublished }: { template: AdminTemplate | n
     setServerIssues(new Map());
     setFailure(null);
     setAttempted(false);
+    setTouched(new Set());
     setAnnouncement(b.discarded);
   };
 
@@ -337,15 +336,13 @@ function TemplateFields({
           aria-describedby={describedBy || undefined}
           spellCheck={name === 'key' ? false : undefined}
           className={name === 'key' ? 'builder-code' : undefined}
-          onBlur={() => tools.blur(name)}
-          onChange={(e) =>
-            name === 'title'
-              ? onChange(
-                  { ...draft, title: e.target.value, key: draft.keyEdited ? draft.key : slug(e.target.value, 60) },
-                  ['title', 'key'],
-                )
-              : onChange({ ...draft, key: e.target.value, keyEdited: true }, ['key'])
-          }
+          onChange={(e) => {
+            tools.touch(name);
+            if (name === 'title') {
+              const key = draft.keyEdited ? draft.key : slug(e.target.value, 60);
+              onChange({ ...draft, title: e.target.value, key }, ['title', 'key']);
+            } else onChange({ ...draft, key: e.target.value, keyEdited: true }, ['key']);
+          }}
         />
       </div>
     );
@@ -371,8 +368,10 @@ function TemplateFields({
           value={draft.kind}
           aria-invalid={kindError ? true : undefined}
           aria-describedby={kindError ? `${domId('kind')}-error` : undefined}
-          onBlur={() => tools.blur('kind')}
-          onChange={(e) => onChange({ ...draft, kind: e.target.value }, ['kind'])}
+          onChange={(e) => {
+            tools.touch('kind');
+            onChange({ ...draft, kind: e.target.value }, ['kind']);
+          }}
         >
           <option value="">{b.chooseKind}</option>
           {templateKinds.map((kind) => (

@@ -25,8 +25,11 @@ export const domId = (path: string) => `fb-${path.replace(/\./g, '-')}`;
 /** What every field of the editor shares: the messages to show, and the page's focus and announcements. */
 export type EditorTools = {
   errors: Map<string, string>;
-  /** A field was left: its checks show from then on. */
-  blur: (path: string) => void;
+  /**
+   * A field was edited: its checks show from then on, as the admin types. Not on leaving it: a
+   * message appearing then moves the layout under the pointer and swallows the click that left it.
+   */
+  touch: (path: string) => void;
   /** Said by the polite live region after an add, remove or move. */
   announce: (message: string) => void;
   /** Focus the first of these element ids that exists once React has painted. */
@@ -51,16 +54,19 @@ type TextProps = {
 
 /** One text field of the editor: label, hint and the message of its path next to it. */
 function DraftText({ path, label, value, onChange, hint, required, multiline, code }: TextProps) {
-  const { errors, blur } = useTools();
+  const { errors, touch } = useTools();
   const id = domId(path);
   const error = errors.get(path);
+  const edit = (next: string) => {
+    touch(path);
+    onChange(next);
+  };
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const control = {
     id,
     value,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
-    onBlur: () => blur(path),
     spellCheck: code ? false : undefined,
     className: code ? 'builder-code' : undefined,
   };
@@ -81,9 +87,9 @@ function DraftText({ path, label, value, onChange, hint, required, multiline, co
         </p>
       )}
       {multiline ? (
-        <textarea {...control} rows={2} onChange={(e) => onChange(e.target.value)} />
+        <textarea {...control} rows={2} onChange={(e) => edit(e.target.value)} />
       ) : (
-        <input {...control} type="text" onChange={(e) => onChange(e.target.value)} />
+        <input {...control} type="text" onChange={(e) => edit(e.target.value)} />
       )}
     </div>
   );
@@ -470,7 +476,7 @@ function QuestionEditor({
   onMove,
   onRemove,
 }: NodeProps & { question: QuestionDraft; onChange: (q: QuestionDraft) => void; headingLevel: 3 | 4 }) {
-  const { takenNames, errors, blur } = useTools();
+  const { takenNames, errors, touch } = useTools();
   const set = <K extends keyof QuestionDraft>(key: K, value: QuestionDraft[K]) => onChange({ ...q, [key]: value });
   const features = questionFeatures(q.type);
   const setType = (type: QuestionType) =>
@@ -574,8 +580,10 @@ function QuestionEditor({
                 type="text"
                 inputMode="numeric"
                 value={q[key]}
-                onChange={(e) => set(key, e.target.value)}
-                onBlur={() => blur(scalePath)}
+                onChange={(e) => {
+                  touch(scalePath);
+                  set(key, e.target.value);
+                }}
               />
             </div>
           ))}
