@@ -1,7 +1,12 @@
 import type { Router } from '#src/shared/http/route.ts';
 import { mountPathwayRoutes } from '#src/modules/pathways/api/pathways.route.ts';
 
-export { openPathway, findPathwayForActor, type OpenPathwayInput } from '#src/modules/pathways/service/pathways.ts';
+export {
+  openPathway,
+  findPathwayForActor,
+  movePathwayForwardTo,
+  type OpenPathwayInput,
+} from '#src/modules/pathways/service/pathways.ts';
 export { createPathwayTask, type CreateTaskInput } from '#src/modules/pathways/service/tasks.ts';
 /**
  * The journal, for modules recording something about a pathway in their own transaction:

@@ -6,7 +6,12 @@ import { AppError, fieldError, notFound } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { rolePermissions, type Role } from '#src/modules/platform/index.ts';
 import { parisDay } from '#src/shared/time/paris.ts';
-import { closingStageOf, decideTransition, type RequiredField } from '#src/modules/pathways/domain/stages.ts';
+import {
+  activeInOrder,
+  closingStageOf,
+  decideTransition,
+  type RequiredField,
+} from '#src/modules/pathways/domain/stages.ts';
 import { entryChannels, type EntryChannel } from '#src/shared/vocabulary/entry-channels.ts';
 import {
   addCaseTeamMemberForActor,
@@ -134,65 +139,96 @@ export type TransitionInput = {
 };
 
 export async function transitionPathway(db: Db, actor: Actor, id: string, input: TransitionInput, requestId: string) {
-  await db.transaction(async (tx) => {
-    const pathway = await writablePathway(tx, actor, id);
-    const stages = await ensureStages(tx, actor, requestId);
-    const history = await listTransitions(tx, actor.workspaceId, id);
-    const recorded = await recordedFacts(tx, actor.workspaceId, id);
-    const today = parisDay(new Date());
-    const outcome = input.outcome || null;
-    const closureReason = input.closureReason || null;
-    const facts: Record<RequiredField, boolean> = {
-      qualificationSummary: Boolean(pathway.qualificationSummary?.trim()),
-      homeVisit: recorded.homeVisit,
-      chosenSolution: recorded.chosenSolution,
-      outcome: Boolean(outcome),
-      closureReason: Boolean(closureReason),
-    };
-    const effectiveOn = input.effectiveOn ?? today;
-    const decision = decideTransition(stages, {
-      currentStageId: pathway.stageId,
-      toStageId: input.toStageId,
-      effectiveOn,
-      reason: input.reason ?? null,
-      today,
-      lastEffectiveOn: history.at(-1)?.effectiveOn ?? pathway.openedOn,
-      facts,
-    });
-    if (!decision.ok) throw new AppError('validation_failed', { issues: decision.issues });
+  await db.transaction((tx) => transitionInTransaction(tx, actor, id, input, requestId));
+}
 
-    const closing = closingStageOf(stages)!;
-    const closes = input.toStageId === closing.id;
-    await insertTransition(tx, {
-      id: newId(),
-      workspaceId: actor.workspaceId,
-      pathwayId: id,
-      fromStageId: pathway.stageId,
-      toStageId: input.toStageId,
-      kind: decision.kind,
-      effectiveOn,
-      reason: input.reason?.trim() || null,
-      outcome: closes ? outcome : null,
-      closureReason: closes ? closureReason : null,
-      byUserId: actor.userId,
-    });
-    // Closing records the outcome; reopening clears it (the transition history keeps the former one).
-    const values = closes
-      ? { stageId: input.toStageId, stageEnteredOn: effectiveOn, outcome, closureReason, closedOn: effectiveOn }
-      : decision.kind === 'reopen'
-        ? { stageId: input.toStageId, stageEnteredOn: effectiveOn, outcome: null, closureReason: null, closedOn: null }
-        : { stageId: input.toStageId, stageEnteredOn: effectiveOn };
-    await updatePathway(tx, actor.workspaceId, id, values);
-    await writeAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorUserId: actor.userId,
-      action: `pathway.${decision.kind === 'forward' || decision.kind === 'skip' ? (closes ? 'close' : 'advance') : decision.kind}`,
-      entityType: 'pathway',
-      entityId: id,
-      personId: pathway.personId,
-      changedFields: Object.keys(values),
-      requestId,
-    });
+/**
+ * Moves a pathway forward to the stage with this key, in the caller's transaction (an accepted housing
+ * offer moves it to implementation). A pathway already at or past that stage stays where it is (false);
+ * one further back moves under the rules of a manual move: a skip needs the reason given and the
+ * required fields of the stages it leaves (400 keyed by field otherwise).
+ */
+export async function movePathwayForwardTo(
+  tx: Db,
+  actor: Actor,
+  pathwayId: string,
+  stageKey: string,
+  input: { effectiveOn: string; reason: string },
+  requestId: string | null,
+): Promise<boolean> {
+  const pathway = await writablePathway(tx, actor, pathwayId);
+  const stages = activeInOrder(await ensureStages(tx, actor, requestId));
+  const target = stages.find((s) => s.key === stageKey);
+  const current = stages.findIndex((s) => s.id === pathway.stageId);
+  if (!target || current >= stages.indexOf(target)) return false;
+  await transitionInTransaction(tx, actor, pathwayId, { toStageId: target.id, ...input }, requestId);
+  return true;
+}
+
+async function transitionInTransaction(
+  tx: Db,
+  actor: Actor,
+  id: string,
+  input: TransitionInput,
+  requestId: string | null,
+) {
+  const pathway = await writablePathway(tx, actor, id);
+  const stages = await ensureStages(tx, actor, requestId);
+  const history = await listTransitions(tx, actor.workspaceId, id);
+  const recorded = await recordedFacts(tx, actor.workspaceId, id);
+  const today = parisDay(new Date());
+  const outcome = input.outcome || null;
+  const closureReason = input.closureReason || null;
+  const facts: Record<RequiredField, boolean> = {
+    qualificationSummary: Boolean(pathway.qualificationSummary?.trim()),
+    homeVisit: recorded.homeVisit,
+    chosenSolution: recorded.chosenSolution,
+    outcome: Boolean(outcome),
+    closureReason: Boolean(closureReason),
+  };
+  const effectiveOn = input.effectiveOn ?? today;
+  const decision = decideTransition(stages, {
+    currentStageId: pathway.stageId,
+    toStageId: input.toStageId,
+    effectiveOn,
+    reason: input.reason ?? null,
+    today,
+    lastEffectiveOn: history.at(-1)?.effectiveOn ?? pathway.openedOn,
+    facts,
+  });
+  if (!decision.ok) throw new AppError('validation_failed', { issues: decision.issues });
+
+  const closing = closingStageOf(stages)!;
+  const closes = input.toStageId === closing.id;
+  await insertTransition(tx, {
+    id: newId(),
+    workspaceId: actor.workspaceId,
+    pathwayId: id,
+    fromStageId: pathway.stageId,
+    toStageId: input.toStageId,
+    kind: decision.kind,
+    effectiveOn,
+    reason: input.reason?.trim() || null,
+    outcome: closes ? outcome : null,
+    closureReason: closes ? closureReason : null,
+    byUserId: actor.userId,
+  });
+  // Closing records the outcome; reopening clears it (the transition history keeps the former one).
+  const values = closes
+    ? { stageId: input.toStageId, stageEnteredOn: effectiveOn, outcome, closureReason, closedOn: effectiveOn }
+    : decision.kind === 'reopen'
+      ? { stageId: input.toStageId, stageEnteredOn: effectiveOn, outcome: null, closureReason: null, closedOn: null }
+      : { stageId: input.toStageId, stageEnteredOn: effectiveOn };
+  await updatePathway(tx, actor.workspaceId, id, values);
+  await writeAudit(tx, {
+    workspaceId: actor.workspaceId,
+    actorUserId: actor.userId,
+    action: `pathway.${decision.kind === 'forward' || decision.kind === 'skip' ? (closes ? 'close' : 'advance') : decision.kind}`,
+    entityType: 'pathway',
+    entityId: id,
+    personId: pathway.personId,
+    changedFields: Object.keys(values),
+    requestId,
   });
 }
 
