@@ -1,0 +1,419 @@
+/**
+ * The explainable matching (housing reference §7): for ONE application, rank homes — never people.
+ * Hard constraints first, each outcome named; then the weighted preferences with each criterion's share
+ * of the score and the coverage (share of the weight that had data). Missing data is never read as a pass
+ * or a failure: it makes a constraint "à vérifier" and leaves a preference out of the score.
+ */
+import { displayedMinutes, walkingMinutes, type Coordinates } from '#src/modules/applications/domain/walking.ts';
+import {
+  MAX_WEIGHT,
+  preferenceKeys,
+  wheelchairs,
+  type FloorPreference,
+  type PoiKind,
+  type PreferenceKey,
+  type PreferenceWeights,
+  type WalkingAid,
+} from '#src/modules/applications/domain/vocabulary.ts';
+
+export const showerTypes = ['bathtub', 'high_tray_shower', 'extra_flat_shower', 'step_free_shower'] as const;
+export type ShowerType = (typeof showerTypes)[number];
+const stepFreeShowers: readonly ShowerType[] = ['extra_flat_shower', 'step_free_shower'];
+
+/** Works a landlord may commit to before move-in, each lifting one kind of obstacle. */
+export const committedWorkKinds = ['step_free_shower', 'widen_doors', 'entrance_ramp'] as const;
+export type CommittedWork = (typeof committedWorkKinds)[number];
+
+/** What the matching needs to know of a unit (housing reference §5.3–5.4); null = not measured. */
+export type MatchUnit = {
+  id: string;
+  communeInsee: string | null;
+  /** The commune associée (Lomme 59355) when the unit lies in one. */
+  historicCommuneInsee: string | null;
+  coordinates: Coordinates | null;
+  floor: number | null;
+  /** Steps counted from the street to the lobby. */
+  entranceSteps: number | null;
+  liftToLanding: boolean | null;
+  /** The narrowest door on the way in and inside. */
+  doorClearWidthCm: number | null;
+  shower: ShowerType | null;
+  bedrooms: number | null;
+  typology: string | null;
+  rentEur: number | null;
+  chargesEur: number | null;
+  outdoorSpace: boolean | null;
+  /** Services of the programme (common room, hostess…); empty = none, null = not told. */
+  services: readonly string[] | null;
+  dpeClass: string | null;
+  /** Works the landlord committed to do (adaptableByWorks.landlordCommitment). */
+  committedWorks: readonly CommittedWork[];
+};
+
+/** What the matching needs to know of an application; null = not filled in yet. */
+export type MatchProfile = {
+  maxStepsClimbable: number | null;
+  walkingAid: WalkingAid | null;
+  needsStepFreeShower: boolean | null;
+  needsLift: boolean | null;
+  secondBedroomRequired: boolean;
+  wishedTypologies: readonly string[];
+  maxBudgetEur: number | null;
+  wishedCommunes: readonly string[];
+  /** The person refuses any commune outside the list (otherwise the list only guides). */
+  communesStrict: boolean;
+  /** Where the person lives now (commune or commune associée), for "same neighbourhood". */
+  currentCommunes: readonly string[];
+  familyCoordinates: Coordinates | null;
+  floorPreference: FloorPreference | null;
+  weights: PreferenceWeights;
+};
+
+export type PointOfInterest = { kind: PoiKind; name: string; coordinates: Coordinates; accessible: boolean | null };
+
+export const constraintKeys = [
+  'steps',
+  'lift',
+  'wheelchair_path',
+  'wheelchair_doors',
+  'shower',
+  'bedrooms',
+  'typology',
+  'budget',
+  'commune',
+] as const;
+export type ConstraintKey = (typeof constraintKeys)[number];
+
+/** `unknown` = "à vérifier"; `after_works` = passes once the landlord's committed works are done. */
+export type ConstraintOutcome = 'pass' | 'fail' | 'unknown' | 'after_works';
+/** Why a constraint could not be decided: the person's side or the unit's side is not filled in. */
+export type MissingSide = 'profile' | 'unit';
+export type ConstraintCheck = {
+  key: ConstraintKey;
+  outcome: ConstraintOutcome;
+  missing?: MissingSide;
+  /** The figures behind the outcome, for the explanation (steps counted, width measured, cost…). */
+  actual?: number | string | null;
+  limit?: number | string | null;
+};
+
+export const verdicts = ['compatible', 'after_works', 'to_check', 'incompatible'] as const;
+export type Verdict = (typeof verdicts)[number];
+
+export type Contribution = {
+  key: PreferenceKey;
+  weight: number;
+  /** 0..1, or null when the criterion had no data (left out of the score, counted in the coverage). */
+  subScore: number | null;
+  /** Points this criterion brings to the 0–100 score (the contributions add up to the score). */
+  points: number | null;
+  minutes?: number;
+  placeName?: string;
+};
+
+export type UnitMatch = {
+  unitId: string;
+  verdict: Verdict;
+  constraints: ConstraintCheck[];
+  /** 0–100 over the criteria with data; null when no weighted criterion had data. */
+  score: number | null;
+  /** Share (0–1) of the weight whose criterion had data; null when nothing was weighted. */
+  coverage: number | null;
+  contributions: Contribution[];
+};
+
+/**
+ * A storey is about 16 steps (2.6 m at a 16–17 cm riser): an assumption used only when a unit above the
+ * ground floor has no lift to its landing, documented in the decision record.
+ */
+export const STEPS_PER_STOREY = 16;
+/** Wheelchair passage: 77 cm clear width (housing reference §5.4.1 and §7.2; the figure is marked to verify there). */
+export const WHEELCHAIR_DOOR_CM = 77;
+
+const works = (unit: MatchUnit, kind: CommittedWork) => unit.committedWorks.includes(kind);
+
+/** Steps from the street to the unit's door, or null if a measurement is missing. */
+export function stepsToDoor(unit: MatchUnit): { entrance: number; stairs: number } | null {
+  if (unit.entranceSteps === null || unit.floor === null) return null;
+  if (unit.floor <= 0 || unit.liftToLanding === true) return { entrance: unit.entranceSteps, stairs: 0 };
+  if (unit.liftToLanding === null) return null;
+  return { entrance: unit.entranceSteps, stairs: unit.floor * STEPS_PER_STOREY };
+}
+
+function checkSteps(p: MatchProfile, u: MatchUnit): ConstraintCheck {
+  const key = 'steps';
+  if (p.maxStepsClimbable === null) return { key, outcome: 'unknown', missing: 'profile' };
+  const steps = stepsToDoor(u);
+  if (!steps) return { key, outcome: 'unknown', missing: 'unit', limit: p.maxStepsClimbable };
+  const total = steps.entrance + steps.stairs;
+  const base = { key, actual: total, limit: p.maxStepsClimbable } as const;
+  if (total <= p.maxStepsClimbable) return { ...base, outcome: 'pass' };
+  // A ramp removes the entrance steps, never the stairs.
+  if (works(u, 'entrance_ramp') && steps.stairs <= p.maxStepsClimbable) return { ...base, outcome: 'after_works' };
+  return { ...base, outcome: 'fail' };
+}
+
+function checkLift(p: MatchProfile, u: MatchUnit): ConstraintCheck | null {
+  const key = 'lift';
+  if (p.needsLift === null) return { key, outcome: 'unknown', missing: 'profile' };
+  if (!p.needsLift) return null;
+  if (u.floor === null) return { key, outcome: 'unknown', missing: 'unit' };
+  if (u.floor <= 0) return { key, outcome: 'pass', actual: u.floor };
+  if (u.liftToLanding === null) return { key, outcome: 'unknown', missing: 'unit', actual: u.floor };
+  return { key, outcome: u.liftToLanding ? 'pass' : 'fail', actual: u.floor };
+}
+
+function checkWheelchair(p: MatchProfile, u: MatchUnit): ConstraintCheck[] {
+  if (p.walkingAid === null) return [{ key: 'wheelchair_path', outcome: 'unknown', missing: 'profile' }];
+  if (!wheelchairs.includes(p.walkingAid)) return [];
+  const steps = stepsToDoor(u);
+  let path: ConstraintCheck;
+  if (!steps) path = { key: 'wheelchair_path', outcome: 'unknown', missing: 'unit' };
+  else {
+    const total = steps.entrance + steps.stairs;
+    const outcome: ConstraintOutcome =
+      total === 0 ? 'pass' : steps.stairs === 0 && works(u, 'entrance_ramp') ? 'after_works' : 'fail';
+    path = { key: 'wheelchair_path', outcome, actual: total, limit: 0 };
+  }
+  const width = u.doorClearWidthCm;
+  const doors: ConstraintCheck =
+    width === null
+      ? { key: 'wheelchair_doors', outcome: 'unknown', missing: 'unit', limit: WHEELCHAIR_DOOR_CM }
+      : {
+          key: 'wheelchair_doors',
+          outcome: width >= WHEELCHAIR_DOOR_CM ? 'pass' : works(u, 'widen_doors') ? 'after_works' : 'fail',
+          actual: width,
+          limit: WHEELCHAIR_DOOR_CM,
+        };
+  return [path, doors];
+}
+
+function checkShower(p: MatchProfile, u: MatchUnit): ConstraintCheck | null {
+  const key = 'shower';
+  if (p.needsStepFreeShower === null) return { key, outcome: 'unknown', missing: 'profile' };
+  if (!p.needsStepFreeShower) return null;
+  if (u.shower !== null && stepFreeShowers.includes(u.shower)) return { key, outcome: 'pass', actual: u.shower };
+  if (works(u, 'step_free_shower')) return { key, outcome: 'after_works', actual: u.shower };
+  if (u.shower === null) return { key, outcome: 'unknown', missing: 'unit' };
+  return { key, outcome: 'fail', actual: u.shower };
+}
+
+function checkWishes(p: MatchProfile, u: MatchUnit): ConstraintCheck[] {
+  const checks: ConstraintCheck[] = [];
+  if (p.secondBedroomRequired) {
+    checks.push(
+      u.bedrooms === null
+        ? { key: 'bedrooms', outcome: 'unknown', missing: 'unit', limit: 2 }
+        : { key: 'bedrooms', outcome: u.bedrooms >= 2 ? 'pass' : 'fail', actual: u.bedrooms, limit: 2 },
+    );
+  }
+  if (p.wishedTypologies.length > 0) {
+    const limit = p.wishedTypologies.join(', ');
+    checks.push(
+      u.typology === null
+        ? { key: 'typology', outcome: 'unknown', missing: 'unit', limit }
+        : {
+            key: 'typology',
+            outcome: p.wishedTypologies.includes(u.typology) ? 'pass' : 'fail',
+            actual: u.typology,
+            limit,
+          },
+    );
+  }
+  if (p.maxBudgetEur !== null) {
+    checks.push(
+      u.rentEur === null || u.chargesEur === null
+        ? { key: 'budget', outcome: 'unknown', missing: 'unit', limit: p.maxBudgetEur }
+        : {
+            key: 'budget',
+            outcome: u.rentEur + u.chargesEur <= p.maxBudgetEur ? 'pass' : 'fail',
+            actual: u.rentEur + u.chargesEur,
+            limit: p.maxBudgetEur,
+          },
+    );
+  }
+  if (p.communesStrict && p.wishedCommunes.length > 0) {
+    const codes = [u.communeInsee, u.historicCommuneInsee].filter((c): c is string => c !== null);
+    checks.push(
+      codes.length === 0
+        ? { key: 'commune', outcome: 'unknown', missing: 'unit' }
+        : {
+            key: 'commune',
+            outcome: codes.some((c) => p.wishedCommunes.includes(c)) ? 'pass' : 'fail',
+            actual: u.historicCommuneInsee ?? u.communeInsee,
+          },
+    );
+  }
+  return checks;
+}
+
+/** Every hard constraint that applies to this person, checked on this unit (§7.2). */
+export function checkHardConstraints(profile: MatchProfile, unit: MatchUnit): ConstraintCheck[] {
+  return [
+    checkSteps(profile, unit),
+    checkLift(profile, unit),
+    ...checkWheelchair(profile, unit),
+    checkShower(profile, unit),
+    ...checkWishes(profile, unit),
+  ].filter((c): c is ConstraintCheck => c !== null);
+}
+
+export function verdictOf(checks: readonly ConstraintCheck[]): Verdict {
+  if (checks.some((c) => c.outcome === 'fail')) return 'incompatible';
+  if (checks.some((c) => c.outcome === 'unknown')) return 'to_check';
+  if (checks.some((c) => c.outcome === 'after_works')) return 'after_works';
+  return 'compatible';
+}
+
+/** The person's capacities are all filled in: only such applications count in a unit's reverse view. */
+export const hasCapacities = (p: MatchProfile) =>
+  p.maxStepsClimbable !== null && p.walkingAid !== null && p.needsStepFreeShower !== null && p.needsLift !== null;
+
+/** Linear decay between a "good" and a "bad" walking time (§7.3). */
+export function walkScore(minutes: number, good: number, bad: number): number {
+  if (minutes <= good) return 1;
+  if (minutes >= bad) return 0;
+  return (bad - minutes) / (bad - good);
+}
+
+/** Good → bad walking minutes per criterion (housing reference §7.3 examples; family is our choice). */
+export const walkThresholds = {
+  near_doctor: { kind: 'doctor', good: 10, bad: 30 },
+  near_pharmacy: { kind: 'pharmacy', good: 10, bad: 30 },
+  near_shops: { kind: 'food_shop', good: 5, bad: 20 },
+  near_transit: { kind: 'transit_stop', good: 3, bad: 12 },
+} as const satisfies Partial<Record<PreferenceKey, { kind: PoiKind; good: number; bad: number }>>;
+export const FAMILY_WALK = { good: 15, bad: 45 } as const;
+
+const ENERGY_SCORES: Record<string, number> = { A: 1, B: 1, C: 0.8, D: 0.6, E: 0.4, F: 0.2, G: 0 };
+/** Rent + charges this far under the budget (20 %) earns the whole "cost margin" criterion. */
+const FULL_MARGIN = 0.2;
+
+type Nearest = { minutes: number; name: string };
+
+/** The nearest point of a kind, by estimated walking time; walker and wheelchair users count accessible stops only. */
+function nearest(from: Coordinates, points: readonly PointOfInterest[]): Nearest | null {
+  let best: Nearest | null = null;
+  for (const p of points) {
+    const minutes = walkingMinutes(from, p.coordinates);
+    if (!best || minutes < best.minutes) best = { minutes, name: p.name };
+  }
+  return best;
+}
+
+export type PoiIndex = Map<PoiKind, PointOfInterest[]>;
+export function indexPoints(points: readonly PointOfInterest[]): PoiIndex {
+  const index: PoiIndex = new Map();
+  for (const p of points) index.set(p.kind, [...(index.get(p.kind) ?? []), p]);
+  return index;
+}
+
+const needsAccessibleStops = (p: MatchProfile) =>
+  p.walkingAid !== null && (p.walkingAid === 'walker' || wheelchairs.includes(p.walkingAid));
+
+type Sub = { subScore: number | null; minutes?: number; placeName?: string };
+
+function subScoreOf(key: PreferenceKey, p: MatchProfile, u: MatchUnit, pois: PoiIndex): Sub {
+  switch (key) {
+    case 'near_doctor':
+    case 'near_pharmacy':
+    case 'near_shops':
+    case 'near_transit': {
+      const { kind, good, bad } = walkThresholds[key];
+      let candidates = pois.get(kind) ?? [];
+      if (key === 'near_transit' && needsAccessibleStops(p)) candidates = candidates.filter((c) => c.accessible);
+      const found = u.coordinates ? nearest(u.coordinates, candidates) : null;
+      if (!found) return { subScore: null };
+      return {
+        subScore: walkScore(found.minutes, good, bad),
+        minutes: displayedMinutes(found.minutes),
+        placeName: found.name,
+      };
+    }
+    case 'near_family': {
+      if (!u.coordinates || !p.familyCoordinates) return { subScore: null };
+      const minutes = walkingMinutes(u.coordinates, p.familyCoordinates);
+      return { subScore: walkScore(minutes, FAMILY_WALK.good, FAMILY_WALK.bad), minutes: displayedMinutes(minutes) };
+    }
+    case 'same_neighbourhood': {
+      const codes = [u.historicCommuneInsee, u.communeInsee].filter((c): c is string => c !== null);
+      if (p.currentCommunes.length === 0 || codes.length === 0) return { subScore: null };
+      // The most precise code decides: a Lomme home is not "the same neighbourhood" for someone in central Lille.
+      const unitCode = u.historicCommuneInsee ?? u.communeInsee!;
+      const personCode = p.currentCommunes[p.currentCommunes.length - 1]!;
+      return { subScore: unitCode === personCode ? 1 : 0 };
+    }
+    case 'second_bedroom':
+      return { subScore: u.bedrooms === null ? null : u.bedrooms >= 2 ? 1 : 0 };
+    case 'floor': {
+      if (p.floorPreference === null || u.floor === null) return { subScore: null };
+      if (p.floorPreference === 'ground') return { subScore: u.floor <= 0 ? 1 : u.liftToLanding ? 0.5 : 0 };
+      if (u.floor <= 0) return { subScore: 0 };
+      return { subScore: u.liftToLanding === null ? null : u.liftToLanding ? 1 : 0.5 };
+    }
+    case 'outdoor_space':
+      return { subScore: u.outdoorSpace === null ? null : u.outdoorSpace ? 1 : 0 };
+    case 'services':
+      return { subScore: u.services === null ? null : Math.min(1, u.services.length / 2) };
+    case 'cost_margin': {
+      if (p.maxBudgetEur === null || p.maxBudgetEur <= 0 || u.rentEur === null || u.chargesEur === null)
+        return { subScore: null };
+      const margin = (p.maxBudgetEur - u.rentEur - u.chargesEur) / p.maxBudgetEur;
+      return { subScore: Math.max(0, Math.min(1, margin / FULL_MARGIN)) };
+    }
+    case 'energy_class':
+      return { subScore: u.dpeClass === null ? null : (ENERGY_SCORES[u.dpeClass] ?? null) };
+  }
+}
+
+const clampWeight = (w: number | undefined) => Math.max(0, Math.min(MAX_WEIGHT, Math.round(w ?? 0)));
+
+/** Score = Σ wᵢ·sᵢ / Σ wᵢ over the criteria with data, on 0–100; coverage = share of the weight with data. */
+export function scorePreferences(
+  profile: MatchProfile,
+  unit: MatchUnit,
+  pois: PoiIndex,
+): Pick<UnitMatch, 'score' | 'coverage' | 'contributions'> {
+  const rows = preferenceKeys
+    .map((key) => ({ key, weight: clampWeight(profile.weights[key]) }))
+    .filter((r) => r.weight > 0)
+    .map((r) => ({ ...r, ...subScoreOf(r.key, profile, unit, pois) }));
+  const totalWeight = rows.reduce((s, r) => s + r.weight, 0);
+  const weightWithData = rows.reduce((s, r) => s + (r.subScore === null ? 0 : r.weight), 0);
+  const contributions: Contribution[] = rows.map((r) => ({
+    ...r,
+    points: r.subScore === null || weightWithData === 0 ? null : (100 * r.weight * r.subScore) / weightWithData,
+  }));
+  const score =
+    weightWithData === 0 ? null : Math.round(contributions.reduce((s, c) => s + (c.points ?? 0), 0) * 10) / 10;
+  return { score, coverage: totalWeight === 0 ? null : weightWithData / totalWeight, contributions };
+}
+
+export function matchUnit(profile: MatchProfile, unit: MatchUnit, pois: PoiIndex): UnitMatch {
+  const constraints = checkHardConstraints(profile, unit);
+  return { unitId: unit.id, verdict: verdictOf(constraints), constraints, ...scorePreferences(profile, unit, pois) };
+}
+
+const failures = (m: UnitMatch) => m.constraints.filter((c) => c.outcome === 'fail').length;
+
+/**
+ * Verdict first (compatible, after works, to check, incompatible), fewer failures first, then the score
+ * (none last): a hard-constraint failure can only move a unit down.
+ */
+export function compareMatches(a: UnitMatch, b: UnitMatch): number {
+  return (
+    verdicts.indexOf(a.verdict) - verdicts.indexOf(b.verdict) ||
+    failures(a) - failures(b) ||
+    (b.score ?? -1) - (a.score ?? -1) ||
+    (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0)
+  );
+}
+
+export function rankUnits(
+  profile: MatchProfile,
+  units: readonly MatchUnit[],
+  points: readonly PointOfInterest[],
+): UnitMatch[] {
+  const pois = indexPoints(points);
+  return units.map((u) => matchUnit(profile, u, pois)).sort(compareMatches);
+}
