@@ -27,7 +27,7 @@ const unit = (over: Partial<MatchUnit> = {}): MatchUnit => ({
   entranceSteps: 0,
   liftToLanding: null,
   doorClearWidthCm: 83,
-  shower: 'step_free_shower',
+  shower: 'walk_in',
   bedrooms: 2,
   typology: 'T3',
   rentEur: 400,
@@ -123,9 +123,9 @@ describe('hard constraints', () => {
   });
 
   it('a step-free shower need: plain-pied or extra-flat passes, a bathtub fails unless works are committed', () => {
-    expect(outcome(profile(), unit({ shower: 'extra_flat_shower' }), 'shower')).toBe('pass');
+    expect(outcome(profile(), unit({ shower: 'extra_flat' }), 'shower')).toBe('pass');
     expect(outcome(profile(), unit({ shower: 'bathtub' }), 'shower')).toBe('fail');
-    expect(outcome(profile(), unit({ shower: 'high_tray_shower' }), 'shower')).toBe('fail');
+    expect(outcome(profile(), unit({ shower: 'high_tray' }), 'shower')).toBe('fail');
     expect(outcome(profile(), unit({ shower: 'bathtub', committedWorks: ['step_free_shower'] }), 'shower')).toBe(
       'after_works',
     );
@@ -274,7 +274,7 @@ describe('ranking', () => {
     entranceSteps: fc.option(fc.integer({ min: 0, max: 10 })),
     liftToLanding: fc.option(fc.boolean()),
     doorClearWidthCm: fc.option(fc.integer({ min: 60, max: 100 })),
-    shower: fc.option(fc.constantFrom('bathtub', 'high_tray_shower', 'extra_flat_shower', 'step_free_shower' as const)),
+    shower: fc.option(fc.constantFrom('bathtub', 'high_tray', 'extra_flat', 'walk_in' as const)),
     bedrooms: fc.option(fc.integer({ min: 0, max: 4 })),
     rentEur: fc.option(fc.integer({ min: 200, max: 900 })),
     outdoorSpace: fc.option(fc.boolean()),

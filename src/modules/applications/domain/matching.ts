@@ -16,9 +16,10 @@ import {
   type WalkingAid,
 } from '#src/modules/applications/domain/vocabulary.ts';
 
-export const showerTypes = ['bathtub', 'high_tray_shower', 'extra_flat_shower', 'step_free_shower'] as const;
+/** The housing module's shower types (walk_in = plain-pied). */
+export const showerTypes = ['bathtub', 'high_tray', 'extra_flat', 'walk_in'] as const;
 export type ShowerType = (typeof showerTypes)[number];
-const stepFreeShowers: readonly ShowerType[] = ['extra_flat_shower', 'step_free_shower'];
+const stepFreeShowers: readonly ShowerType[] = ['extra_flat', 'walk_in'];
 
 /** Works a landlord may commit to before move-in, each lifting one kind of obstacle. */
 export const committedWorkKinds = ['step_free_shower', 'widen_doors', 'entrance_ramp'] as const;
