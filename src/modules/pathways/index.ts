@@ -22,6 +22,7 @@ export {
 } from '#src/modules/pathways/service/journal.ts';
 export { sendDueTaskReminders } from '#src/modules/pathways/service/reminders.ts';
 export type { PathwayRow } from '#src/modules/pathways/repo/pathways.repo.ts';
+export { pathwayReferentOf } from '#src/modules/pathways/repo/pathways.repo.ts';
 /**
  * Indicators for the observatory, per workspace: pathways by stage now; median days per stage visit,
  * closures by outcome and reason, and entries by channel, per month of a period (ISO dates, inclusive).

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PathwayListQuery } from '#src/modules/pathways/api/pathway.schema.ts';
 import { ageBandBounds } from '#src/modules/pathways/domain/vocabulary.ts';
 import type { Db } from '#src/shared/db/client.ts';
@@ -252,3 +252,7 @@ export async function membersWithRoles(db: Db, workspaceId: string, organization
   return (result as { rows: { userId: string; name: string; organizationId: string; organizationName: string }[] })
     .rows;
 }
+
+/** A pathway's referent as SQL, for modules whose rows hang on a pathway and notify without an actor (reminders). */
+export const pathwayReferentOf = (workspaceId: SQLWrapper, pathwayId: SQLWrapper) =>
+  sql`(select p.referent_user_id from ${pathways} p where p.workspace_id = ${workspaceId} and p.id = ${pathwayId})`;
