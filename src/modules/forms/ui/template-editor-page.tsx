@@ -282,7 +282,11 @@ function TemplateEditor({ template, onPublished }: { template: AdminTemplate | n
             {dirty && <p className="field__hint">{b.keptOnDevice}</p>}
           </div>
         </div>
-        <TemplatePreview definition={definition} issueCount={localIssues.size} />
+        <TemplatePreview
+          definition={definition}
+          // Only the definition matters to the preview: a missing title does not stop it.
+          issueCount={[...localIssues.keys()].filter((path) => path.startsWith('definition')).length}
+        />
       </div>
     </Page>
   );
