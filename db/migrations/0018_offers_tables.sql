@@ -1,0 +1,2 @@
+ALTER TABLE "offers" ALTER COLUMN "pathway_id" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "offers" ADD CONSTRAINT "offers_workspace_id_application_id_housing_applications_workspace_id_id_fk" FOREIGN KEY ("workspace_id","application_id") REFERENCES "public"."housing_applications"("workspace_id","id") ON DELETE no action ON UPDATE no action;
