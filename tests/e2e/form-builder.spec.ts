@@ -189,4 +189,8 @@ test('an administrator builds a template with a conditional question, tries it a
   await page.getByRole('button', { name: 'Quitter la page' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Modèles de formulaire' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: title })).toContainText('Version 2');
+  // Its latest version downloads as an XLSForm workbook.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: `Exporter en XLSForm « ${title} »` }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
 });
