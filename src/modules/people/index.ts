@@ -24,6 +24,8 @@ import { mountPersonRoutes } from '#src/modules/people/api/persons.route.ts';
 export { findPersonForActor } from '#src/modules/people/service/person-views.ts';
 export { createPersonForActor, findDuplicatesForActor } from '#src/modules/people/service/create-person.ts';
 export { recordGirForActor } from '#src/modules/people/service/update-person.ts';
+/** `girOnFileForActor(db, actor, personId)`: the GIR on a visible file for threshold checks, or null. */
+export { girOnFileForActor } from '#src/modules/people/service/gir-on-file.ts';
 export { AGGIR_GRID_SOURCE } from '#src/modules/people/domain/person-file.ts';
 export { addCaseTeamMemberForActor, isOnCaseTeam } from '#src/modules/people/service/case-team.ts';
 export { ageOn, personScopeOf, type PersonScope } from '#src/modules/people/domain/visibility.ts';

@@ -1,5 +1,10 @@
 import type { Router } from '#src/shared/http/route.ts';
+import { mountResidenceRoutes } from '#src/modules/residences/api/residences.route.ts';
 
-/** Résidences autonomie: units, occupancy, admission conditions, waiting list. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- routes are mounted as they are written
-export function createResidenceRoutes(router: Router) {}
+/**
+ * Résidences autonomie: units and their occupants, admission conditions (GIR range), the waiting
+ * list with its order and append-only history. Depends on platform and people only.
+ */
+export function createResidenceRoutes(router: Router) {
+  mountResidenceRoutes(router);
+}
