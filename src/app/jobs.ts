@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { AppDeps } from '#src/shared/http/env.ts';
 import { sendPendingNotificationEmails } from '#src/modules/notifications/index.ts';
 import { sendDueTaskReminders } from '#src/modules/pathways/index.ts';
+import { sendRenewalReminders } from '#src/modules/applications/index.ts';
 
 /** A recurring job: a queue name, its cron, and the work it does at `now`. */
 type RecurringJob = { name: string; cron: string; run: (deps: AppDeps, now: Date) => Promise<unknown> };
@@ -16,6 +17,12 @@ const recurringJobs: RecurringJob[] = [
   // Reminders become notifications with a pending e-mail; the sender delivers them on its next run.
   { name: 'task-reminders', cron: EVERY_MINUTE, run: (deps, now) => sendDueTaskReminders(deps.database.db, now) },
   { name: 'notification-emails', cron: EVERY_MINUTE, run: sendPendingNotificationEmails },
+  // Social-housing applications to renew (60 and 30 days ahead): once a day, before the teams start (UTC cron).
+  {
+    name: 'application-renewal-reminders',
+    cron: '0 5 * * *',
+    run: (deps, now) => sendRenewalReminders(deps.database.db, now),
+  },
 ];
 
 /** How often pg-boss looks for work; tests shorten it to see a scheduled job run within seconds. */

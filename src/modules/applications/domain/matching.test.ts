@@ -63,7 +63,11 @@ const outcome = (p: MatchProfile, u: MatchUnit, key: ConstraintKey) => check(p, 
 describe('hard constraints', () => {
   it('counts entrance steps, and a storey of stairs per floor when no lift serves the landing', () => {
     expect(check(profile(), unit({ entranceSteps: 2 }), 'steps')).toMatchObject({ outcome: 'pass', actual: 2 });
-    expect(check(profile(), unit({ entranceSteps: 4 }), 'steps')).toMatchObject({ outcome: 'fail', actual: 4, limit: 3 });
+    expect(check(profile(), unit({ entranceSteps: 4 }), 'steps')).toMatchObject({
+      outcome: 'fail',
+      actual: 4,
+      limit: 3,
+    });
     expect(check(profile(), unit({ floor: 2, liftToLanding: false }), 'steps')).toMatchObject({
       outcome: 'fail',
       actual: 2 * STEPS_PER_STOREY,
@@ -72,7 +76,10 @@ describe('hard constraints', () => {
   });
 
   it('leaves steps to check when a measurement or the capacity is missing', () => {
-    expect(check(profile(), unit({ entranceSteps: null }), 'steps')).toMatchObject({ outcome: 'unknown', missing: 'unit' });
+    expect(check(profile(), unit({ entranceSteps: null }), 'steps')).toMatchObject({
+      outcome: 'unknown',
+      missing: 'unit',
+    });
     expect(check(profile(), unit({ floor: 2, liftToLanding: null }), 'steps')).toMatchObject({
       outcome: 'unknown',
       missing: 'unit',
@@ -98,7 +105,10 @@ describe('hard constraints', () => {
     expect(outcome(profile(), unit({ floor: 3, liftToLanding: null }), 'lift')).toBe('unknown');
     expect(outcome(profile(), unit({ floor: null }), 'lift')).toBe('unknown');
     expect(outcome(profile({ needsLift: false }), unit({ floor: 3, liftToLanding: false }), 'lift')).toBeUndefined();
-    expect(check(profile({ needsLift: null }), unit(), 'lift')).toMatchObject({ outcome: 'unknown', missing: 'profile' });
+    expect(check(profile({ needsLift: null }), unit(), 'lift')).toMatchObject({
+      outcome: 'unknown',
+      missing: 'profile',
+    });
   });
 
   it('a wheelchair needs a step-free path and 77 cm doors', () => {
@@ -115,7 +125,9 @@ describe('hard constraints', () => {
     );
     expect(outcome(chair, unit({ doorClearWidthCm: null }), 'wheelchair_doors')).toBe('unknown');
     expect(outcome(chair, unit({ entranceSteps: null }), 'wheelchair_path')).toBe('unknown');
-    expect(outcome(profile({ walkingAid: 'cane' }), unit({ doorClearWidthCm: 60 }), 'wheelchair_doors')).toBeUndefined();
+    expect(
+      outcome(profile({ walkingAid: 'cane' }), unit({ doorClearWidthCm: 60 }), 'wheelchair_doors'),
+    ).toBeUndefined();
     expect(check(profile({ walkingAid: null }), unit(), 'wheelchair_path')).toMatchObject({
       outcome: 'unknown',
       missing: 'profile',
@@ -143,7 +155,8 @@ describe('hard constraints', () => {
       wishedCommunes: ['59355'],
       communesStrict: true,
     });
-    for (const key of ['bedrooms', 'typology', 'budget', 'commune'] as const) expect(outcome(wishes, unit(), key)).toBe('pass');
+    for (const key of ['bedrooms', 'typology', 'budget', 'commune'] as const)
+      expect(outcome(wishes, unit(), key)).toBe('pass');
     expect(outcome(wishes, unit({ bedrooms: 1 }), 'bedrooms')).toBe('fail');
     expect(outcome(wishes, unit({ bedrooms: null }), 'bedrooms')).toBe('unknown');
     expect(outcome(wishes, unit({ typology: 'T4' }), 'typology')).toBe('fail');
@@ -215,7 +228,11 @@ describe('weighted preferences', () => {
   });
 
   it('gives no score when nothing weighted has data, and no coverage when nothing is weighted', () => {
-    expect(scorePreferences(profile(), unit(), indexPoints([]))).toEqual({ score: null, coverage: null, contributions: [] });
+    expect(scorePreferences(profile(), unit(), indexPoints([]))).toEqual({
+      score: null,
+      coverage: null,
+      contributions: [],
+    });
     const onlyMissing = scorePreferences(profile({ weights: { near_family: 3 } }), unit(), indexPoints([]));
     expect(onlyMissing).toMatchObject({ score: null, coverage: 0 });
   });
@@ -245,9 +262,7 @@ describe('weighted preferences', () => {
     expect(s({ weights: { services: 1 } }, { services: [] })).toBe(0);
     expect(s({ currentCommunes: ['59350', '59355'], weights: { same_neighbourhood: 1 } }, {})).toBe(1);
     expect(s({ currentCommunes: ['59350'], weights: { same_neighbourhood: 1 } }, {})).toBe(0);
-    expect(
-      s({ familyCoordinates: { lat: 50.6431, lon: 2.9869 }, weights: { near_family: 1 } }, {}),
-    ).toBe(1);
+    expect(s({ familyCoordinates: { lat: 50.6431, lon: 2.9869 }, weights: { near_family: 1 } }, {})).toBe(1);
   });
 });
 
@@ -327,9 +342,13 @@ describe('ranking', () => {
           verdict: 'incompatible' as const,
           constraints: [...target.constraints, { key: 'budget' as const, outcome: 'fail' as const }],
         };
-        const rankOf = (list: typeof matches, id: string) => [...list].sort(compareMatches).findIndex((m) => m.unitId === id);
+        const rankOf = (list: typeof matches, id: string) =>
+          [...list].sort(compareMatches).findIndex((m) => m.unitId === id);
         const before = rankOf(matches, target.unitId);
-        const after = rankOf(matches.map((m, j) => (j === i ? worse : m)), target.unitId);
+        const after = rankOf(
+          matches.map((m, j) => (j === i ? worse : m)),
+          target.unitId,
+        );
         expect(after).toBeGreaterThanOrEqual(before);
       }),
     );
