@@ -17,6 +17,7 @@ export const navigation: NavSection[] = [
       { to: '/parcours', label: messages.nav.pathways, permission: 'pathway.read' },
       { to: '/taches', label: messages.nav.tasks, permission: 'pathway.read' },
       { to: '/syntheses', label: messages.nav.caseReviews, permission: 'pathway.read' },
+      { to: '/residences', label: messages.residences.nav, permission: 'housing.read' },
       { to: '/hors-ligne', label: messages.offline.nav, permission: 'person.write' },
     ],
   },

@@ -69,7 +69,7 @@ export const router = createBrowserRouter([
       ...assessmentPages,
       ...formPages,
       ...housingPages,
-      ...residencesPages,
+      ...residencesPages({ CommuneField }),
       ...applicationsPages,
       ...offersPages,
       { path: 'hors-ligne', element: onDemand(<OfflinePage />) },
