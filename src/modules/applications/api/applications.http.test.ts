@@ -82,7 +82,7 @@ describe('recording an application', () => {
     });
     expect(res.status).toBe(400);
     expect(res.json.issues).toEqual([
-      { path: 'sneNumber', message: expect.stringContaining('18 caractères') as unknown as string },
+      { path: 'sneNumber', message: expect.stringContaining('18 caractères') },
     ]);
   });
 
@@ -201,7 +201,7 @@ describe('matching and the demand for a unit', () => {
       verdict: 'incompatible',
       constraints: expect.arrayContaining([
         { key: 'shower', outcome: 'fail', text: 'Baignoire ou douche à ressaut.' },
-      ]) as unknown as object[],
+      ]),
     });
     const doctor = (byUnit.get(fine) as { contributions: { key: string; text: string }[] }).contributions.find(
       (c) => c.key === 'near_doctor',
