@@ -321,3 +321,47 @@ export function findBuildingContradictions(building: BuildingMeasures): Measurem
   }
   return found;
 }
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** The measurements of a building out of any wider record (a row, a form), unknown when absent. */
+export function buildingMeasuresOf(b: Partial<Nullable<BuildingMeasures>>): BuildingMeasures {
+  return {
+    stepsStreetToLobby: b.stepsStreetToLobby ?? null,
+    rampPresent: b.rampPresent ?? null,
+    entranceHandrail: b.entranceHandrail ?? null,
+    entranceDoorClearWidthCm: b.entranceDoorClearWidthCm ?? null,
+    liftCount: b.liftCount ?? null,
+    liftServesAllLandings: b.liftServesAllLandings ?? null,
+    liftHalfLevelSteps: b.liftHalfLevelSteps ?? null,
+    floorsAboveGround: b.floorsAboveGround ?? null,
+  };
+}
+
+/** The measurements of a unit out of any wider record; `showerType`/`shutters` are trusted to be valid codes. */
+export function unitMeasuresOf(
+  u: Partial<Nullable<Omit<UnitMeasures, 'showerType' | 'shutters'>>> & {
+    floor: number;
+    showerType?: string | null;
+    shutters?: string | null;
+  },
+): UnitMeasures {
+  return {
+    floor: u.floor,
+    individualHouse: u.individualHouse ?? false,
+    liftServesLanding: u.liftServesLanding ?? null,
+    stepFreeAccessDeclared: u.stepFreeAccessDeclared ?? null,
+    entranceDoorClearWidthCm: u.entranceDoorClearWidthCm ?? null,
+    doorClearWidthMinCm: u.doorClearWidthMinCm ?? null,
+    internalSteps: u.internalSteps ?? null,
+    showerType: (u.showerType ?? null) as ShowerType | null,
+    showerStepCm: u.showerStepCm ?? null,
+    turningCircle150: u.turningCircle150 ?? null,
+    wcLateralSpace: u.wcLateralSpace ?? null,
+    shutters: (u.shutters ?? null) as ShutterKind | null,
+    visualDoorbell: u.visualDoorbell ?? null,
+    visualContrasts: u.visualContrasts ?? null,
+    simpleSignage: u.simpleSignage ?? null,
+    personalisedFittings: u.personalisedFittings ?? null,
+  };
+}

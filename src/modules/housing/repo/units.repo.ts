@@ -2,7 +2,12 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
 import { buildings, programmes, units } from '#src/modules/housing/db/schema.ts';
 import type { AccessFlag, AccessLevel } from '#src/modules/housing/domain/access-level.ts';
-import { liftToLanding, stepsToDoor } from '#src/modules/housing/domain/access-level.ts';
+import {
+  buildingMeasuresOf,
+  liftToLanding,
+  stepsToDoor,
+  unitMeasuresOf,
+} from '#src/modules/housing/domain/access-level.ts';
 import type { HousingScope } from '#src/modules/housing/domain/scope.ts';
 import type { MatchableUnit } from '#src/modules/housing/domain/matchable-unit.ts';
 import type {
@@ -10,8 +15,6 @@ import type {
   EnergyClass,
   Financing,
   ProgrammeKind,
-  ShowerType,
-  ShutterKind,
   Typology,
   UnitStatus,
 } from '#src/modules/housing/domain/supply.ts';
@@ -71,34 +74,8 @@ function joined(db: Db) {
 export function toMatchableUnit(row: JoinedRow, landlordName: string): MatchableUnit {
   const u = row.unit;
   const b = row.building;
-  const buildingMeasures = {
-    stepsStreetToLobby: b.stepsStreetToLobby,
-    rampPresent: b.rampPresent,
-    entranceHandrail: b.entranceHandrail,
-    entranceDoorClearWidthCm: b.entranceDoorClearWidthCm,
-    liftCount: b.liftCount,
-    liftServesAllLandings: b.liftServesAllLandings,
-    liftHalfLevelSteps: b.liftHalfLevelSteps,
-    floorsAboveGround: b.floorsAboveGround,
-  };
-  const unitMeasures = {
-    floor: u.floor,
-    individualHouse: u.individualHouse,
-    liftServesLanding: u.liftServesLanding,
-    stepFreeAccessDeclared: u.stepFreeAccessDeclared,
-    entranceDoorClearWidthCm: u.entranceDoorClearWidthCm,
-    doorClearWidthMinCm: u.doorClearWidthMinCm,
-    internalSteps: u.internalSteps,
-    showerType: u.showerType as ShowerType | null,
-    showerStepCm: u.showerStepCm,
-    turningCircle150: u.turningCircle150,
-    wcLateralSpace: u.wcLateralSpace,
-    shutters: u.shutters as ShutterKind | null,
-    visualDoorbell: u.visualDoorbell,
-    visualContrasts: u.visualContrasts,
-    simpleSignage: u.simpleSignage,
-    personalisedFittings: u.personalisedFittings,
-  };
+  const buildingMeasures = buildingMeasuresOf(b);
+  const unitMeasures = unitMeasuresOf(u);
   return {
     id: u.id,
     landlordUnitRef: u.landlordUnitRef,
