@@ -3,6 +3,7 @@ import type { AppDeps } from '#src/shared/http/env.ts';
 import { sendPendingNotificationEmails } from '#src/modules/notifications/index.ts';
 import { sendDueTaskReminders } from '#src/modules/pathways/index.ts';
 import { sendRenewalReminders } from '#src/modules/applications/index.ts';
+import { sendAnswerReminders } from '#src/modules/offers/index.ts';
 
 /** A recurring job: a queue name, its cron, and the work it does at `now`. */
 type RecurringJob = { name: string; cron: string; run: (deps: AppDeps, now: Date) => Promise<unknown> };
@@ -22,6 +23,12 @@ const recurringJobs: RecurringJob[] = [
     name: 'application-renewal-reminders',
     cron: '0 5 * * *',
     run: (deps, now) => sendRenewalReminders(deps.database.db, now),
+  },
+  // Offers whose answer is due within two days: once a day, before the teams start (UTC cron).
+  {
+    name: 'offer-answer-reminders',
+    cron: '10 5 * * *',
+    run: (deps, now) => sendAnswerReminders(deps.database.db, now),
   },
 ];
 

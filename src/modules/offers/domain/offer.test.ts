@@ -15,10 +15,9 @@ describe('offer status machine', () => {
     expect(nextStatus('visited', { kind: 'committee', decision: 'inadmissible' })).toBe('not_attributed');
   });
 
-  it('accepts a refusal at any stage before acceptance, an acceptance only after attribution', () => {
-    for (const s of ['proposed', 'visited', 'attributed'] as const)
+  it('accepts a refusal at any stage until the move, an acceptance only after attribution', () => {
+    for (const s of ['proposed', 'visited', 'attributed', 'accepted'] as const)
       expect(nextStatus(s, { kind: 'answer', answer: 'refuse' })).toBe('refused');
-    expect(nextStatus('accepted', { kind: 'answer', answer: 'refuse' })).toBeNull();
     expect(nextStatus('visited', { kind: 'answer', answer: 'accept' })).toBeNull();
     expect(nextStatus('visited', { kind: 'answer', answer: 'no_answer' })).toBeNull();
     expect(nextStatus('attributed', { kind: 'answer', answer: 'no_answer' })).toBe('no_answer');
@@ -46,5 +45,6 @@ describe('offer status machine', () => {
     expect(refusalStageOf('proposed')).toBe('before_visit');
     expect(refusalStageOf('visited')).toBe('after_visit');
     expect(refusalStageOf('attributed')).toBe('after_committee');
+    expect(refusalStageOf('accepted')).toBe('at_signature');
   });
 });

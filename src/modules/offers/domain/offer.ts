@@ -71,8 +71,9 @@ export type OfferEvent =
 
 /**
  * The status after an event, or null when the event does not apply. A refusal may come at any stage
- * before acceptance (before or after the visit, after the committee); an acceptance needs an
- * attribution, and a "no answer" needs an attribution whose delay has run out (checked by the caller).
+ * until the move (before or after the visit, after the committee, at the signature of the lease); an
+ * acceptance needs an attribution, and a "no answer" needs an attribution whose delay has run out
+ * (checked by the caller).
  */
 export function nextStatus(status: OfferStatus, event: OfferEvent): OfferStatus | null {
   switch (event.kind) {
@@ -85,7 +86,9 @@ export function nextStatus(status: OfferStatus, event: OfferEvent): OfferStatus 
         : 'not_attributed';
     case 'answer':
       if (event.answer === 'refuse')
-        return status === 'proposed' || status === 'visited' || status === 'attributed' ? 'refused' : null;
+        return status === 'proposed' || status === 'visited' || status === 'attributed' || status === 'accepted'
+          ? 'refused'
+          : null;
       if (status !== 'attributed') return null;
       return event.answer === 'accept' ? 'accepted' : 'no_answer';
     case 'move_in':
@@ -99,5 +102,6 @@ export function nextStatus(status: OfferStatus, event: OfferEvent): OfferStatus 
 export function refusalStageOf(status: OfferStatus): RefusalStage {
   if (status === 'proposed') return 'before_visit';
   if (status === 'visited') return 'after_visit';
+  if (status === 'accepted') return 'at_signature';
   return 'after_committee';
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
 import { caseTeamIncludes } from '#src/modules/people/index.ts';
+import { pathwayReferentOf } from '#src/modules/pathways/index.ts';
 import { allocationCommittees, offerRefusals, offers } from '#src/modules/offers/db/schema.ts';
 
 export type OfferRow = typeof offers.$inferSelect;
@@ -21,15 +22,44 @@ function inScope(scope: OfferScope): SQL {
   return and(eq(offers.workspaceId, scope.workspaceId), or(...visible))!;
 }
 
+// The application, the person file and the organisation belong to other modules, reached only through their
+// index: these reads name their tables in SQL rather than importing their table objects.
+const sneNumber = sql<string>`(select ha.sne_number from housing_applications ha where ha.workspace_id = ${offers.workspaceId} and ha.id = ${offers.applicationId})`;
+const personName = sql<string>`(select p.first_name || ' ' || p.last_name from persons p where p.workspace_id = ${offers.workspaceId} and p.id = ${offers.personId})`;
+const landlordName = sql<string>`(select o.name from organizations o where o.workspace_id = ${offers.workspaceId} and o.id = ${offers.landlordOrganizationId})`;
+const listColumns = { offer: offers, sneNumber, personName, landlordName };
+
+export type OfferListRow = OfferRow & { sneNumber: string; personName: string; landlordName: string };
+const flatten = (r: {
+  offer: OfferRow;
+  sneNumber: string;
+  personName: string;
+  landlordName: string;
+}): OfferListRow => ({
+  ...r.offer,
+  sneNumber: r.sneNumber,
+  personName: r.personName,
+  landlordName: r.landlordName,
+});
+
+/** A live application by its numéro unique (stored normalised: upper case, no spaces or dashes). */
+export async function findApplicationBySneNumber(db: Db, workspaceId: string, raw: string) {
+  const result = await db.execute(
+    sql`select id::text as id, person_id::text as "personId", pathway_id::text as "pathwayId" from housing_applications
+      where workspace_id = ${workspaceId} and sne_number = upper(regexp_replace(${raw}, '[[:space:]-]', '', 'g'))`,
+  );
+  return (result as { rows: { id: string; personId: string; pathwayId: string }[] }).rows[0] ?? null;
+}
+
 export type OfferFilters = {
   applicationId?: string | undefined;
   personId?: string | undefined;
   status?: string | undefined;
 };
 
-export async function listOffers(db: Db, scope: OfferScope, filters: OfferFilters): Promise<OfferRow[]> {
-  return db
-    .select()
+export async function listOffers(db: Db, scope: OfferScope, filters: OfferFilters): Promise<OfferListRow[]> {
+  const rows = await db
+    .select(listColumns)
     .from(offers)
     .where(
       and(
@@ -41,6 +71,15 @@ export async function listOffers(db: Db, scope: OfferScope, filters: OfferFilter
     )
     .orderBy(desc(offers.proposedOn), asc(offers.id))
     .limit(500);
+  return rows.map(flatten);
+}
+
+export async function findOfferView(db: Db, scope: OfferScope, id: string): Promise<OfferListRow | null> {
+  const [row] = await db
+    .select(listColumns)
+    .from(offers)
+    .where(and(inScope(scope), eq(offers.id, id)));
+  return row ? flatten(row) : null;
 }
 
 export async function findOffer(
@@ -129,7 +168,13 @@ export async function findCommittee(db: Db, workspaceId: string, id: string): Pr
  */
 export async function dueAnswerReminders(db: Db, lastDeadline: string, limit: number) {
   return db
-    .select()
+    .select({
+      id: offers.id,
+      workspaceId: offers.workspaceId,
+      unitLabel: offers.unitLabel,
+      responseDeadline: offers.responseDeadline,
+      referentUserId: sql<string>`${pathwayReferentOf(offers.workspaceId, offers.pathwayId)}`,
+    })
     .from(offers)
     .where(
       and(eq(offers.status, 'attributed'), lte(offers.responseDeadline, lastDeadline), isNull(offers.reminderSentAt)),

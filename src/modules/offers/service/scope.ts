@@ -10,7 +10,7 @@ export const landlordIdsOf = (actor: Actor) =>
 /**
  * Housing officers (`housing.manage`) see every offer of the workspace; a landlord's staff the offers on
  * their organisation's units; other holders of `housing.read` the offers made to people whose case team they
- * are on (docs/decisions/025).
+ * are on (docs/decisions/023).
  */
 export const offerScopeOf = (actor: Actor): OfferScope => ({
   workspaceId: actor.workspaceId,

@@ -117,6 +117,11 @@ export const offers = {
     other: 'Autre',
   },
   errors: {
+    applicationRequired: 'Indiquez le numéro unique de la demande.',
+    answerOnlyByCaseTeam: "Seule l'équipe de suivi de la personne enregistre sa réponse et son emménagement.",
+    refusalRequired: 'Décrivez le refus : motif principal et étape.',
+    landlordRequired: 'Choisissez le bailleur.',
+    notALandlord: "Cette organisation n'est pas un bailleur.",
     unitUnknown: 'Logement introuvable.',
     applicationUnknown: 'Demande de logement introuvable.',
     unitAllocated: 'Ce logement est déjà attribué : une nouvelle proposition est impossible.',
@@ -144,12 +149,17 @@ export const offers = {
     movedBeforeAnswer: "L'emménagement ne peut précéder l'acceptation.",
     leaseAfterMove: "La signature du bail ne peut suivre l'emménagement.",
     visitBeforeProposal: 'La visite ne peut précéder la proposition.',
+    answerBeforeProposal: 'La réponse ne peut précéder la proposition.',
   },
   reminder: {
-    title: (unit: string, deadline: string) => `Réponse attendue le ${deadline} pour la proposition ${unit}`,
+    title: (deadline: string) => `Proposition de logement : réponse attendue au plus tard le ${deadline}`,
   },
   journal: {
     accepted: (unit: string) => `Proposition acceptée : ${unit}.`,
+    movedIn: (unit: string) => `Emménagement : ${unit}.`,
   },
+  unitLabel: (programme: string, ref: string) => `${programme}, logement ${ref}`,
+  /** An ISO day as the teams read it (jj/mm/aaaa). */
+  day: (iso: string) => iso.split('-').reverse().join('/'),
   suppressed: '< 5',
 } as const;

@@ -1,0 +1,162 @@
+import { defineRoute, errorBodySchema, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import {
+  answerInputSchema,
+  committeeDecisionInputSchema,
+  committeeInputSchema,
+  committeeListSchema,
+  createdSchema,
+  idParamSchema,
+  moveInInputSchema,
+  offerCreateSchema,
+  offerListQuerySchema,
+  offerListSchema,
+  offerSchema,
+  visitInputSchema,
+} from '#src/modules/offers/api/offer.schema.ts';
+import {
+  createCommittee,
+  createOffer,
+  recordAnswer,
+  recordCommitteeDecision,
+  recordMoveIn,
+  recordVisit,
+} from '#src/modules/offers/service/offers.ts';
+import { getOffer, listCommitteesForActor, listOffersForActor } from '#src/modules/offers/service/views.ts';
+
+const tags = ['offers'];
+const conflict = { 409: jsonResponse(errorBodySchema, 'Not possible in the offer’s status, or the unit is taken') };
+
+const list = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/offers',
+  tags,
+  summary: 'Offers the user may see (landlord staff: on their units; case team: of their people), newest first',
+  request: { query: offerListQuerySchema },
+  responses: { 200: jsonResponse(offerListSchema, 'Offers') },
+});
+
+const create = defineRoute({
+  access: 'housing.read',
+  method: 'post',
+  path: '/api/offers',
+  tags,
+  summary: 'Offer a unit to an application (landlord staff on their units, housing officers); audited',
+  request: jsonBody(offerCreateSchema),
+  responses: {
+    201: jsonResponse(createdSchema, 'The new offer'),
+    409: jsonResponse(errorBodySchema, 'The unit is allocated or held by an accepted offer'),
+  },
+});
+
+const getOne = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/offers/{id}',
+  tags,
+  summary: 'One offer with its committee decision, answer and refusal',
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse(offerSchema, 'The offer') },
+});
+
+const visit = defineRoute({
+  access: 'housing.read',
+  method: 'post',
+  path: '/api/offers/{id}/visit',
+  tags,
+  summary: 'Record the visit of the unit; audited',
+  request: { params: idParamSchema, ...jsonBody(visitInputSchema) },
+  responses: { 204: { description: 'Recorded' }, ...conflict },
+});
+
+const decide = defineRoute({
+  access: 'housing.read',
+  method: 'post',
+  path: '/api/offers/{id}/committee-decision',
+  tags,
+  summary: 'Record the allocation committee’s decision, rank and notification (starts the answer delay); audited',
+  request: { params: idParamSchema, ...jsonBody(committeeDecisionInputSchema) },
+  responses: { 204: { description: 'Recorded' }, ...conflict },
+});
+
+const answer = defineRoute({
+  access: 'pathway.write',
+  method: 'post',
+  path: '/api/offers/{id}/answer',
+  tags,
+  summary: 'Record the person’s answer (case team): acceptance allocates the unit and moves the pathway; audited',
+  request: { params: idParamSchema, ...jsonBody(answerInputSchema) },
+  responses: { 204: { description: 'Recorded' }, ...conflict },
+});
+
+const moveIn = defineRoute({
+  access: 'pathway.write',
+  method: 'post',
+  path: '/api/offers/{id}/move-in',
+  tags,
+  summary: 'Record the lease and the move (case team): the unit is occupied, the pathway moves to aftercare',
+  request: { params: idParamSchema, ...jsonBody(moveInInputSchema) },
+  responses: { 204: { description: 'Recorded' }, ...conflict },
+});
+
+const committees = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/offer-committees',
+  tags,
+  summary: 'Allocation committee sessions the user may record decisions in, latest first',
+  responses: { 200: jsonResponse(committeeListSchema, 'Committees') },
+});
+
+const createCommitteeRoute = defineRoute({
+  access: 'housing.read',
+  method: 'post',
+  path: '/api/offer-committees',
+  tags,
+  summary: 'Record an allocation committee session (landlord staff for their own, housing officers); audited',
+  request: jsonBody(committeeInputSchema),
+  responses: { 201: jsonResponse(createdSchema, 'The new committee') },
+});
+
+export function mountOfferRoutes(router: Router) {
+  router.openapi(list, async (c) =>
+    c.json(await listOffersForActor(c.var.deps.database.db, c.var.actor, c.req.valid('query')), 200),
+  );
+  router.openapi(create, async (c) =>
+    c.json(await createOffer(c.var.deps.database.db, c.var.actor, c.req.valid('json'), c.var.requestId), 201),
+  );
+  router.openapi(committees, async (c) =>
+    c.json(await listCommitteesForActor(c.var.deps.database.db, c.var.actor), 200),
+  );
+  router.openapi(createCommitteeRoute, async (c) =>
+    c.json(await createCommittee(c.var.deps.database.db, c.var.actor, c.req.valid('json'), c.var.requestId), 201),
+  );
+  router.openapi(getOne, async (c) =>
+    c.json(await getOffer(c.var.deps.database.db, c.var.actor, c.req.valid('param').id), 200),
+  );
+  router.openapi(visit, async (c) => {
+    await recordVisit(
+      c.var.deps.database.db,
+      c.var.actor,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.var.requestId,
+    );
+    return c.body(null, 204);
+  });
+  router.openapi(decide, async (c) => {
+    const { db } = c.var.deps.database;
+    await recordCommitteeDecision(db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    return c.body(null, 204);
+  });
+  router.openapi(answer, async (c) => {
+    const { db } = c.var.deps.database;
+    await recordAnswer(db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    return c.body(null, 204);
+  });
+  router.openapi(moveIn, async (c) => {
+    const { db } = c.var.deps.database;
+    await recordMoveIn(db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    return c.body(null, 204);
+  });
+}
