@@ -140,19 +140,27 @@ type FieldProps<T extends Values> = {
   required?: boolean;
 };
 
-type ControlProps = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
+export type ControlProps = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
 
-/** Label, hint and error around one control, wired for assistive technologies. */
-function FieldFrame<T extends Values>({
-  form,
-  name,
+/**
+ * Label, hint and error around one control, wired for assistive technologies; for fields whose
+ * value and error do not live in a `useForm` state (the form builder's draft).
+ */
+export function FieldLayout({
+  id,
   label,
   hint,
+  error,
   required,
   children,
-}: FieldProps<T> & { children: (control: ControlProps) => ReactNode }) {
-  const id = form.idFor(name);
-  const error = form.fieldErrors[name];
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error: string | undefined;
+  required?: boolean;
+  children: (control: ControlProps) => ReactNode;
+}) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field--error' : 'field'}>
@@ -172,6 +180,20 @@ function FieldFrame<T extends Values>({
       )}
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
     </div>
+  );
+}
+
+/** The same, for a field of a `useForm` state. */
+function FieldFrame<T extends Values>({
+  form,
+  name,
+  children,
+  ...rest
+}: FieldProps<T> & { children: (control: ControlProps) => ReactNode }) {
+  return (
+    <FieldLayout id={form.idFor(name)} error={form.fieldErrors[name]} {...rest}>
+      {children}
+    </FieldLayout>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker, useLocation, useNavigate, useParams } from 'react-router';
+import { FieldLayout } from '#src/shared/ui/form.tsx';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api, ApiError } from '#src/shared/ui/api.ts';
 import { Alert, formatDateTime, Page } from '#src/shared/ui/page.tsx';
@@ -312,32 +313,13 @@ function TemplateFields({
   tools: EditorTools;
   onChange: (draft: TemplateDraft, paths: string[]) => void;
 }) {
-  const field = (name: 'title' | 'key', label: string, hint?: string) => {
-    const id = domId(name);
-    const error = tools.errors.get(name);
-    const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-    return (
-      <div className={error ? 'field field--error' : 'field'}>
-        <label htmlFor={id}>
-          {label}
-          <span className="field__required"> ({messages.app.required})</span>
-        </label>
-        {hint && (
-          <p className="field__hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p className="field__error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
+  const field = (name: 'title' | 'key', label: string, hint?: string) => (
+    <FieldLayout id={domId(name)} label={label} hint={hint} error={tools.errors.get(name)} required>
+      {(control) => (
         <input
-          id={id}
+          {...control}
           type="text"
           value={draft[name]}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
           spellCheck={name === 'key' ? false : undefined}
           className={name === 'key' ? 'builder-code' : undefined}
           onChange={(e) => {
@@ -348,43 +330,33 @@ function TemplateFields({
             } else onChange({ ...draft, key: e.target.value, keyEdited: true }, ['key']);
           }}
         />
-      </div>
-    );
-  };
-  const kindError = tools.errors.get('kind');
+      )}
+    </FieldLayout>
+  );
   return (
     <section className="builder-template" aria-labelledby="builder-template-title">
       <h2 id="builder-template-title">{b.templateTitle}</h2>
       {field('title', b.templateName)}
       {field('key', b.key, b.keyHint)}
-      <div className={kindError ? 'field field--error' : 'field'}>
-        <label htmlFor={domId('kind')}>
-          {b.kind}
-          <span className="field__required"> ({messages.app.required})</span>
-        </label>
-        {kindError && (
-          <p className="field__error" id={`${domId('kind')}-error`}>
-            {kindError}
-          </p>
+      <FieldLayout id={domId('kind')} label={b.kind} error={tools.errors.get('kind')} required>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.kind}
+            onChange={(e) => {
+              tools.touch('kind');
+              onChange({ ...draft, kind: e.target.value }, ['kind']);
+            }}
+          >
+            <option value="">{b.chooseKind}</option>
+            {templateKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {kindLabels[kind]}
+              </option>
+            ))}
+          </select>
         )}
-        <select
-          id={domId('kind')}
-          value={draft.kind}
-          aria-invalid={kindError ? true : undefined}
-          aria-describedby={kindError ? `${domId('kind')}-error` : undefined}
-          onChange={(e) => {
-            tools.touch('kind');
-            onChange({ ...draft, kind: e.target.value }, ['kind']);
-          }}
-        >
-          <option value="">{b.chooseKind}</option>
-          {templateKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {kindLabels[kind]}
-            </option>
-          ))}
-        </select>
-      </div>
+      </FieldLayout>
     </section>
   );
 }

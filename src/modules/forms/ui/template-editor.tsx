@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { FieldLayout } from '#src/shared/ui/form.tsx';
 import { questionTypes, type QuestionType } from '#src/modules/forms/api/form.schema.ts';
 import {
   emptyChoice,
@@ -61,37 +62,22 @@ function DraftText({ path, label, value, onChange, hint, required, multiline, co
     touch(path);
     onChange(next);
   };
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  const control = {
-    id,
-    value,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
-    spellCheck: code ? false : undefined,
-    className: code ? 'builder-code' : undefined,
-  };
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {required && <span className="field__required"> ({messages.app.required})</span>}
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      {multiline ? (
-        <textarea {...control} rows={2} onChange={(e) => edit(e.target.value)} />
-      ) : (
-        <input {...control} type="text" onChange={(e) => edit(e.target.value)} />
-      )}
-    </div>
+    <FieldLayout id={id} label={label} hint={hint} error={error} required={required}>
+      {(control) => {
+        const props = {
+          ...control,
+          value,
+          spellCheck: code ? false : undefined,
+          className: code ? 'builder-code' : undefined,
+        };
+        return multiline ? (
+          <textarea {...props} rows={2} onChange={(e) => edit(e.target.value)} />
+        ) : (
+          <input {...props} type="text" onChange={(e) => edit(e.target.value)} />
+        );
+      }}
+    </FieldLayout>
   );
 }
 
@@ -262,26 +248,36 @@ function SectionEditor({
         />
       </div>
       <DraftText path={`${path}.title`} label={b.sectionTitle} value={section.title} onChange={setTitle} required />
-      <DraftText
-        path={`${path}.name`}
-        label={b.name}
-        hint={b.nameHint}
+      <NameField
+        path={path}
         value={section.name}
         onChange={(name) => onChange({ ...section, name, nameEdited: true })}
-        code
-        required
       />
       <DraftText path={`${path}.help`} label={b.help} value={section.help} onChange={(v) => set('help', v)} multiline />
-      <DraftText
-        path={`${path}.relevant`}
-        label={b.relevant}
-        hint={b.relevantHint}
-        value={section.relevant}
-        onChange={(v) => set('relevant', v)}
-        code
-      />
+      <ConditionField path={path} value={section.relevant} onChange={(v) => set('relevant', v)} />
       <ItemList sectionIndex={index} items={section.items} onChange={(items) => set('items', items)} />
     </section>
+  );
+}
+
+/** The name `${…}` refers to, suggested from the label until the user edits it. */
+function NameField({ path, value, onChange }: { path: string; value: string; onChange: (name: string) => void }) {
+  return (
+    <DraftText path={`${path}.name`} label={b.name} hint={b.nameHint} value={value} onChange={onChange} code required />
+  );
+}
+
+/** When a section, group or question is shown. */
+function ConditionField({ path, value, onChange }: { path: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <DraftText
+      path={`${path}.relevant`}
+      label={b.relevant}
+      hint={b.relevantHint}
+      value={value}
+      onChange={onChange}
+      code
+    />
   );
 }
 
@@ -417,24 +413,9 @@ function GroupEditor({
         onChange={(v) => set('itemLabel', v)}
         required
       />
-      <DraftText
-        path={`${path}.name`}
-        label={b.name}
-        hint={b.nameHint}
-        value={group.name}
-        onChange={(name) => onChange({ ...group, name, nameEdited: true })}
-        code
-        required
-      />
+      <NameField path={path} value={group.name} onChange={(name) => onChange({ ...group, name, nameEdited: true })} />
       <DraftText path={`${path}.help`} label={b.help} value={group.help} onChange={(v) => set('help', v)} multiline />
-      <DraftText
-        path={`${path}.relevant`}
-        label={b.relevant}
-        hint={b.relevantHint}
-        value={group.relevant}
-        onChange={(v) => set('relevant', v)}
-        code
-      />
+      <ConditionField path={path} value={group.relevant} onChange={(v) => set('relevant', v)} />
       {questions.map((q, i) => {
         const replace = (next: QuestionDraft) =>
           set(
@@ -529,15 +510,7 @@ function QuestionEditor({
         }
         required
       />
-      <DraftText
-        path={`${path}.name`}
-        label={b.name}
-        hint={b.nameHint}
-        value={q.name}
-        onChange={(name) => onChange({ ...q, name, nameEdited: true })}
-        code
-        required
-      />
+      <NameField path={path} value={q.name} onChange={(name) => onChange({ ...q, name, nameEdited: true })} />
       <DraftText path={`${path}.help`} label={b.help} value={q.help} onChange={(v) => set('help', v)} multiline />
       {features.answered && (
         <div className="checkbox">
@@ -597,14 +570,7 @@ function QuestionEditor({
           onChange={(c) => set('choices', c)}
         />
       )}
-      <DraftText
-        path={`${path}.relevant`}
-        label={b.relevant}
-        hint={b.relevantHint}
-        value={q.relevant}
-        onChange={(v) => set('relevant', v)}
-        code
-      />
+      <ConditionField path={path} value={q.relevant} onChange={(v) => set('relevant', v)} />
       {features.calculation && (
         <DraftText
           path={`${path}.calculation`}
