@@ -276,6 +276,14 @@ describe('admission', () => {
       [entry.moreau, 2],
     ]);
     expect(d.occupancyRate).toBe(33);
+    const list = await t.call('/api/residences', { cookie: landlord.cookie });
+    expect(list.json.items.find((r: { id: string }) => r.id === residenceId)).toMatchObject({
+      unitCount: 3,
+      occupiedCount: 1,
+      vacantCount: 2,
+      occupancyRate: 33,
+      waitingCount: 2,
+    });
     expect((await auditRowsOf(database, entry.duval)).map((a) => a.action)).toContain('residence_waiting_entry.admit');
     expect((await auditRowsOf(database, unit.a)).map((a) => a.action)).toEqual([
       'residence_unit.create',

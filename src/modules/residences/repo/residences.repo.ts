@@ -15,7 +15,10 @@ export type WaitingEntryRow = typeof residenceWaitingEntries.$inferSelect;
 export type WaitingEventRow = typeof residenceWaitingEvents.$inferSelect;
 export type WaitingEventInsert = typeof residenceWaitingEvents.$inferInsert;
 
-/** Every residence of the workspace with its counts, by name in French order. */
+/**
+ * Every residence of the workspace with its counts, by name in French order. The subqueries name the
+ * outer table in full: drizzle writes a column of a one-table select without its table.
+ */
 export async function listResidences(db: Db, workspaceId: string) {
   return db
     .select({
@@ -24,10 +27,10 @@ export async function listResidences(db: Db, workspaceId: string) {
       communeInsee: residences.communeInsee,
       managingOrganizationId: residences.managingOrganizationId,
       capacity: residences.capacity,
-      unitCount: sql<number>`(select count(*)::int from ${residenceUnits} u where u.workspace_id = ${residences.workspaceId} and u.residence_id = ${residences.id})`,
-      occupiedCount: sql<number>`(select count(*)::int from ${residenceUnits} u where u.workspace_id = ${residences.workspaceId} and u.residence_id = ${residences.id} and u.status = 'occupied')`,
-      vacantCount: sql<number>`(select count(*)::int from ${residenceUnits} u where u.workspace_id = ${residences.workspaceId} and u.residence_id = ${residences.id} and u.status = 'vacant')`,
-      waitingCount: sql<number>`(select count(*)::int from ${residenceWaitingEntries} w where w.workspace_id = ${residences.workspaceId} and w.residence_id = ${residences.id} and w.status in ('waiting', 'offered'))`,
+      unitCount: sql<number>`(select count(*)::int from ${residenceUnits} u where u.workspace_id = residences.workspace_id and u.residence_id = residences.id)`,
+      occupiedCount: sql<number>`(select count(*)::int from ${residenceUnits} u where u.workspace_id = residences.workspace_id and u.residence_id = residences.id and u.status = 'occupied')`,
+      vacantCount: sql<number>`(select count(*)::int from ${residenceUnits} u where u.workspace_id = residences.workspace_id and u.residence_id = residences.id and u.status = 'vacant')`,
+      waitingCount: sql<number>`(select count(*)::int from ${residenceWaitingEntries} w where w.workspace_id = residences.workspace_id and w.residence_id = residences.id and w.status in ('waiting', 'offered'))`,
     })
     .from(residences)
     .where(eq(residences.workspaceId, workspaceId))
