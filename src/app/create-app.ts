@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
+import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -59,14 +60,19 @@ export function createApp(deps: AppDeps, options: { authSecret: string }) {
       referrerPolicy: 'same-origin',
     }),
   );
-  const apiBodyLimit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new AppError('payload_too_large');
-    },
-  });
   // Attachment uploads (up to 10 MB) enforce their own limit per kind while reading the body.
-  app.use('/api/*', (c, next) => (isAttachmentUpload(c.req.method, c.req.path) ? next() : apiBodyLimit(c, next)));
+  app.use(
+    '/api/*',
+    except(
+      (c) => isAttachmentUpload(c.req.method, c.req.path),
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new AppError('payload_too_large');
+        },
+      }),
+    ),
+  );
   app.use(
     '/api/*',
     csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === deps.config.publicUrl }),

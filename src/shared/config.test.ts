@@ -7,6 +7,12 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.database).toEqual({ kind: 'pglite', dir: './data/pglite' });
     expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.signInRateLimit).toBe(20);
+  });
+
+  it('lets an office sharing one address allow more sign-ins per minute', () => {
+    expect(loadConfig({ SIGN_IN_RATE_LIMIT: '200' }).signInRateLimit).toBe(200);
+    expect(() => loadConfig({ SIGN_IN_RATE_LIMIT: '0' })).toThrow(/SIGN_IN_RATE_LIMIT doit valoir au moins 1/);
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {

@@ -26,6 +26,11 @@ const envSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Demeure <ne-pas-repondre@demeure.localhost>'),
   TRUST_PROXY: z.enum(['true', 'false'], { error: 'doit valoir true ou false' }).default('false'),
+  SIGN_IN_RATE_LIMIT: z.coerce
+    .number({ error: 'doit être un nombre entier' })
+    .int({ error: 'doit être un nombre entier' })
+    .min(1, 'doit valoir au moins 1')
+    .default(20),
   SEED_DEMO: z.enum(['true', 'false'], { error: 'doit valoir true ou false' }).default('true'),
   LOG_LEVEL: z
     .enum(['silent', 'error', 'info', 'debug'], { error: 'doit valoir silent, error, info ou debug' })
@@ -41,6 +46,8 @@ export type Config = {
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   /** Behind a reverse proxy, the client address comes from X-Forwarded-For; otherwise from the socket. */
   trustProxy: boolean;
+  /** Sign-in attempts allowed per minute from one address (a whole office may share one). */
+  signInRateLimit: number;
   seedDemo: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
 };
@@ -74,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: e.MAIL_FROM,
     },
     trustProxy: e.TRUST_PROXY === 'true',
+    signInRateLimit: e.SIGN_IN_RATE_LIMIT,
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
   };

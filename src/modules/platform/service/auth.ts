@@ -85,7 +85,7 @@ export function createAuth(deps: AppDeps, secret: string) {
       window: 60,
       max: 120,
       customRules: {
-        '/sign-in/email': { window: 60, max: 20 },
+        '/sign-in/email': { window: 60, max: config.signInRateLimit },
         '/request-password-reset': { window: 300, max: 5 },
         '/two-factor/verify-totp': { window: 60, max: 10 },
       },
