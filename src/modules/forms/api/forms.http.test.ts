@@ -268,6 +268,16 @@ describe('responses', () => {
       submit: true,
     });
     expect(v2.json.issues).toEqual([{ path: 'answers.bailleur', message: 'Cette question est obligatoire.' }]);
+    // A tablet that filled version 1 offline syncs after version 2 was published: it stays a version-1 response.
+    const synced = await respond(s.referent.cookie, {
+      id: newId(),
+      templateVersionId: v1,
+      answers: { etage: 2 },
+      submit: true,
+    });
+    expect(synced.status).toBe(201);
+    const syncedDetail = await t.call(`/api/form-responses/${synced.json.id}`, { cookie: s.referent.cookie });
+    expect(syncedDetail.json).toMatchObject({ templateVersionId: v1, version: 1, answers: { etage: 2 } });
   });
 
   it('answers 404 for a person or a response the user may not see, in or out of the workspace', async () => {
