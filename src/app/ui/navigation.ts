@@ -18,6 +18,8 @@ export const navigation: NavSection[] = [
       { to: '/taches', label: messages.nav.tasks, permission: 'pathway.read' },
       { to: '/syntheses', label: messages.nav.caseReviews, permission: 'pathway.read' },
       { to: '/residences', label: messages.residences.nav, permission: 'housing.read' },
+      { to: '/demandes-logement', label: messages.applications.nav, permission: 'pathway.write' },
+      { to: '/lieux-utiles', label: messages.applications.poiNav, permission: 'housing.manage' },
       { to: '/hors-ligne', label: messages.offline.nav, permission: 'person.write' },
     ],
   },

@@ -13,6 +13,19 @@ import {
 } from '#src/modules/applications/domain/vocabulary.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 
+/** The vocabularies the pages need, re-exported for the UI (which may not import the domain at run time). */
+export {
+  applicationStatuses,
+  applicationSystems,
+  floorPreferences,
+  MAX_WEIGHT,
+  poiKinds,
+  preferenceKeys,
+  typologies,
+  walkingAids,
+  verdicts,
+};
+
 const t = messages.applications;
 const isoDate = z.iso.date({ error: 'Saisissez une date valide (jj/mm/aaaa).' });
 const required = 'Ce champ est obligatoire.';

@@ -81,9 +81,7 @@ describe('recording an application', () => {
       body: { ...base, pathwayId, sneNumber: '12345' },
     });
     expect(res.status).toBe(400);
-    expect(res.json.issues).toEqual([
-      { path: 'sneNumber', message: expect.stringContaining('18 caractères') },
-    ]);
+    expect(res.json.issues).toEqual([{ path: 'sneNumber', message: expect.stringContaining('18 caractères') }]);
   });
 
   it('records it for a pathway the referent follows, normalised and audited, expiring a year later', async () => {
@@ -199,9 +197,7 @@ describe('matching and the demand for a unit', () => {
     expect(byUnit.get(works)).toMatchObject({ verdict: 'after_works' });
     expect(byUnit.get(bathtub)).toMatchObject({
       verdict: 'incompatible',
-      constraints: expect.arrayContaining([
-        { key: 'shower', outcome: 'fail', text: 'Baignoire ou douche à ressaut.' },
-      ]),
+      constraints: expect.arrayContaining([{ key: 'shower', outcome: 'fail', text: 'Baignoire ou douche à ressaut.' }]),
     });
     const doctor = (byUnit.get(fine) as { contributions: { key: string; text: string }[] }).contributions.find(
       (c) => c.key === 'near_doctor',

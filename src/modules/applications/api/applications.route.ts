@@ -6,6 +6,7 @@ import {
   applicationInputSchema,
   applicationListQuerySchema,
   applicationSummarySchema,
+  communeChoicesSchema,
   createdSchema,
   idParamSchema,
   matchesSchema,
@@ -21,7 +22,7 @@ import {
   listApplications,
   updateApplication,
 } from '#src/modules/applications/service/applications.ts';
-import { demandForUnit, matchesForApplication } from '#src/modules/applications/service/matching.ts';
+import { communeChoices, demandForUnit, matchesForApplication } from '#src/modules/applications/service/matching.ts';
 import {
   createPointOfInterest,
   editPointOfInterest,
@@ -67,6 +68,14 @@ const updateRoute = defineRoute({
   summary: 'Replace what is recorded of an application',
   request: { params: idParamSchema, ...jsonBody(applicationInputSchema) },
   responses: { 200: jsonResponse(okSchema, 'Updated') },
+});
+const communeChoicesRoute = defineRoute({
+  access: 'pathway.write',
+  method: 'get',
+  path: '/api/housing-application-communes',
+  tags,
+  summary: 'Communes an application may wish for: those of the housing supply and of the points of interest',
+  responses: { 200: jsonResponse(communeChoicesSchema, 'Communes') },
 });
 const matchesRoute = defineRoute({
   access: 'housing.read',
@@ -139,6 +148,9 @@ export function mountApplicationRoutes(router: Router) {
     const { id } = c.req.valid('param');
     await updateApplication(c.var.deps.database.db, c.var.actor, id, c.req.valid('json'), c.var.requestId);
     return c.json({ ok: true as const }, 200);
+  });
+  router.openapi(communeChoicesRoute, async (c) => {
+    return c.json({ items: await communeChoices(c.var.deps.database.db, c.var.actor) }, 200);
   });
   router.openapi(matchesRoute, async (c) => {
     const { id } = c.req.valid('param');

@@ -38,6 +38,15 @@ async function namesOf(codes: Iterable<string>): Promise<Map<string, string>> {
   return names;
 }
 
+/** The communes of the supply (and communes associées such as Lomme) and of the points of interest, by name. */
+export async function communeChoices(db: Db, actor: Actor): Promise<{ code: string; name: string }[]> {
+  const [units, pois] = await Promise.all([listMatchableUnits(db, actor.workspaceId), listPois(db, actor.workspaceId)]);
+  const names = await namesOf([...units.flatMap(unitCommunes), ...pois.map((p) => p.communeInsee)]);
+  return [...names.entries()]
+    .map(([code, name]) => ({ code, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+}
+
 export type MatchFilter = { verdict?: Verdict; commune?: string; typology?: Typology; limit: number };
 
 /** Every available or forthcoming unit ranked for one application, each line explained. */
