@@ -55,7 +55,7 @@ export const residences = {
   dateFuture: 'Cette date ne peut pas être dans le futur.',
 
   backToList: 'Retour aux résidences',
-  detailTitle: (name: string) => `Résidence ${name}`,
+  detailTitle: (name: string) => name,
   facts: 'La résidence',
   conditions: 'Conditions d’admission',
   girRange: (min: number, max: number) => (min === max ? `GIR ${min}` : `GIR ${min} à ${max}`),
@@ -66,7 +66,7 @@ export const residences = {
     `${occupied} logements occupés sur ${total}${rate === null ? '' : ` (${rate} %)`}`,
 
   units: 'Logements',
-  unitsCaption: (name: string) => `Logements de la résidence ${name}`,
+  unitsCaption: (name: string) => `Logements — ${name}`,
   noUnits: 'Aucun logement enregistré.',
   unitColumns: {
     number: 'N°',
@@ -113,7 +113,7 @@ export const residences = {
   moveOutBeforeMoveIn: 'La date de sortie ne peut pas précéder la date d’entrée.',
 
   waitingList: 'Liste d’attente',
-  waitingCaption: (name: string) => `Liste d’attente de la résidence ${name}, dans l’ordre`,
+  waitingCaption: (name: string) => `Liste d’attente — ${name}, dans l’ordre`,
   waitingEmpty: 'Personne n’est en attente.',
   waitingColumns: {
     position: 'Rang',
@@ -185,5 +185,5 @@ export const residences = {
   },
   by: (name: string) => `par ${name}`,
   closedEntries: 'Inscriptions closes',
-  closedCaption: (name: string) => `Inscriptions admises ou retirées, résidence ${name}`,
+  closedCaption: (name: string) => `Inscriptions admises ou retirées — ${name}`,
 } as const;
