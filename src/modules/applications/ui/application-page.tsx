@@ -25,7 +25,7 @@ export function ApplicationPage() {
           {t.ui.seeMatches}
         </Link>
         {a.canWrite && (
-          <Link className="button button--secondary" to={`/demandes-logement/${a.id}/modifier`}>
+          <Link className="button" to={`/demandes-logement/${a.id}/modifier`}>
             {t.ui.edit}
           </Link>
         )}

@@ -72,7 +72,7 @@ export function MatchesPage() {
             ))}
           </select>
         </div>
-        <button type="submit" className="button button--secondary">
+        <button type="submit" className="button">
           {t.ui.apply}
         </button>
       </form>
@@ -93,7 +93,7 @@ export function MatchesPage() {
         ))}
       </ol>
       {view.items.length < view.total && (
-        <button type="button" className="button button--secondary" onClick={() => setLimit(limit + PAGE)}>
+        <button type="button" className="button" onClick={() => setLimit(limit + PAGE)}>
           {messages.app.next}
         </button>
       )}

@@ -106,7 +106,7 @@ export function PointsOfInterestPage() {
                     {p.latitude.toLocaleString('fr-FR')}, {p.longitude.toLocaleString('fr-FR')}
                   </td>
                   <td>
-                    <button type="button" className="button button--secondary" onClick={() => void remove(p)}>
+                    <button type="button" className="button" onClick={() => void remove(p)}>
                       {t.ui.poiRemove(p.name)}
                     </button>
                   </td>
