@@ -353,3 +353,40 @@ describe('the answer reminder', () => {
     expect((await sendAnswerReminders(database.db, new Date())).sent).toBe(0);
   });
 });
+
+describe('landlord reports', () => {
+  type Report = {
+    landlords: { id: string }[];
+    indicators: { key: string; value: string | null }[];
+    tables: { key: string; rows: { key: string; cells: (number | null)[] }[] }[];
+  };
+  const indicator = (r: Report, key: string) => r.indicators.find((i) => i.key === key)?.value;
+
+  it('shows a landlord their own figures only, every count under 5 withheld, in JSON and CSV', async () => {
+    const own = (await t.call('/api/offer-reports', { cookie: s.landlord.cookie })).json as Report;
+    expect(own.landlords.map((l) => l.id)).toEqual([landlordOrg]);
+    const { rows } = await database.execute(
+      'select count(*)::int as n from offers where landlord_organization_id = $1',
+      [landlordOrg],
+    );
+    expect(rows[0]?.n).toBeGreaterThanOrEqual(5);
+    expect(indicator(own, 'offers')).toBe(String(rows[0]?.n));
+    // One refusal for a doctor too far: counted, but shown as "< 5".
+    const reasons = own.tables.find((x) => x.key === 'reasons')!;
+    expect(reasons.rows.find((r) => r.key === 'LOC.SANTE')?.cells).toEqual([null, null]);
+    expect(JSON.stringify(own)).not.toContain('Trop loin de mon médecin');
+
+    const other = (await t.call('/api/offer-reports', { cookie: s.otherLandlord.cookie })).json as Report;
+    expect(other.landlords).toHaveLength(1);
+    expect(indicator(other, 'offers')).toBeNull();
+    // Asking for another landlord's figures gives one's own.
+    const forced = await t.call(`/api/offer-reports?landlordId=${landlordOrg}`, { cookie: s.otherLandlord.cookie });
+    expect(indicator(forced.json as Report, 'offers')).toBeNull();
+
+    const csv = await t.call('/api/offer-reports/report.csv', { cookie: s.landlord.cookie });
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain('LOC.SANTE — Trop loin du médecin, de la pharmacie, des soins;< 5;< 5');
+    const xlsx = await t.call('/api/offer-reports/report.xlsx', { cookie: s.officer.cookie });
+    expect(xlsx.status).toBe(200);
+  });
+});

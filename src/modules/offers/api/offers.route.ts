@@ -1,4 +1,8 @@
+import { z } from '@hono/zod-openapi';
+import { messages } from '#src/shared/i18n/fr.ts';
 import { defineRoute, errorBodySchema, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import { offerReportSchema, reportQuerySchema } from '#src/modules/offers/api/report.schema.ts';
+import { offerReport, reportCsv, reportXlsx } from '#src/modules/offers/service/reports.ts';
 import {
   answerInputSchema,
   committeeDecisionInputSchema,
@@ -118,7 +122,59 @@ const createCommitteeRoute = defineRoute({
   responses: { 201: jsonResponse(createdSchema, 'The new committee') },
 });
 
+const report = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/offer-reports',
+  tags,
+  summary: 'Refusal analytics and demand profile (landlord staff: their own only); counts under 5 withheld',
+  request: { query: reportQuerySchema },
+  responses: { 200: jsonResponse(offerReportSchema, 'Anonymous counts') },
+});
+
+const reportCsvRoute = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/offer-reports/report.csv',
+  tags,
+  summary: "The same report as CSV (UTF-8 with BOM, ';' separated), withheld cells as '< 5'",
+  request: { query: reportQuerySchema },
+  responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'Anonymous counts' } },
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const reportXlsxRoute = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/offer-reports/report.xlsx',
+  tags,
+  summary: 'The same report as a workbook, one sheet per table',
+  request: { query: reportQuerySchema },
+  responses: {
+    200: { content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } }, description: 'Workbook' },
+  },
+});
+
+const attachment = (ext: string) => `attachment; filename="${messages.offers.report.fileName(ext)}"`;
+
 export function mountOfferRoutes(router: Router) {
+  router.openapi(report, async (c) =>
+    c.json(await offerReport(c.var.deps.database.db, c.var.actor, c.req.valid('query').landlordId ?? null), 200),
+  );
+  router.openapi(reportCsvRoute, async (c) => {
+    const data = await offerReport(c.var.deps.database.db, c.var.actor, c.req.valid('query').landlordId ?? null);
+    return c.body(reportCsv(data), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': attachment('csv'),
+    });
+  });
+  router.openapi(reportXlsxRoute, async (c) => {
+    const data = await offerReport(c.var.deps.database.db, c.var.actor, c.req.valid('query').landlordId ?? null);
+    return c.body(new Uint8Array(await reportXlsx(data)), 200, {
+      'Content-Type': XLSX,
+      'Content-Disposition': attachment('xlsx'),
+    });
+  });
   router.openapi(list, async (c) =>
     c.json(await listOffersForActor(c.var.deps.database.db, c.var.actor, c.req.valid('query')), 200),
   );
