@@ -1,4 +1,5 @@
 import type { Router } from '#src/shared/http/route.ts';
+import { mountHousingRoutes } from '#src/modules/housing/api/housing.route.ts';
 
 /**
  * Social landlords' offer: profiles, contacts, the "bien vieillir" charter, programmes, buildings and
@@ -54,6 +55,6 @@ export {
   type EnergyClass,
 } from '#src/modules/housing/domain/supply.ts';
 
-/** Social landlords' offer: charter, programmes, buildings, units with measured accessibility. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- routes are mounted as they are written
-export function createHousingRoutes(router: Router) {}
+export function createHousingRoutes(router: Router) {
+  mountHousingRoutes(router);
+}

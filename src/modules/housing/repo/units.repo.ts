@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '#src/shared/db/client.ts';
 import { buildings, programmes, units } from '#src/modules/housing/db/schema.ts';
 import type { AccessFlag, AccessLevel } from '#src/modules/housing/domain/access-level.ts';
@@ -27,10 +28,7 @@ export type UnitValues = Omit<
 >;
 
 /** The landlord-scope rule as SQL, for any housing table with an `organization_id`. */
-export function inScope(
-  scope: HousingScope,
-  table: { workspaceId: typeof units.workspaceId; organizationId: typeof units.organizationId },
-): SQL {
+export function inScope(scope: HousingScope, table: { workspaceId: AnyPgColumn; organizationId: AnyPgColumn }): SQL {
   if (scope.allLandlords) return eq(table.workspaceId, scope.workspaceId);
   if (scope.organizationIds.length === 0) return sql`false`;
   return and(eq(table.workspaceId, scope.workspaceId), inArray(table.organizationId, scope.organizationIds))!;

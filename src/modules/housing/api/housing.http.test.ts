@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '#src/shared/db/client.ts';
+import { createTestDatabase } from '#src/shared/test/database.ts';
+import { messages } from '#src/shared/i18n/fr.ts';
+import { createOrganization, createWorkspace } from '#tests/fixtures/factories.ts';
+import { auditRowsOf, signInWithRole, type RoleSession } from '#tests/fixtures/role-sessions.ts';
+import { createTestApp, type TestApp } from '#tests/fixtures/test-app.ts';
+
+let database: Database;
+let t: TestApp;
+let officer: RoleSession;
+let landlordA: RoleSession;
+let landlordB: RoleSession;
+let referent: RoleSession;
+const ids = { orgA: '', orgB: '', programmeA: '', buildingA: '', unitA: '', programmeB: '', buildingB: '', unitB: '' };
+
+const building = {
+  entranceLabel: 'Entrée A',
+  floorsAboveGround: 4,
+  stepsStreetToLobby: 0,
+  liftCount: 0,
+  entranceDoorClearWidthCm: 90,
+};
+const unit = (buildingId: string, overrides: Record<string, unknown> = {}) => ({
+  buildingId,
+  landlordUnitRef: 'A-101',
+  floor: 0,
+  typology: 'T2',
+  bedrooms: 1,
+  financing: 'PLUS',
+  status: 'vacant',
+  rentEur: 380,
+  chargesEur: 90,
+  showerType: 'walk_in',
+  showerStepCm: 0,
+  internalSteps: 0,
+  shutters: 'motorised',
+  ...overrides,
+});
+const programme = (organizationId: string) => ({
+  organizationId,
+  name: 'Les Hortensias',
+  kind: 'senior_residence',
+  phase: 'delivered',
+  communeInsee: '59355',
+  addressLine: '12 rue du Bourg',
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  t = createTestApp(database);
+  const db = database.db;
+  const ws = await createWorkspace(db);
+  const ccas = await createOrganization(db, ws, { kind: 'ccas' });
+  ids.orgA = await createOrganization(db, ws, { kind: 'landlord', name: 'Habitat A' });
+  ids.orgB = await createOrganization(db, ws, { kind: 'landlord', name: 'Habitat B' });
+  officer = await signInWithRole(t, database, { workspaceId: ws, organizationId: ccas, role: 'housing_officer' });
+  referent = await signInWithRole(t, database, { workspaceId: ws, organizationId: ccas, role: 'referent' });
+  landlordA = await signInWithRole(t, database, { workspaceId: ws, organizationId: ids.orgA, role: 'landlord' });
+  landlordB = await signInWithRole(t, database, { workspaceId: ws, organizationId: ids.orgB, role: 'landlord' });
+  for (const [who, org, key] of [
+    [landlordA, ids.orgA, 'A'],
+    [landlordB, ids.orgB, 'B'],
+  ] as const) {
+    const p = await t.call('/api/housing/programmes', { cookie: who.cookie, body: programme(org) });
+    expect(p.status).toBe(201);
+    const programmeId = (p.json as { id: string }).id;
+    const b = await t.call(`/api/housing/programmes/${programmeId}/buildings`, { cookie: who.cookie, body: building });
+    expect(b.status).toBe(201);
+    const buildingId = (b.json as { id: string }).id;
+    const u = await t.call(`/api/housing/programmes/${programmeId}/units`, {
+      cookie: who.cookie,
+      body: unit(buildingId),
+    });
+    expect(u.status).toBe(201);
+    ids[`programme${key}`] = programmeId;
+    ids[`building${key}`] = buildingId;
+    ids[`unit${key}`] = (u.json as { id: string }).id;
+  }
+});
+
+afterAll(async () => {
+  t.close();
+  await database.close();
+});
+
+describe('landlord scope', () => {
+  it('answers 404 to a landlord reading or editing another landlord’s unit, programme or building', async () => {
+    expect((await t.call(`/api/housing/units/${ids.unitB}`, { cookie: landlordA.cookie })).status).toBe(404);
+    const put = await t.call(`/api/housing/units/${ids.unitB}`, {
+      method: 'PUT',
+      cookie: landlordA.cookie,
+      body: unit(ids.buildingB, { landlordUnitRef: 'pirate' }),
+    });
+    expect(put.status).toBe(404);
+    expect((await t.call(`/api/housing/programmes/${ids.programmeB}`, { cookie: landlordA.cookie })).status).toBe(404);
+    const putBuilding = await t.call(`/api/housing/buildings/${ids.buildingB}`, {
+      method: 'PUT',
+      cookie: landlordA.cookie,
+      body: building,
+    });
+    expect(putBuilding.status).toBe(404);
+    const addUnit = await t.call(`/api/housing/programmes/${ids.programmeB}/units`, {
+      cookie: landlordA.cookie,
+      body: unit(ids.buildingB),
+    });
+    expect(addUnit.status).toBe(404);
+    const landlord = await t.call(`/api/housing/landlords/${ids.orgB}`, { cookie: landlordA.cookie });
+    expect(landlord.status).toBe(404);
+    const unchanged = await t.call(`/api/housing/units/${ids.unitB}`, { cookie: landlordB.cookie });
+    expect((unchanged.json as { values: { landlordUnitRef: string } }).values.landlordUnitRef).toBe('A-101');
+  });
+
+  it('refuses a landlord creating a programme for another landlord, on the field', async () => {
+    const res = await t.call('/api/housing/programmes', { cookie: landlordA.cookie, body: programme(ids.orgB) });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({
+      issues: [{ path: 'organizationId', message: messages.housing.validation.landlordNotYours }],
+    });
+  });
+
+  it('lists only the landlord’s own units to landlord staff, every unit to the CCAS', async () => {
+    const mine = await t.call('/api/housing/units', { cookie: landlordA.cookie });
+    expect((mine.json as { items: { id: string }[] }).items.map((u) => u.id)).toEqual([ids.unitA]);
+    const all = await t.call('/api/housing/units', { cookie: referent.cookie });
+    expect((all.json as { total: number }).total).toBe(2);
+  });
+
+  it('lets the housing officer edit any landlord’s unit, but not a referent (who may not write housing)', async () => {
+    const byOfficer = await t.call(`/api/housing/units/${ids.unitB}`, {
+      method: 'PUT',
+      cookie: officer.cookie,
+      body: unit(ids.buildingB, { rentEur: 395 }),
+    });
+    expect(byOfficer.status).toBe(204);
+    const byReferent = await t.call(`/api/housing/units/${ids.unitB}`, {
+      method: 'PUT',
+      cookie: referent.cookie,
+      body: unit(ids.buildingB),
+    });
+    expect(byReferent.status).toBe(404);
+  });
+});
+
+describe('measured accessibility', () => {
+  it('refuses contradictory measurements with French messages on the fields', async () => {
+    const res = await t.call(`/api/housing/programmes/${ids.programmeA}/units`, {
+      cookie: landlordA.cookie,
+      body: unit(ids.buildingA, {
+        landlordUnitRef: 'A-301',
+        floor: 3,
+        stepFreeAccessDeclared: true,
+        doorClearWidthMinCm: 250,
+        showerType: 'walk_in',
+        showerStepCm: 18,
+      }),
+    });
+    expect(res.status).toBe(400);
+    const c = messages.housing.contradictions;
+    expect((res.json as { issues: unknown[] }).issues).toEqual([
+      { path: 'stepFreeAccessDeclared', message: c.step_free_claimed_without_lift },
+      { path: 'doorClearWidthMinCm', message: c.door_width_out_of_range },
+      { path: 'showerType', message: c.walk_in_with_step },
+    ]);
+  });
+
+  it('derives the level from the measurements and explains it; a building change re-derives its units', async () => {
+    const before = await t.call(`/api/housing/units/${ids.unitA}`, { cookie: referent.cookie });
+    // Door widths and bathroom turning space were not measured: N2 is proven, N3 is to verify.
+    expect(before.json).toMatchObject({ accessLevel: 'N2', derivation: { toVerify: true } });
+    const stepped = await t.call(`/api/housing/buildings/${ids.buildingA}`, {
+      method: 'PUT',
+      cookie: landlordA.cookie,
+      body: { ...building, stepsStreetToLobby: 5 },
+    });
+    expect(stepped.status).toBe(204);
+    const after = await t.call(`/api/housing/units/${ids.unitA}`, { cookie: referent.cookie });
+    expect(after.json).toMatchObject({
+      accessLevel: 'N0',
+      derivation: { decisive: [{ code: 'entrance_steps', status: 'failed', value: 5 }] },
+    });
+    const listed = await t.call(`/api/housing/units?level=N0`, { cookie: referent.cookie });
+    expect((listed.json as { items: { id: string }[] }).items.map((u) => u.id)).toEqual([ids.unitA]);
+  });
+
+  it('audits every write with the fields changed', async () => {
+    const rows = await auditRowsOf(database, ids.unitB);
+    expect(rows.map((r) => r.action)).toEqual(['unit.create', 'unit.update']);
+    expect(rows[1]).toMatchObject({ actorUserId: officer.userId, changedFields: ['rentEur'] });
+    expect((await auditRowsOf(database, ids.buildingA)).map((r) => r.action)).toEqual([
+      'building.create',
+      'building.update',
+    ]);
+  });
+});

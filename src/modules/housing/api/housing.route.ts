@@ -1,0 +1,241 @@
+import type { Db } from '#src/shared/db/client.ts';
+import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import {
+  buildingInputSchema,
+  charterSchema,
+  contactInputSchema,
+  createdSchema,
+  idParamSchema,
+  landlordDetailSchema,
+  landlordListSchema,
+  profileInputSchema,
+  programmeDetailSchema,
+  programmeInputSchema,
+  programmeListSchema,
+  reviewInputSchema,
+  unitDetailSchema,
+  unitInputSchema,
+  unitListQuerySchema,
+  unitListSchema,
+} from '#src/modules/housing/api/housing.schema.ts';
+import {
+  addContact,
+  getCharterForActor,
+  getLandlordForActor,
+  listLandlordsForActor,
+  saveProfile,
+  saveReview,
+} from '#src/modules/housing/service/landlords.ts';
+import {
+  createBuilding,
+  createProgramme,
+  createUnit,
+  getProgrammeForActor,
+  getUnitForActor,
+  listProgrammesForActor,
+  listUnitsForActor,
+  updateBuilding,
+  updateProgramme,
+  updateUnit,
+} from '#src/modules/housing/service/supply.ts';
+
+const tags = ['housing'];
+const scopeNote = 'landlord staff reach their own organisation only (404 otherwise)';
+
+const listUnits = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/housing/units',
+  tags,
+  summary: `Units with filters (landlord, commune, typology, level, status, kind of programme) and counts; ${scopeNote}`,
+  request: { query: unitListQuerySchema },
+  responses: { 200: jsonResponse(unitListSchema, 'The units') },
+});
+const getUnit = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/housing/units/{id}',
+  tags,
+  summary: `A unit with its measurements and the derived access level explained; ${scopeNote}`,
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse(unitDetailSchema, 'The unit') },
+});
+const putUnit = defineRoute({
+  access: 'housing.supply',
+  method: 'put',
+  path: '/api/housing/units/{id}',
+  tags,
+  summary: `Replace a unit's data; the level is derived, contradictory measurements are a 400 (audited); ${scopeNote}`,
+  request: { params: idParamSchema, ...jsonBody(unitInputSchema) },
+  responses: { 204: { description: 'Saved' } },
+});
+const postUnit = defineRoute({
+  access: 'housing.supply',
+  method: 'post',
+  path: '/api/housing/programmes/{id}/units',
+  tags,
+  summary: `Add a unit to a programme (audited); ${scopeNote}`,
+  request: { params: idParamSchema, ...jsonBody(unitInputSchema) },
+  responses: { 201: jsonResponse(createdSchema, 'The new unit') },
+});
+const listProgrammes = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/housing/programmes',
+  tags,
+  summary: `Programmes with their unit counts; ${scopeNote}`,
+  responses: { 200: jsonResponse(programmeListSchema, 'The programmes') },
+});
+const getProgramme = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/housing/programmes/{id}',
+  tags,
+  summary: `A programme with its buildings, units and photos; ${scopeNote}`,
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse(programmeDetailSchema, 'The programme') },
+});
+const postProgramme = defineRoute({
+  access: 'housing.supply',
+  method: 'post',
+  path: '/api/housing/programmes',
+  tags,
+  summary: 'Create a programme for a landlord (landlord staff: their own organisation) (audited)',
+  request: jsonBody(programmeInputSchema),
+  responses: { 201: jsonResponse(createdSchema, 'The new programme') },
+});
+const putProgramme = defineRoute({
+  access: 'housing.supply',
+  method: 'put',
+  path: '/api/housing/programmes/{id}',
+  tags,
+  summary: `Replace a programme's data (audited); ${scopeNote}`,
+  request: { params: idParamSchema, ...jsonBody(programmeInputSchema) },
+  responses: { 204: { description: 'Saved' } },
+});
+const postBuilding = defineRoute({
+  access: 'housing.supply',
+  method: 'post',
+  path: '/api/housing/programmes/{id}/buildings',
+  tags,
+  summary: `Add a building entrance with the accessibility of its path (audited); ${scopeNote}`,
+  request: { params: idParamSchema, ...jsonBody(buildingInputSchema) },
+  responses: { 201: jsonResponse(createdSchema, 'The new building') },
+});
+const putBuilding = defineRoute({
+  access: 'housing.supply',
+  method: 'put',
+  path: '/api/housing/buildings/{id}',
+  tags,
+  summary: `Replace a building's measurements; its units' levels are derived again (audited); ${scopeNote}`,
+  request: { params: idParamSchema, ...jsonBody(buildingInputSchema) },
+  responses: { 204: { description: 'Saved' } },
+});
+const listLandlords = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/housing/landlords',
+  tags,
+  summary: `The social landlords with their profile summary; ${scopeNote}`,
+  responses: { 200: jsonResponse(landlordListSchema, 'The landlords') },
+});
+const getLandlord = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/housing/landlords/{id}',
+  tags,
+  summary: `A landlord's profile, contacts, labels, charter follow-up and programmes; ${scopeNote}`,
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse(landlordDetailSchema, 'The landlord') },
+});
+const putProfile = defineRoute({
+  access: 'housing.supply',
+  method: 'put',
+  path: '/api/housing/landlords/{id}/profile',
+  tags,
+  summary: `Save a landlord's profile (audited); ${scopeNote}`,
+  request: { params: idParamSchema, ...jsonBody(profileInputSchema) },
+  responses: { 204: { description: 'Saved' } },
+});
+const postContact = defineRoute({
+  access: 'housing.supply',
+  method: 'post',
+  path: '/api/housing/landlords/{id}/contacts',
+  tags,
+  summary: `Add a contact to a landlord (audited); ${scopeNote}`,
+  request: { params: idParamSchema, ...jsonBody(contactInputSchema) },
+  responses: { 201: jsonResponse(createdSchema, 'The new contact') },
+});
+const putReview = defineRoute({
+  access: 'housing.supply',
+  method: 'put',
+  path: '/api/housing/landlords/{id}/charter-reviews',
+  tags,
+  summary: `Record a landlord's yearly value for a charter commitment it took (audited); ${scopeNote}`,
+  request: { params: idParamSchema, ...jsonBody(reviewInputSchema) },
+  responses: { 204: { description: 'Saved' } },
+});
+const getCharter = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/housing/charter',
+  tags,
+  summary: `The "bien vieillir" charter with each landlord's signature and follow-up; ${scopeNote}`,
+  responses: { 200: jsonResponse(charterSchema, 'The charter') },
+});
+
+export function mountHousingRoutes(router: Router) {
+  const dbOf = (c: { var: { deps: { database: { db: Db } } } }) => c.var.deps.database.db;
+  const noContent = (c: { body: (data: null, status: 204) => Response }) => c.body(null, 204);
+
+  router.openapi(listUnits, async (c) =>
+    c.json(await listUnitsForActor(dbOf(c), c.var.actor, c.req.valid('query')), 200),
+  );
+  router.openapi(getUnit, async (c) =>
+    c.json(await getUnitForActor(dbOf(c), c.var.actor, c.req.valid('param').id), 200),
+  );
+  router.openapi(putUnit, async (c) => {
+    await updateUnit(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    return noContent(c);
+  });
+  router.openapi(postUnit, async (c) =>
+    c.json(await createUnit(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId), 201),
+  );
+  router.openapi(listProgrammes, async (c) => c.json(await listProgrammesForActor(dbOf(c), c.var.actor), 200));
+  router.openapi(getProgramme, async (c) =>
+    c.json(await getProgrammeForActor(dbOf(c), c.var.actor, c.req.valid('param').id), 200),
+  );
+  router.openapi(postProgramme, async (c) =>
+    c.json(await createProgramme(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId), 201),
+  );
+  router.openapi(putProgramme, async (c) => {
+    await updateProgramme(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    return noContent(c);
+  });
+  router.openapi(postBuilding, async (c) =>
+    c.json(
+      await createBuilding(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId),
+      201,
+    ),
+  );
+  router.openapi(putBuilding, async (c) => {
+    await updateBuilding(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    return noContent(c);
+  });
+  router.openapi(listLandlords, async (c) => c.json(await listLandlordsForActor(dbOf(c), c.var.actor), 200));
+  router.openapi(getLandlord, async (c) =>
+    c.json(await getLandlordForActor(dbOf(c), c.var.actor, c.req.valid('param').id), 200),
+  );
+  router.openapi(putProfile, async (c) => {
+    await saveProfile(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    return noContent(c);
+  });
+  router.openapi(postContact, async (c) =>
+    c.json(await addContact(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId), 201),
+  );
+  router.openapi(putReview, async (c) => {
+    await saveReview(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    return noContent(c);
+  });
+  router.openapi(getCharter, async (c) => c.json(await getCharterForActor(dbOf(c), c.var.actor), 200));
+}
