@@ -3,9 +3,9 @@ import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Database } from '#src/shared/db/client.ts';
 import { newId } from '#src/shared/db/ids.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
-import { rolePermissions } from '#src/modules/platform/index.ts';
 import { readAttachment, uploadAttachment } from '#src/modules/forms/service/attachments.ts';
-import { createOrganization, createPerson, createUser, createWorkspace } from '#tests/fixtures/factories.ts';
+import { createOrganization, createPerson, createWorkspace } from '#tests/fixtures/factories.ts';
+import { newActor } from '#tests/fixtures/actors.ts';
 
 let database: Database;
 let actor: Actor;
@@ -28,22 +28,11 @@ beforeAll(async () => {
   const db = database.db;
   const workspaceId = await createWorkspace(db);
   const organizationId = await createOrganization(db, workspaceId);
-  const { userId } = await createUser(db, { workspaceId, organizationId, role: 'referent' });
-  actor = {
-    userId,
-    sessionId: 'test-session',
-    email: `${userId}@exemple.test`,
-    name: 'Référente',
-    workspaceId,
-    workspaceName: 'Espace de test',
-    memberships: [{ organizationId, organizationName: 'CCAS', organizationKind: 'ccas', role: 'referent' }],
-    permissions: new Set(rolePermissions.referent),
-    twoFactorSetupRequired: false,
-  };
+  actor = await newActor(db, { workspaceId, organizationId, role: 'referent' });
   personId = await createPerson(db, {
     workspaceId,
     owningOrganizationId: organizationId,
-    caseTeam: [{ userId, organizationId }],
+    caseTeam: [{ userId: actor.userId, organizationId }],
   });
 });
 afterAll(async () => {

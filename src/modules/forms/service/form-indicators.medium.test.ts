@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Database } from '#src/shared/db/client.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
 import { parisDay } from '#src/shared/time/paris.ts';
-import { rolePermissions } from '#src/modules/platform/index.ts';
 import type { FormDefinition } from '#src/modules/forms/domain/definition.ts';
 import { createResponse, createTemplate, listTemplates, publishVersion } from '#src/modules/forms/service/forms.ts';
 import { countHomeVisitDifficulties } from '#src/modules/forms/service/form-indicators.ts';
-import { createOrganization, createPerson, createUser, createWorkspace } from '#tests/fixtures/factories.ts';
+import { createOrganization, createPerson, createWorkspace } from '#tests/fixtures/factories.ts';
+import { newActor } from '#tests/fixtures/actors.ts';
 
 let database: Database;
 
@@ -57,20 +56,8 @@ const gridOf = (seLaver: string): FormDefinition => ({
   ],
 });
 
-async function adminOf(workspaceId: string, organizationId: string): Promise<Actor> {
-  const { userId } = await createUser(database.db, { workspaceId, organizationId, role: 'admin' });
-  return {
-    userId,
-    sessionId: 'test-session',
-    email: `${userId}@exemple.test`,
-    name: 'Admin',
-    workspaceId,
-    workspaceName: 'Espace de test',
-    memberships: [{ organizationId, organizationName: 'CCAS', organizationKind: 'ccas', role: 'admin' }],
-    permissions: new Set([...rolePermissions.admin, ...rolePermissions.referent]),
-    twoFactorSetupRequired: false,
-  };
-}
+const adminOf = (workspaceId: string, organizationId: string) =>
+  newActor(database.db, { workspaceId, organizationId, role: 'admin', alsoAs: 'referent' });
 
 async function workspaceWithGrid() {
   const db = database.db;

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Database } from '#src/shared/db/client.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
-import { rolePermissions } from '#src/modules/platform/index.ts';
 import {
   createResponse,
   getResponse,
@@ -12,7 +11,8 @@ import {
 } from '#src/modules/forms/service/forms.ts';
 import { newId } from '#src/shared/db/ids.ts';
 import { insertTemplate, insertVersion } from '#src/modules/forms/repo/forms.repo.ts';
-import { createOrganization, createPerson, createUser, createWorkspace } from '#tests/fixtures/factories.ts';
+import { createOrganization, createPerson, createWorkspace } from '#tests/fixtures/factories.ts';
+import { newActor } from '#tests/fixtures/actors.ts';
 
 let database: Database;
 
@@ -20,20 +20,9 @@ async function adminOfNewWorkspace(): Promise<Actor & { organizationId: string }
   const db = database.db;
   const workspaceId = await createWorkspace(db);
   const organizationId = await createOrganization(db, workspaceId);
-  const { userId } = await createUser(db, { workspaceId, organizationId, role: 'admin' });
-  return {
-    userId,
-    sessionId: 'test-session',
-    email: `${userId}@exemple.test`,
-    name: 'Administratrice',
-    workspaceId,
-    workspaceName: 'Espace de test',
-    memberships: [{ organizationId, organizationName: 'CCAS', organizationKind: 'ccas', role: 'admin' }],
-    // Administrators also do casework in a small CCAS; the test needs both.
-    permissions: new Set([...rolePermissions.admin, ...rolePermissions.referent]),
-    twoFactorSetupRequired: false,
-    organizationId,
-  };
+  // Administrators also do casework in a small CCAS; the test needs both.
+  const actor = await newActor(db, { workspaceId, organizationId, role: 'admin', alsoAs: 'referent' });
+  return { ...actor, organizationId };
 }
 
 const auditCount = async (workspaceId: string, action: string) => {

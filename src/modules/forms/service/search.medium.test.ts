@@ -2,29 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Database } from '#src/shared/db/client.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
-import { rolePermissions, type Role } from '#src/modules/platform/index.ts';
+import { type Role } from '#src/modules/platform/index.ts';
 import type { FormDefinition } from '#src/modules/forms/domain/definition.ts';
 import { createResponse, createTemplate, updateResponse } from '#src/modules/forms/service/forms.ts';
 import { searchResponses } from '#src/modules/forms/service/search.ts';
 import { responseSearchQuerySchema } from '#src/modules/forms/api/search.schema.ts';
-import { createOrganization, createPerson, createUser, createWorkspace } from '#tests/fixtures/factories.ts';
+import { createOrganization, createPerson, createWorkspace } from '#tests/fixtures/factories.ts';
+import { newActor } from '#tests/fixtures/actors.ts';
 
 let database: Database;
 
-async function actorOf(workspaceId: string, organizationId: string, role: Role): Promise<Actor> {
-  const { userId } = await createUser(database.db, { workspaceId, organizationId, role });
-  return {
-    userId,
-    sessionId: 'test-session',
-    email: `${userId}@exemple.test`,
-    name: role,
+const actorOf = (workspaceId: string, organizationId: string, role: Role) =>
+  newActor(database.db, {
     workspaceId,
-    workspaceName: 'Espace de test',
-    memberships: [{ organizationId, organizationName: 'CCAS', organizationKind: 'ccas', role }],
-    permissions: new Set([...rolePermissions[role], ...(role === 'admin' ? rolePermissions.referent : [])]),
-    twoFactorSetupRequired: false,
-  };
-}
+    organizationId,
+    role,
+    ...(role === 'admin' ? { alsoAs: 'referent' as const } : {}),
+  });
 
 const definition: FormDefinition = {
   sections: [

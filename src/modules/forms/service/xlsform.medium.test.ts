@@ -4,7 +4,6 @@ import type { Database } from '#src/shared/db/client.ts';
 import { AppError } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
-import { rolePermissions } from '#src/modules/platform/index.ts';
 import { MAX_XLSFORM_BYTES } from '#src/modules/forms/api/xlsform.schema.ts';
 import { definitionSchema } from '#src/modules/forms/domain/definition.ts';
 import { shippedTemplates } from '#src/modules/forms/domain/shipped-templates.ts';
@@ -16,7 +15,8 @@ import {
   readWorkbook,
   writeWorkbook,
 } from '#src/modules/forms/service/xlsform.ts';
-import { createOrganization, createUser, createWorkspace } from '#tests/fixtures/factories.ts';
+import { createOrganization, createWorkspace } from '#tests/fixtures/factories.ts';
+import { newActor } from '#tests/fixtures/actors.ts';
 import { brokenVisit, buildXlsx, koboVisit, toBase64 } from '#tests/fixtures/xlsform/workbooks.ts';
 
 const t = messages.forms.xlsform;
@@ -26,18 +26,7 @@ async function adminOfNewWorkspace(): Promise<Actor> {
   const db = database.db;
   const workspaceId = await createWorkspace(db);
   const organizationId = await createOrganization(db, workspaceId);
-  const { userId } = await createUser(db, { workspaceId, organizationId, role: 'admin' });
-  return {
-    userId,
-    sessionId: 'test-session',
-    email: `${userId}@exemple.test`,
-    name: 'Administratrice',
-    workspaceId,
-    workspaceName: 'Espace de test',
-    memberships: [{ organizationId, organizationName: 'CCAS', organizationKind: 'ccas', role: 'admin' }],
-    permissions: new Set(rolePermissions.admin),
-    twoFactorSetupRequired: false,
-  };
+  return newActor(db, { workspaceId, organizationId, role: 'admin' });
 }
 
 const counts = async (workspaceId: string) => {

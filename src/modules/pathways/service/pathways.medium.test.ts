@@ -4,7 +4,7 @@ import type { Database } from '#src/shared/db/client.ts';
 import { AppError } from '#src/shared/errors.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
 import { parisDay } from '#src/shared/time/paris.ts';
-import { actorFor } from '#src/modules/pathways/service/actor.testing.ts';
+import { actorFor } from '#tests/fixtures/actors.ts';
 import {
   findPathwayForActor,
   openPathway,

@@ -11,7 +11,7 @@ import {
   medianDaysPerStage,
 } from '#src/modules/pathways/repo/indicators.repo.ts';
 import { insertPathway, insertTransition } from '#src/modules/pathways/repo/pathways.repo.ts';
-import { actorFor } from '#src/modules/pathways/service/actor.testing.ts';
+import { actorFor } from '#tests/fixtures/actors.ts';
 import { openPathway } from '#src/modules/pathways/service/pathways.ts';
 import { sendDueTaskReminders } from '#src/modules/pathways/service/reminders.ts';
 import { getStages } from '#src/modules/pathways/service/stages.ts';
