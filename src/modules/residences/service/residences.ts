@@ -121,9 +121,9 @@ export async function updateResidence(
   input: ResidenceInput,
   requestId: string,
 ): Promise<void> {
-  const values = await residenceValues(db, actor, input);
   await db.transaction(async (tx) => {
     const before = await visibleResidence(tx, actor, id, true);
+    const values = await residenceValues(tx, actor, input);
     const changed = changedFieldsOf(before, values);
     if (changed.length === 0) return;
     await updateResidenceRow(tx, actor.workspaceId, id, values);
