@@ -292,20 +292,39 @@ const FULL_MARGIN = 0.2;
 
 type Nearest = { minutes: number; name: string };
 
-/** The nearest point of a kind, by estimated walking time; walker and wheelchair users count accessible stops only. */
+/**
+ * The nearest point by walking time. The search compares a flat-earth squared distance (exact enough to
+ * order points a few kilometres apart, and far cheaper); only the winner gets the great-circle time.
+ */
 function nearest(from: Coordinates, points: readonly PointOfInterest[]): Nearest | null {
-  let best: Nearest | null = null;
+  const cosLat = Math.cos((from.lat * Math.PI) / 180);
+  let best: PointOfInterest | null = null;
+  let bestD = Infinity;
   for (const p of points) {
-    const minutes = walkingMinutes(from, p.coordinates);
-    if (!best || minutes < best.minutes) best = { minutes, name: p.name };
+    const dLat = p.coordinates.lat - from.lat;
+    const dLon = (p.coordinates.lon - from.lon) * cosLat;
+    const d = dLat * dLat + dLon * dLon;
+    if (d < bestD) {
+      bestD = d;
+      best = p;
+    }
   }
-  return best;
+  return best ? { minutes: walkingMinutes(from, best.coordinates), name: best.name } : null;
 }
 
-export type PoiIndex = Map<PoiKind, PointOfInterest[]>;
+/** Points by kind, plus the accessible transit stops alone (what walker and wheelchair users count). */
+export type PoiIndex = Map<PoiKind | 'accessible_transit_stop', PointOfInterest[]>;
 export function indexPoints(points: readonly PointOfInterest[]): PoiIndex {
   const index: PoiIndex = new Map();
-  for (const p of points) index.set(p.kind, [...(index.get(p.kind) ?? []), p]);
+  const add = (key: PoiKind | 'accessible_transit_stop', p: PointOfInterest) => {
+    const list = index.get(key);
+    if (list) list.push(p);
+    else index.set(key, [p]);
+  };
+  for (const p of points) {
+    add(p.kind, p);
+    if (p.kind === 'transit_stop' && p.accessible) add('accessible_transit_stop', p);
+  }
   return index;
 }
 
@@ -321,8 +340,9 @@ function subScoreOf(key: PreferenceKey, p: MatchProfile, u: MatchUnit, pois: Poi
     case 'near_shops':
     case 'near_transit': {
       const { kind, good, bad } = walkThresholds[key];
-      let candidates = pois.get(kind) ?? [];
-      if (key === 'near_transit' && needsAccessibleStops(p)) candidates = candidates.filter((c) => c.accessible);
+      const candidates =
+        (key === 'near_transit' && needsAccessibleStops(p) ? pois.get('accessible_transit_stop') : pois.get(kind)) ??
+        [];
       const found = u.coordinates ? nearest(u.coordinates, candidates) : null;
       if (!found) return { subScore: null };
       return {
@@ -402,13 +422,21 @@ const failures = (m: UnitMatch) => m.constraints.filter((c) => c.outcome === 'fa
  * (none last): a hard-constraint failure can only move a unit down.
  */
 export function compareMatches(a: UnitMatch, b: UnitMatch): number {
-  return (
-    verdicts.indexOf(a.verdict) - verdicts.indexOf(b.verdict) ||
-    failures(a) - failures(b) ||
-    (b.score ?? -1) - (a.score ?? -1) ||
-    (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0)
-  );
+  return compareKeys(sortKey(a), sortKey(b));
 }
+
+type SortKey = { verdict: number; failures: number; score: number; unitId: string };
+const sortKey = (m: UnitMatch): SortKey => ({
+  verdict: verdicts.indexOf(m.verdict),
+  failures: failures(m),
+  score: m.score ?? -1,
+  unitId: m.unitId,
+});
+const compareKeys = (a: SortKey, b: SortKey) =>
+  a.verdict - b.verdict ||
+  a.failures - b.failures ||
+  b.score - a.score ||
+  (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
 
 export function rankUnits(
   profile: MatchProfile,
@@ -416,5 +444,12 @@ export function rankUnits(
   points: readonly PointOfInterest[],
 ): UnitMatch[] {
   const pois = indexPoints(points);
-  return units.map((u) => matchUnit(profile, u, pois)).sort(compareMatches);
+  // Keys computed once per unit rather than at every comparison of the sort.
+  return units
+    .map((u) => {
+      const match = matchUnit(profile, u, pois);
+      return { match, key: sortKey(match) };
+    })
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map((x) => x.match);
 }
