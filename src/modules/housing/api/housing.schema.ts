@@ -41,7 +41,7 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, message = v
   z
     .union([z.enum(values, { error: message }), z.literal(''), z.null()])
     .optional()
-    .transform((value) => (value ? (value) : null))
+    .transform((value) => (value ? value : null))
     .openapi({ type: 'string', enum: [...values] });
 const requiredChoice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.enum(values, { error: message });

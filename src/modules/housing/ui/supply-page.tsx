@@ -1,0 +1,182 @@
+import { Link, useSearchParams } from 'react-router';
+import { messages } from '#src/shared/i18n/fr.ts';
+import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
+import { useApi } from '#src/shared/ui/use-api.ts';
+import type { UnitList } from '#src/modules/housing/api/housing.schema.ts';
+import { options, rentWithCharges } from '#src/modules/housing/ui/display.ts';
+
+const t = messages.housing;
+const filterNames = ['q', 'organizationId', 'communeInsee', 'typology', 'level', 'status', 'kind'] as const;
+const PAGE = 50;
+
+/** The supply: every unit the user may see, filtered through the address bar so a filtered view can be shared. */
+export function SupplyPage() {
+  const [params, setParams] = useSearchParams();
+  const limit = Number(params.get('limit') ?? PAGE);
+  const query = new URLSearchParams();
+  for (const name of filterNames) {
+    const value = params.get(name);
+    if (value) query.set(name, value);
+  }
+  query.set('limit', String(limit));
+  const { state } = useApi<UnitList>(`/api/housing/units?${query.toString()}`);
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const name of filterNames) {
+      const entry = data.get(name);
+      const value = typeof entry === 'string' ? entry.trim() : '';
+      if (value) next.set(name, value);
+    }
+    setParams(next);
+  };
+  const value = (name: (typeof filterNames)[number]) => params.get(name) ?? '';
+
+  return (
+    <Page title={t.list.title} lead={t.list.intro}>
+      <p className="actions">
+        <Link to="/bailleurs">{t.list.landlords}</Link> · <Link to="/charte">{t.nav.charter}</Link>
+      </p>
+      <form className="housing-filters" onSubmit={onSubmit} aria-label={t.list.filters}>
+        <div className="field">
+          <label htmlFor="housing-q">{t.list.search}</label>
+          <input id="housing-q" name="q" type="search" defaultValue={value('q')} />
+        </div>
+        <div className="field">
+          <label htmlFor="housing-landlord">{t.list.landlord}</label>
+          <select id="housing-landlord" name="organizationId" defaultValue={value('organizationId')}>
+            <option value="">{t.list.all}</option>
+            {state.status === 'ready' &&
+              state.data.landlords.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="housing-commune">{t.list.commune}</label>
+          <input
+            id="housing-commune"
+            name="communeInsee"
+            inputMode="numeric"
+            maxLength={5}
+            defaultValue={value('communeInsee')}
+          />
+        </div>
+        {(
+          [
+            ['typology', t.list.typology, { T1: 'T1', T2: 'T2', T3: 'T3', T4: 'T4', T5: 'T5', T6: 'T6' }],
+            ['level', t.list.level, t.levels],
+            ['status', t.list.status, t.statuses],
+            ['kind', t.list.kind, t.programmeKinds],
+          ] as const
+        ).map(([name, label, labels]) => (
+          <div className="field" key={name}>
+            <label htmlFor={`housing-${name}`}>{label}</label>
+            <select id={`housing-${name}`} name={name} defaultValue={value(name)}>
+              {options(labels as Record<string, string>, t.list.all).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <p className="actions">
+          <button type="submit" className="button button--primary">
+            {t.list.apply}
+          </button>
+          <Link to="/logements">{t.list.reset}</Link>
+        </p>
+      </form>
+      {state.status === 'error' && <Alert kind="error">{state.error.message}</Alert>}
+      {state.status === 'ready' && <Results data={state.data} onMore={() => setMore(params, setParams, limit)} />}
+    </Page>
+  );
+}
+
+function setMore(params: URLSearchParams, setParams: (p: URLSearchParams) => void, limit: number) {
+  const next = new URLSearchParams(params);
+  next.set('limit', String(Math.min(limit + PAGE, 200)));
+  setParams(next);
+}
+
+function Results({ data, onMore }: { data: UnitList; onMore: () => void }) {
+  return (
+    <>
+      <h2 aria-live="polite">{t.list.count(data.total)}</h2>
+      <div className="housing-counts">
+        <dl aria-label={t.list.countsByLevel}>
+          {data.byLevel.map((c) => (
+            <div key={c.key}>
+              <dt>{t.levels[c.key as keyof typeof t.levels] ?? c.key}</dt>
+              <dd>{c.count.toLocaleString('fr-FR')}</dd>
+            </div>
+          ))}
+        </dl>
+        <dl aria-label={t.list.countsByStatus}>
+          {data.byStatus.map((c) => (
+            <div key={c.key}>
+              <dt>{t.statuses[c.key as keyof typeof t.statuses] ?? c.key}</dt>
+              <dd>{c.count.toLocaleString('fr-FR')}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      {data.items.length === 0 ? <p>{t.list.empty}</p> : <UnitTable items={data.items} caption={t.list.caption} />}
+      {data.items.length < data.total && data.items.length < 200 && (
+        <button type="button" className="button" onClick={onMore}>
+          {t.list.more}
+        </button>
+      )}
+    </>
+  );
+}
+
+export function UnitTable({ items, caption }: { items: UnitList['items']; caption: string }) {
+  const c = t.columns;
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{c.ref}</th>
+            <th scope="col">{c.programme}</th>
+            <th scope="col">{c.landlord}</th>
+            <th scope="col">{c.commune}</th>
+            <th scope="col">{c.floor}</th>
+            <th scope="col">{c.typology}</th>
+            <th scope="col">{c.rent}</th>
+            <th scope="col">{c.level}</th>
+            <th scope="col">{c.status}</th>
+            <th scope="col">{c.available}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((u) => (
+            <tr key={u.id}>
+              <th scope="row">
+                <Link to={`/logements/${u.id}`}>{u.landlordUnitRef}</Link>
+              </th>
+              <td>
+                <Link to={`/logements/programmes/${u.programmeId}`}>{u.programmeName}</Link>
+              </td>
+              <td>{u.landlordName}</td>
+              <td>{u.communeName ?? '—'}</td>
+              <td>{u.floor}</td>
+              <td>{u.typology}</td>
+              <td>{rentWithCharges(u.rentEur, u.chargesEur)}</td>
+              <td>{t.levels[u.accessLevel]}</td>
+              <td>{t.statuses[u.status]}</td>
+              <td>{u.availableFrom ? formatDate(u.availableFrom) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
