@@ -137,7 +137,7 @@ export const residences = {
   moveDownShort: 'Descendre',
   moved: (name: string, position: number) => `${name} est maintenant au rang ${position}.`,
   addToList: 'Inscrire une personne',
-  personSearch: 'Rechercher une personne',
+  personSearch: 'Rechercher la personne à inscrire',
   personSearchHint: 'Nom ou prénom ; seules les personnes dont vous pouvez ouvrir le dossier sont proposées.',
   search: 'Rechercher',
   person: 'Personne',
