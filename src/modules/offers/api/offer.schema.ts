@@ -10,6 +10,15 @@ import {
   wouldAcceptIfAttributes,
 } from '#src/modules/offers/domain/offer.ts';
 
+/** The vocabularies, for the pages (which read no domain module at run time). */
+export { answers, committeeDecisions, fixableByLandlord, offerOrigins, refusalStages, wouldAcceptIfAttributes };
+export {
+  applicantFamilies,
+  familyOf,
+  isRefusalReasonCode,
+  reasonsOfFamily,
+} from '#src/modules/offers/domain/refusal-taxonomy.ts';
+
 const required = messages.validation.required;
 const isoDate = z.iso.date({ error: 'Saisissez une date valide (jj/mm/aaaa).' });
 const optionalDate = isoDate

@@ -199,3 +199,8 @@ export async function claimAnswerReminder(db: Db, workspaceId: string, id: strin
     .returning({ id: offers.id });
   return claimed.length > 0;
 }
+
+/** Serialises decisions about one unit (two acceptances at once) until the transaction ends. */
+export async function lockUnitDecisions(tx: Db, unitId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${unitId}::text, 23))`);
+}

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { writeAudit } from '#src/shared/audit/write.ts';
 import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Db } from '#src/shared/db/client.ts';
@@ -22,6 +21,7 @@ import {
   insertCommittees,
   insertOffers,
   insertRefusals,
+  lockUnitDecisions,
   updateOffer,
   type OfferRow,
 } from '#src/modules/offers/repo/offers.repo.ts';
@@ -44,10 +44,6 @@ function transition(offer: OfferRow, event: OfferEvent): OfferStatus {
   if (!next) throw new AppError('conflict', { message: e.notApplicable(t.statuses[offer.status as OfferStatus]) });
   return next;
 }
-
-/** Serialises decisions about one unit (two acceptances at once), until the transaction ends. */
-const lockUnit = (tx: Db, unitId: string) =>
-  tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${unitId}::text, 23))`);
 
 export type OfferCreateInput = {
   applicationId?: string | null | undefined;
@@ -77,7 +73,7 @@ export async function createOffer(db: Db, actor: Actor, input: OfferCreateInput,
     if (!unit || !actsForLandlord(actor, unit.landlord.organizationId)) throw fieldError('unitId', e.unitUnknown);
     const application = await applicationOf(tx, actor, input);
     failIf(notInFuture('proposedOn', input.proposedOn, parisDay(new Date())));
-    await lockUnit(tx, unit.id);
+    await lockUnitDecisions(tx, unit.id);
     if (unit.status === 'allocated') throw new AppError('conflict', { message: e.unitAllocated });
     if (await findHoldingOffer(tx, actor.workspaceId, unit.id))
       throw new AppError('conflict', { message: e.unitHeldByOffer });
@@ -281,7 +277,7 @@ export async function recordAnswer(db: Db, actor: Actor, id: string, input: Answ
     if (late && input.late) fields.push('lateReason');
 
     if (input.answer === 'accept') {
-      await lockUnit(tx, offer.unitId);
+      await lockUnitDecisions(tx, offer.unitId);
       if (await findHoldingOffer(tx, actor.workspaceId, offer.unitId, offer.id))
         throw new AppError('conflict', { message: e.unitHeldByOffer });
       await setUnitStatus(tx, actor.workspaceId, offer.unitId, 'allocated', { actorUserId: actor.userId, requestId });

@@ -18,13 +18,13 @@ import {
   fixableByLandlord,
   refusalStages,
   wouldAcceptIfAttributes,
-} from '#src/modules/offers/domain/offer.ts';
+} from '#src/modules/offers/api/offer.schema.ts';
 import {
   applicantFamilies,
   familyOf,
   isRefusalReasonCode,
   reasonsOfFamily,
-} from '#src/modules/offers/domain/refusal-taxonomy.ts';
+} from '#src/modules/offers/api/offer.schema.ts';
 
 const t = messages.offers;
 const u = t.ui;

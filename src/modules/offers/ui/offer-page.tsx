@@ -4,7 +4,7 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { Alert, formatDate, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import type { CommitteeList, Offer } from '#src/modules/offers/api/offer.schema.ts';
-import { isRefusalReasonCode } from '#src/modules/offers/domain/refusal-taxonomy.ts';
+import { isRefusalReasonCode } from '#src/modules/offers/api/offer.schema.ts';
 import type { WouldAcceptIfAttribute } from '#src/modules/offers/domain/offer.ts';
 import { AnswerForm, DecisionForm, MoveInForm, VisitForm } from '#src/modules/offers/ui/offer-forms.tsx';
 

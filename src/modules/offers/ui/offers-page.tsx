@@ -6,7 +6,7 @@ import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useF
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import type { CommitteeList, OfferList } from '#src/modules/offers/api/offer.schema.ts';
-import { offerOrigins } from '#src/modules/offers/domain/offer.ts';
+import { offerOrigins } from '#src/modules/offers/api/offer.schema.ts';
 
 const t = messages.offers;
 const u = t.ui;
