@@ -59,12 +59,16 @@ async function checkedGirJustification(
   return justification;
 }
 
-const event = (actor: Actor, entryId: string, values: Partial<WaitingEventInsert>): WaitingEventInsert => ({
+/** One line of an entry's history, by the actor, now. */
+const event = (
+  actor: Actor,
+  entryId: string,
+  values: Omit<WaitingEventInsert, 'workspaceId' | 'id' | 'entryId' | 'actorUserId'>,
+): WaitingEventInsert => ({
   workspaceId: actor.workspaceId,
   id: newId(),
   entryId,
   actorUserId: actor.userId,
-  kind: 'moved',
   ...values,
 });
 
