@@ -46,6 +46,7 @@ export const applicationInputSchema = z.object({
     .trim()
     .min(1, required)
     .refine(isValidSneNumber, t.errors.sneNumber)
+    .openapi({ example: '059122400123456AB4' })
     .transform(normalizeSneNumber),
   system: z.enum(applicationSystems).default('sne'),
   firstFiledOn: isoDate,
@@ -215,7 +216,7 @@ export const poiInputSchema = z.object({
   name: z.string({ error: required }).trim().min(1, required).max(160),
   latitude: z.number({ error: required }).min(-90, 'Latitude invalide.').max(90, 'Latitude invalide.'),
   longitude: z.number({ error: required }).min(-180, 'Longitude invalide.').max(180, 'Longitude invalide.'),
-  communeInsee: z.string({ error: required }).trim().min(1, required).max(5),
+  communeInsee: z.string({ error: required }).trim().min(1, required).max(5).openapi({ example: '59355' }),
   accessible: z.boolean().nullish(),
 });
 export type PoiInput = z.infer<typeof poiInputSchema>;

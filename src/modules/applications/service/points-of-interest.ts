@@ -67,10 +67,10 @@ export async function createPointOfInterest(db: Db, actor: Actor, input: PoiInpu
 }
 
 export async function editPointOfInterest(db: Db, actor: Actor, id: string, input: PoiInput, requestId: string) {
-  const values = await checked(input);
   await db.transaction(async (tx) => {
     const before = await findPoi(tx, actor.workspaceId, id);
     if (!before) throw notFound();
+    const values = await checked(input);
     const changed = changedFieldsOf(before as Record<string, unknown>, values);
     if (changed.length === 0) return;
     await updatePoi(tx, actor.workspaceId, id, values);
