@@ -59,6 +59,9 @@ export function UnitPage() {
           </Link>
         </p>
       )}
+      <p>
+        <Link to={`/logements/${u.id}/demande`}>{messages.applications.ui.demandLink}</Link>
+      </p>
       <Why unit={u} />
       <Facts
         title={t.unit.general}
