@@ -51,6 +51,9 @@ export function PathwayPage() {
         <p>
           <Link to={`/personnes/${p.personId}`}>{u.personFile}</Link>
         </p>
+        <p>
+          <Link to={`/demandes-logement?parcours=${p.id}`}>{messages.applications.ui.listTitle}</Link>
+        </p>
       </section>
       <StagePanel detail={detail} onChanged={reload} />
       <JournalPanel detail={detail} onChanged={reload} />
