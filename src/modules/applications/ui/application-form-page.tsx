@@ -65,7 +65,12 @@ function initialOf(a: ApplicationDetail | null): Values {
   return values;
 }
 
-const numberOrNull = (v: string | undefined) => (v && v.trim() !== '' ? Number(v.replace(',', '.')) : null);
+/** A number, null when empty; what is not a number is sent as typed so the server names the field in error. */
+const numberOrNull = (v: string | undefined) => {
+  if (!v || v.trim() === '') return null;
+  const n = Number(v.replace(',', '.'));
+  return Number.isFinite(n) ? n : v;
+};
 const boolOrNull = (v: string | undefined) => (v === 'true' ? true : v === 'false' ? false : null);
 const list = (v: string | undefined) => (v ?? '').split(',').filter(Boolean);
 
