@@ -214,6 +214,30 @@ beforeAll(async () => {
     );
   }
 
+  // A housing programme in each workspace with a building and a unit (the organisation stands for the landlord).
+  for (const [workspaceId, organizationId] of [
+    [a.workspaceId, a.organizationId],
+    [b.workspaceId, b.organizationId],
+  ] as const) {
+    const [programmeId, buildingId] = [newId(), newId()];
+    await database.execute(
+      `insert into housing_programmes (workspace_id, id, organization_id, name, kind, phase, commune_insee)
+       values ($1, $2, $3, 'Programme', 'ordinary', 'delivered', '59350')`,
+      [workspaceId, programmeId, organizationId],
+    );
+    await database.execute(
+      `insert into housing_buildings (workspace_id, id, programme_id, organization_id, entrance_label)
+       values ($1, $2, $3, $4, 'Entrée A')`,
+      [workspaceId, buildingId, programmeId, organizationId],
+    );
+    await database.execute(
+      `insert into housing_units (workspace_id, id, programme_id, building_id, organization_id, landlord_unit_ref, floor,
+         typology, bedrooms, financing, status, access_level)
+       values ($1, $2, $3, $4, $5, 'A-1', 0, 'T2', 1, 'PLUS', 'vacant', 'to_verify')`,
+      [workspaceId, newId(), programmeId, buildingId, organizationId],
+    );
+  }
+
   ({ routes, doc } = await listApiRoutes(t));
   const usersOnlyIn = async (workspaceId: string, other: string) => {
     const { rows } = await database.execute(

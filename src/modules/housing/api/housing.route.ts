@@ -5,7 +5,10 @@ import {
   charterSchema,
   contactInputSchema,
   createdSchema,
-  idParamSchema,
+  buildingParamSchema,
+  landlordParamSchema,
+  programmeParamSchema,
+  unitParamSchema,
   landlordDetailSchema,
   landlordListSchema,
   profileInputSchema,
@@ -54,28 +57,28 @@ const listUnits = defineRoute({
 const getUnit = defineRoute({
   access: 'housing.read',
   method: 'get',
-  path: '/api/housing/units/{id}',
+  path: '/api/housing/units/{housingUnitId}',
   tags,
   summary: `A unit with its measurements and the derived access level explained; ${scopeNote}`,
-  request: { params: idParamSchema },
+  request: { params: unitParamSchema },
   responses: { 200: jsonResponse(unitDetailSchema, 'The unit') },
 });
 const putUnit = defineRoute({
   access: 'housing.supply',
   method: 'put',
-  path: '/api/housing/units/{id}',
+  path: '/api/housing/units/{housingUnitId}',
   tags,
   summary: `Replace a unit's data; the level is derived, contradictory measurements are a 400 (audited); ${scopeNote}`,
-  request: { params: idParamSchema, ...jsonBody(unitInputSchema) },
+  request: { params: unitParamSchema, ...jsonBody(unitInputSchema) },
   responses: { 204: { description: 'Saved' } },
 });
 const postUnit = defineRoute({
   access: 'housing.supply',
   method: 'post',
-  path: '/api/housing/programmes/{id}/units',
+  path: '/api/housing/programmes/{housingProgrammeId}/units',
   tags,
   summary: `Add a unit to a programme (audited); ${scopeNote}`,
-  request: { params: idParamSchema, ...jsonBody(unitInputSchema) },
+  request: { params: programmeParamSchema, ...jsonBody(unitInputSchema) },
   responses: { 201: jsonResponse(createdSchema, 'The new unit') },
 });
 const listProgrammes = defineRoute({
@@ -89,10 +92,10 @@ const listProgrammes = defineRoute({
 const getProgramme = defineRoute({
   access: 'housing.read',
   method: 'get',
-  path: '/api/housing/programmes/{id}',
+  path: '/api/housing/programmes/{housingProgrammeId}',
   tags,
   summary: `A programme with its buildings, units and photos; ${scopeNote}`,
-  request: { params: idParamSchema },
+  request: { params: programmeParamSchema },
   responses: { 200: jsonResponse(programmeDetailSchema, 'The programme') },
 });
 const postProgramme = defineRoute({
@@ -107,28 +110,28 @@ const postProgramme = defineRoute({
 const putProgramme = defineRoute({
   access: 'housing.supply',
   method: 'put',
-  path: '/api/housing/programmes/{id}',
+  path: '/api/housing/programmes/{housingProgrammeId}',
   tags,
   summary: `Replace a programme's data (audited); ${scopeNote}`,
-  request: { params: idParamSchema, ...jsonBody(programmeInputSchema) },
+  request: { params: programmeParamSchema, ...jsonBody(programmeInputSchema) },
   responses: { 204: { description: 'Saved' } },
 });
 const postBuilding = defineRoute({
   access: 'housing.supply',
   method: 'post',
-  path: '/api/housing/programmes/{id}/buildings',
+  path: '/api/housing/programmes/{housingProgrammeId}/buildings',
   tags,
   summary: `Add a building entrance with the accessibility of its path (audited); ${scopeNote}`,
-  request: { params: idParamSchema, ...jsonBody(buildingInputSchema) },
+  request: { params: programmeParamSchema, ...jsonBody(buildingInputSchema) },
   responses: { 201: jsonResponse(createdSchema, 'The new building') },
 });
 const putBuilding = defineRoute({
   access: 'housing.supply',
   method: 'put',
-  path: '/api/housing/buildings/{id}',
+  path: '/api/housing/buildings/{housingBuildingId}',
   tags,
   summary: `Replace a building's measurements; its units' levels are derived again (audited); ${scopeNote}`,
-  request: { params: idParamSchema, ...jsonBody(buildingInputSchema) },
+  request: { params: buildingParamSchema, ...jsonBody(buildingInputSchema) },
   responses: { 204: { description: 'Saved' } },
 });
 const listLandlords = defineRoute({
@@ -142,37 +145,37 @@ const listLandlords = defineRoute({
 const getLandlord = defineRoute({
   access: 'housing.read',
   method: 'get',
-  path: '/api/housing/landlords/{id}',
+  path: '/api/housing/landlords/{organizationId}',
   tags,
   summary: `A landlord's profile, contacts, labels, charter follow-up and programmes; ${scopeNote}`,
-  request: { params: idParamSchema },
+  request: { params: landlordParamSchema },
   responses: { 200: jsonResponse(landlordDetailSchema, 'The landlord') },
 });
 const putProfile = defineRoute({
   access: 'housing.supply',
   method: 'put',
-  path: '/api/housing/landlords/{id}/profile',
+  path: '/api/housing/landlords/{organizationId}/profile',
   tags,
   summary: `Save a landlord's profile (audited); ${scopeNote}`,
-  request: { params: idParamSchema, ...jsonBody(profileInputSchema) },
+  request: { params: landlordParamSchema, ...jsonBody(profileInputSchema) },
   responses: { 204: { description: 'Saved' } },
 });
 const postContact = defineRoute({
   access: 'housing.supply',
   method: 'post',
-  path: '/api/housing/landlords/{id}/contacts',
+  path: '/api/housing/landlords/{organizationId}/contacts',
   tags,
   summary: `Add a contact to a landlord (audited); ${scopeNote}`,
-  request: { params: idParamSchema, ...jsonBody(contactInputSchema) },
+  request: { params: landlordParamSchema, ...jsonBody(contactInputSchema) },
   responses: { 201: jsonResponse(createdSchema, 'The new contact') },
 });
 const putReview = defineRoute({
   access: 'housing.supply',
   method: 'put',
-  path: '/api/housing/landlords/{id}/charter-reviews',
+  path: '/api/housing/landlords/{organizationId}/charter-reviews',
   tags,
   summary: `Record a landlord's yearly value for a charter commitment it took (audited); ${scopeNote}`,
-  request: { params: idParamSchema, ...jsonBody(reviewInputSchema) },
+  request: { params: landlordParamSchema, ...jsonBody(reviewInputSchema) },
   responses: { 204: { description: 'Saved' } },
 });
 const getCharter = defineRoute({
@@ -192,49 +195,79 @@ export function mountHousingRoutes(router: Router) {
     c.json(await listUnitsForActor(dbOf(c), c.var.actor, c.req.valid('query')), 200),
   );
   router.openapi(getUnit, async (c) =>
-    c.json(await getUnitForActor(dbOf(c), c.var.actor, c.req.valid('param').id), 200),
+    c.json(await getUnitForActor(dbOf(c), c.var.actor, c.req.valid('param').housingUnitId), 200),
   );
   router.openapi(putUnit, async (c) => {
-    await updateUnit(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    await updateUnit(dbOf(c), c.var.actor, c.req.valid('param').housingUnitId, c.req.valid('json'), c.var.requestId);
     return noContent(c);
   });
   router.openapi(postUnit, async (c) =>
-    c.json(await createUnit(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId), 201),
+    c.json(
+      await createUnit(
+        dbOf(c),
+        c.var.actor,
+        c.req.valid('param').housingProgrammeId,
+        c.req.valid('json'),
+        c.var.requestId,
+      ),
+      201,
+    ),
   );
   router.openapi(listProgrammes, async (c) => c.json(await listProgrammesForActor(dbOf(c), c.var.actor), 200));
   router.openapi(getProgramme, async (c) =>
-    c.json(await getProgrammeForActor(dbOf(c), c.var.actor, c.req.valid('param').id), 200),
+    c.json(await getProgrammeForActor(dbOf(c), c.var.actor, c.req.valid('param').housingProgrammeId), 200),
   );
   router.openapi(postProgramme, async (c) =>
     c.json(await createProgramme(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId), 201),
   );
   router.openapi(putProgramme, async (c) => {
-    await updateProgramme(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    await updateProgramme(
+      dbOf(c),
+      c.var.actor,
+      c.req.valid('param').housingProgrammeId,
+      c.req.valid('json'),
+      c.var.requestId,
+    );
     return noContent(c);
   });
   router.openapi(postBuilding, async (c) =>
     c.json(
-      await createBuilding(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId),
+      await createBuilding(
+        dbOf(c),
+        c.var.actor,
+        c.req.valid('param').housingProgrammeId,
+        c.req.valid('json'),
+        c.var.requestId,
+      ),
       201,
     ),
   );
   router.openapi(putBuilding, async (c) => {
-    await updateBuilding(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    await updateBuilding(
+      dbOf(c),
+      c.var.actor,
+      c.req.valid('param').housingBuildingId,
+      c.req.valid('json'),
+      c.var.requestId,
+    );
     return noContent(c);
   });
   router.openapi(listLandlords, async (c) => c.json(await listLandlordsForActor(dbOf(c), c.var.actor), 200));
   router.openapi(getLandlord, async (c) =>
-    c.json(await getLandlordForActor(dbOf(c), c.var.actor, c.req.valid('param').id), 200),
+    c.json(await getLandlordForActor(dbOf(c), c.var.actor, c.req.valid('param').organizationId), 200),
   );
   router.openapi(putProfile, async (c) => {
-    await saveProfile(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    await saveProfile(dbOf(c), c.var.actor, c.req.valid('param').organizationId, c.req.valid('json'), c.var.requestId);
     return noContent(c);
   });
   router.openapi(postContact, async (c) =>
-    c.json(await addContact(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId), 201),
+    c.json(
+      await addContact(dbOf(c), c.var.actor, c.req.valid('param').organizationId, c.req.valid('json'), c.var.requestId),
+      201,
+    ),
   );
   router.openapi(putReview, async (c) => {
-    await saveReview(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    await saveReview(dbOf(c), c.var.actor, c.req.valid('param').organizationId, c.req.valid('json'), c.var.requestId);
     return noContent(c);
   });
   router.openapi(getCharter, async (c) => c.json(await getCharterForActor(dbOf(c), c.var.actor), 200));

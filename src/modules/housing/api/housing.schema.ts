@@ -19,11 +19,12 @@ import {
 
 const v = messages.housing.validation;
 
-export const idParamSchema = z.object({ id: z.uuid({ error: 'Identifiant invalide.' }) });
-export const photoParamSchema = z.object({
-  id: z.uuid({ error: 'Identifiant invalide.' }),
-  photoId: z.uuid({ error: 'Identifiant invalide.' }),
-});
+// Path parameters are named after their table, so generic sweeps (cross-workspace tests) find the records.
+const idParam = z.uuid({ error: 'Identifiant invalide.' });
+export const unitParamSchema = z.object({ housingUnitId: idParam });
+export const programmeParamSchema = z.object({ housingProgrammeId: idParam });
+export const buildingParamSchema = z.object({ housingBuildingId: idParam });
+export const landlordParamSchema = z.object({ organizationId: idParam });
 
 // ---- Field helpers: forms send '' for an empty field; the API stores null.
 
@@ -77,7 +78,8 @@ export const programmeInputSchema = z
     communeInsee: z
       .string({ error: v.communeRequired })
       .trim()
-      .regex(/^(\d{5}|2[AB]\d{3})$/, v.communeRequired),
+      .regex(/^(\d{5}|2[AB]\d{3})$/, v.communeRequired)
+      .openapi({ example: '59355' }),
     latitude: measure(41, 51.2, v.coordinates, false),
     longitude: measure(-5.3, 9.7, v.coordinates, false),
     deliveryDate: date,
@@ -222,7 +224,7 @@ export const unitListQuerySchema = z.object({
     .uuid()
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  communeInsee: z.string().trim().max(5).optional(),
+  communeInsee: z.string().trim().max(100).optional(),
   typology: z
     .enum(typologies)
     .optional()
