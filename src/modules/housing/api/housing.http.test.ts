@@ -4,7 +4,7 @@ import { createTestDatabase } from '#src/shared/test/database.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { createOrganization, createWorkspace } from '#tests/fixtures/factories.ts';
 import { auditRowsOf, signInWithRole, type RoleSession } from '#tests/fixtures/role-sessions.ts';
-import { createTestApp, type TestApp } from '#tests/fixtures/test-app.ts';
+import { createTestApp, TEST_ORIGIN, type TestApp } from '#tests/fixtures/test-app.ts';
 
 let database: Database;
 let t: TestApp;
@@ -139,6 +139,34 @@ describe('landlord scope', () => {
       body: unit(ids.buildingB),
     });
     expect(byReferent.status).toBe(404);
+  });
+});
+
+describe('programme photos', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+  const upload = (cookie: string, programmeId: string, type: string, body: Uint8Array<ArrayBuffer>) =>
+    t.app.request(`${TEST_ORIGIN}/api/housing/programmes/${programmeId}/photos?caption=Fa%C3%A7ade`, {
+      method: 'POST',
+      headers: { origin: TEST_ORIGIN, cookie, 'content-type': type },
+      body,
+    });
+
+  it('stores a picture checked on its bytes, serves it back, and refuses a renamed file or another landlord', async () => {
+    const created = await upload(landlordA.cookie, ids.programmeA, 'image/png', png);
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const read = await t.app.request(`${TEST_ORIGIN}/api/housing/programmes/${ids.programmeA}/photos/${id}`, {
+      headers: { origin: TEST_ORIGIN, cookie: referent.cookie },
+    });
+    expect(read.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await read.arrayBuffer())).toEqual(png);
+    const renamed = await upload(landlordA.cookie, ids.programmeA, 'image/jpeg', png);
+    expect(renamed.status).toBe(400);
+    expect(await renamed.json()).toMatchObject({
+      issues: [{ path: 'file', message: messages.housing.photos.wrongType }],
+    });
+    expect((await upload(landlordB.cookie, ids.programmeA, 'image/png', png)).status).toBe(404);
+    expect((await auditRowsOf(database, id)).map((r) => r.action)).toEqual(['programme_photo.create']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import type { Db } from '#src/shared/db/client.ts';
 import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
 import {
@@ -7,6 +8,8 @@ import {
   createdSchema,
   buildingParamSchema,
   landlordParamSchema,
+  photoParamSchema,
+  photoQuerySchema,
   programmeParamSchema,
   unitParamSchema,
   landlordDetailSchema,
@@ -37,10 +40,13 @@ import {
   getUnitForActor,
   listProgrammesForActor,
   listUnitsForActor,
+  readPhoto,
   updateBuilding,
   updateProgramme,
   updateUnit,
+  uploadPhoto,
 } from '#src/modules/housing/service/supply.ts';
+import { photoMediaTypes } from '#src/modules/housing/domain/photo.ts';
 
 const tags = ['housing'];
 const scopeNote = 'landlord staff reach their own organisation only (404 otherwise)';
@@ -187,6 +193,27 @@ const getCharter = defineRoute({
   responses: { 200: jsonResponse(charterSchema, 'The charter') },
 });
 
+const binary = { schema: z.string().openapi({ type: 'string', format: 'binary' }) };
+const photoContent = Object.fromEntries(photoMediaTypes.map((type) => [type, binary]));
+const postPhoto = defineRoute({
+  access: 'housing.supply',
+  method: 'post',
+  path: '/api/housing/programmes/{housingProgrammeId}/photos',
+  tags,
+  summary: `Add a programme photo as raw bytes (JPEG, PNG or WebP up to 1 MB, type checked on the bytes) (audited); ${scopeNote}`,
+  request: { params: programmeParamSchema, query: photoQuerySchema, body: { content: photoContent, required: true } },
+  responses: { 201: jsonResponse(createdSchema, 'The new photo') },
+});
+const getPhoto = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/housing/programmes/{housingProgrammeId}/photos/{housingProgrammePhotoId}',
+  tags,
+  summary: `The bytes of a programme photo; ${scopeNote}`,
+  request: { params: photoParamSchema },
+  responses: { 200: { content: photoContent, description: 'The photo' } },
+});
+
 export function mountHousingRoutes(router: Router) {
   const dbOf = (c: { var: { deps: { database: { db: Db } } } }) => c.var.deps.database.db;
   const noContent = (c: { body: (data: null, status: 204) => Response }) => c.body(null, 204);
@@ -269,6 +296,21 @@ export function mountHousingRoutes(router: Router) {
   router.openapi(putReview, async (c) => {
     await saveReview(dbOf(c), c.var.actor, c.req.valid('param').organizationId, c.req.valid('json'), c.var.requestId);
     return noContent(c);
+  });
+  router.openapi(postPhoto, async (c) => {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const { housingProgrammeId } = c.req.valid('param');
+    const upload = { mediaType, bytes, caption: c.req.valid('query').caption };
+    return c.json(await uploadPhoto(dbOf(c), c.var.actor, housingProgrammeId, upload, c.var.requestId), 201);
+  });
+  router.openapi(getPhoto, async (c) => {
+    const { housingProgrammeId, housingProgrammePhotoId } = c.req.valid('param');
+    const photo = await readPhoto(dbOf(c), c.var.actor, housingProgrammeId, housingProgrammePhotoId);
+    return c.body(new Uint8Array(photo.content), 200, {
+      'Content-Type': photo.mediaType,
+      'Cache-Control': 'private, no-store',
+    });
   });
   router.openapi(getCharter, async (c) => c.json(await getCharterForActor(dbOf(c), c.var.actor), 200));
 }

@@ -24,6 +24,10 @@ const idParam = z.uuid({ error: 'Identifiant invalide.' });
 export const unitParamSchema = z.object({ housingUnitId: idParam });
 export const programmeParamSchema = z.object({ housingProgrammeId: idParam });
 export const buildingParamSchema = z.object({ housingBuildingId: idParam });
+export const photoParamSchema = z.object({ housingProgrammeId: idParam, housingProgrammePhotoId: idParam });
+export const photoQuerySchema = z.object({
+  caption: z.string({ error: v.photoCaption }).trim().min(1, v.photoCaption).max(200, messages.validation.tooLong(200)),
+});
 export const landlordParamSchema = z.object({ organizationId: idParam });
 
 // ---- Field helpers: forms send '' for an empty field; the API stores null.

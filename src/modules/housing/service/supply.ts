@@ -28,11 +28,14 @@ import {
   type ContradictionCode,
   type MeasurementContradiction,
 } from '#src/modules/housing/domain/access-level.ts';
+import { photoProblem } from '#src/modules/housing/domain/photo.ts';
 import { housingScopeOf, scopeIncludes, type HousingScope } from '#src/modules/housing/domain/scope.ts';
 import type { ProgrammeKind, ProgrammePhase, Typology, UnitStatus } from '#src/modules/housing/domain/supply.ts';
 import {
   buildingsOfProgramme,
   findBuilding,
+  findPhoto,
+  insertPhoto,
   findProgramme,
   findUnit,
   insertBuilding,
@@ -483,4 +486,47 @@ export async function updateUnit(db: Db, actor: Actor, id: string, input: UnitIn
       requestId,
     });
   });
+}
+
+/** Stores a programme photo after checking its size and its real type (magic bytes); audited. */
+export async function uploadPhoto(
+  db: Db,
+  actor: Actor,
+  programmeId: string,
+  upload: { mediaType: string; bytes: Uint8Array; caption: string },
+  requestId: string,
+) {
+  const programme = await programmeInScope(db, actor, programmeId);
+  const problem = photoProblem(upload.mediaType, upload.bytes);
+  if (problem) throw fieldError('file', t.photos[problem]);
+  const id = newId();
+  await db.transaction(async (tx) => {
+    await insertPhoto(tx, {
+      workspaceId: actor.workspaceId,
+      id,
+      programmeId: programme.id,
+      mediaType: upload.mediaType,
+      byteSize: upload.bytes.length,
+      caption: upload.caption,
+      content: upload.bytes,
+      createdBy: actor.userId,
+    });
+    await writeAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: 'programme_photo.create',
+      entityType: 'programme_photo',
+      entityId: id,
+      changedFields: ['caption', 'content'],
+      requestId,
+    });
+  });
+  return { id };
+}
+
+export async function readPhoto(db: Db, actor: Actor, programmeId: string, photoId: string) {
+  await programmeInScope(db, actor, programmeId);
+  const photo = await findPhoto(db, actor.workspaceId, programmeId, photoId);
+  if (!photo) throw notFound();
+  return photo;
 }

@@ -1,3 +1,4 @@
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
@@ -12,7 +13,7 @@ const c = t.columns;
 /** A programme: its address and plan, the accessibility of each building's path, its units and photos. */
 export function ProgrammePage() {
   const { id } = useParams();
-  const { state } = useApi<ProgrammeDetail>(`/api/housing/programmes/${id}`);
+  const { state, reload } = useApi<ProgrammeDetail>(`/api/housing/programmes/${id}`);
   if (state.status === 'loading') return <Page title={t.programme.title('…')} />;
   if (state.status === 'error')
     return (
@@ -138,7 +139,74 @@ export function ProgrammePage() {
       )}
       <UnitTable items={p.units} caption={t.programme.units} />
       <h2>{t.programme.photos}</h2>
-      {p.photos.length === 0 ? <p>{t.programme.noPhotos}</p> : null}
+      {p.photos.length === 0 ? (
+        <p>{t.programme.noPhotos}</p>
+      ) : (
+        <ul className="housing-photos">
+          {p.photos.map((photo) => (
+            <li key={photo.id}>
+              <figure>
+                <img src={`/api/housing/programmes/${p.id}/photos/${photo.id}`} alt={photo.caption} loading="lazy" />
+                <figcaption>{photo.caption}</figcaption>
+              </figure>
+            </li>
+          ))}
+        </ul>
+      )}
+      {p.canEdit && <PhotoForm programmeId={p.id} onSaved={reload} />}
     </Page>
+  );
+}
+
+/** Sends the chosen picture as raw bytes with its own type; the server checks the bytes and the size. */
+function PhotoForm({ programmeId, onSaved }: { programmeId: string; onSaved: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const data = new FormData(formElement);
+    const file = data.get('photo');
+    const caption = data.get('caption');
+    if (!(file instanceof File) || file.size === 0) return setError(t.photos.empty);
+    if (typeof caption !== 'string' || !caption.trim()) return setError(t.validation.photoCaption);
+    setBusy(true);
+    fetch(`/api/housing/programmes/${programmeId}/photos?caption=${encodeURIComponent(caption.trim())}`, {
+      method: 'POST',
+      headers: { 'content-type': file.type },
+      body: file,
+    })
+      .then(async (response) => {
+        if (!response.ok) {
+          const body = (await response.json().catch(() => null)) as {
+            message?: string;
+            issues?: { message: string }[];
+          } | null;
+          setError(body?.issues?.[0]?.message ?? body?.message ?? messages.errors.internal);
+          return;
+        }
+        setError(null);
+        formElement.reset();
+        onSaved();
+      })
+      .catch(() => setError(messages.errors.internal))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <form onSubmit={onSubmit} className="housing-form" aria-labelledby="housing-photo-title">
+      <h3 id="housing-photo-title">{t.programme.addPhoto}</h3>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="field">
+        <label htmlFor="housing-photo-file">{t.programme.photoFile}</label>
+        <input id="housing-photo-file" name="photo" type="file" accept="image/jpeg,image/png,image/webp" />
+      </div>
+      <div className="field">
+        <label htmlFor="housing-photo-caption">{t.programme.photoCaption}</label>
+        <input id="housing-photo-caption" name="caption" type="text" maxLength={200} />
+      </div>
+      <button type="submit" className="button" aria-disabled={busy || undefined}>
+        {t.programme.upload}
+      </button>
+    </form>
   );
 }

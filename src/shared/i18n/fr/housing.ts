@@ -138,7 +138,7 @@ export const housing = {
   conflict: { stale: 'Cette fiche a été modifiée entre-temps. Rechargez la page pour voir la version à jour.' },
   photos: {
     empty: 'Le fichier est vide.',
-    tooLarge: (mb: number) => `La photo ne doit pas dépasser ${mb} Mo.`,
+    tooLarge: 'La photo ne doit pas dépasser 1 Mo.',
     wrongType: 'Seules les photos JPEG, PNG ou WebP sont acceptées.',
   },
   list: {
@@ -213,7 +213,7 @@ export const housing = {
     photos: 'Photos',
     noPhotos: 'Aucune photo.',
     addPhoto: 'Ajouter une photo',
-    photoFile: 'Photo (JPEG, PNG ou WebP, 5 Mo au plus)',
+    photoFile: 'Photo (JPEG, PNG ou WebP, 1 Mo au plus)',
     photoCaption: 'Description de la photo',
     upload: 'Envoyer la photo',
     edit: 'Modifier le programme',
