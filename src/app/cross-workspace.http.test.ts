@@ -238,6 +238,34 @@ beforeAll(async () => {
     );
   }
 
+  // An application, an allocation committee and an offer of the unit in each workspace.
+  for (const [workspaceId, organizationId] of [
+    [a.workspaceId, a.organizationId],
+    [b.workspaceId, b.organizationId],
+  ] as const) {
+    const [applicationId, committeeId] = [newId(), newId()];
+    await database.execute(
+      `insert into housing_applications (workspace_id, id, person_id, pathway_id, sne_number, system, first_filed_on,
+         expires_on, status, is_transfer)
+       select workspace_id, $2, person_id, id, '059122400000001AB4', 'sne', current_date, current_date + 365, 'active', false
+       from pathways where workspace_id = $1 limit 1`,
+      [workspaceId, applicationId],
+    );
+    await database.execute(
+      `insert into offer_allocation_committees (workspace_id, id, landlord_organization_id, held_on, commune)
+       values ($1, $2, $3, current_date, 'Lomme')`,
+      [workspaceId, committeeId, organizationId],
+    );
+    await database.execute(
+      `insert into offers (workspace_id, id, application_id, person_id, pathway_id, unit_id, landlord_organization_id,
+         programme_id, typology, unit_label, origin, status, proposed_on)
+       select $1, $2, ha.id, ha.person_id, ha.pathway_id, u.id, u.organization_id, u.programme_id, u.typology, 'A-1',
+         'landlord', 'proposed', current_date
+       from housing_applications ha, housing_units u where ha.id = $3 and u.workspace_id = $1 limit 1`,
+      [workspaceId, newId(), applicationId],
+    );
+  }
+
   ({ routes, doc } = await listApiRoutes(t));
   const usersOnlyIn = async (workspaceId: string, other: string) => {
     const { rows } = await database.execute(

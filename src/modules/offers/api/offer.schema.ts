@@ -42,19 +42,14 @@ export const offerListQuerySchema = z.object({
   status: z.enum(offerStatuses).optional(),
 });
 
-/** CCAS users name the application they work on; landlord staff its numéro unique. */
-export const offerCreateSchema = z
-  .object({
-    applicationId: z.uuid().nullish(),
-    sneNumber: optionalText(40),
-    unitId: z.uuid({ error: required }),
-    origin: z.enum(offerOrigins, { error: required }),
-    proposedOn: isoDate,
-  })
-  .refine((v) => v.applicationId || v.sneNumber, {
-    path: ['sneNumber'],
-    message: messages.offers.errors.applicationRequired,
-  });
+/** CCAS users name the application they work on; landlord staff its numéro unique (one of the two is required). */
+export const offerCreateSchema = z.object({
+  applicationId: z.uuid().nullish(),
+  sneNumber: optionalText(40),
+  unitId: z.uuid({ error: required }),
+  origin: z.enum(offerOrigins, { error: required }),
+  proposedOn: isoDate,
+});
 
 export const visitInputSchema = z.object({ visitOn: isoDate });
 

@@ -60,7 +60,8 @@ async function applicationOf(tx: Db, actor: Actor, input: OfferCreateInput) {
     if (!application) throw fieldError('applicationId', e.applicationUnknown);
     return { id: application.id, personId: application.personId, pathwayId: application.pathwayId };
   }
-  const application = await findApplicationBySneNumber(tx, actor.workspaceId, input.sneNumber ?? '');
+  if (!input.sneNumber) throw fieldError('sneNumber', e.applicationRequired);
+  const application = await findApplicationBySneNumber(tx, actor.workspaceId, input.sneNumber);
   if (!application) throw fieldError('sneNumber', e.applicationUnknown);
   return application;
 }
@@ -114,12 +115,6 @@ export async function createOffer(db: Db, actor: Actor, input: OfferCreateInput,
 async function offerForWrite(tx: Db, actor: Actor, id: string): Promise<OfferRow> {
   const offer = await findOffer(tx, offerScopeOf(actor), id, { forUpdate: true });
   if (!offer) throw notFound();
-  return offer;
-}
-
-async function landlordOffer(tx: Db, actor: Actor, id: string) {
-  const offer = await offerForWrite(tx, actor, id);
-  if (!actsForLandlord(actor, offer.landlordOrganizationId)) throw new AppError('forbidden');
   return offer;
 }
 
@@ -178,10 +173,12 @@ export async function recordCommitteeDecision(
   requestId: string,
 ) {
   await db.transaction(async (tx) => {
-    const offer = await landlordOffer(tx, actor, id);
-    const status = transition(offer, { kind: 'committee', decision: input.decision });
+    const offer = await offerForWrite(tx, actor, id);
+    // The committee is looked up first: one of another workspace is unknown, whoever asks.
     const committee = await findCommittee(tx, actor.workspaceId, input.committeeId);
     if (!committee) throw fieldError('committeeId', e.committeeUnknown);
+    if (!actsForLandlord(actor, offer.landlordOrganizationId)) throw new AppError('forbidden');
+    const status = transition(offer, { kind: 'committee', decision: input.decision });
     if (committee.landlordOrganizationId !== offer.landlordOrganizationId)
       throw fieldError('committeeId', e.committeeOtherLandlord);
     const attributed = status === 'attributed';
