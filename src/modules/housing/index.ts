@@ -43,6 +43,8 @@ export {
   programmeKinds,
   unitStatuses,
   matchableStatuses,
+  adaptationWorks,
+  type AdaptationWork,
   typologies,
   financings,
   showerTypes,

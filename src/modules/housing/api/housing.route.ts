@@ -301,7 +301,7 @@ export function mountHousingRoutes(router: Router) {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const { housingProgrammeId } = c.req.valid('param');
-    const upload = { mediaType, bytes, caption: c.req.valid('query').caption };
+    const upload = { mediaType, bytes, caption: c.req.valid('query').caption ?? '' };
     return c.json(await uploadPhoto(dbOf(c), c.var.actor, housingProgrammeId, upload, c.var.requestId), 201);
   });
   router.openapi(getPhoto, async (c) => {

@@ -5,6 +5,7 @@ import {
   checkMethods,
   contactRoles,
   energyClasses,
+  adaptationWorks,
   financings,
   legalCategories,
   offerKinds,
@@ -25,8 +26,9 @@ export const unitParamSchema = z.object({ housingUnitId: idParam });
 export const programmeParamSchema = z.object({ housingProgrammeId: idParam });
 export const buildingParamSchema = z.object({ housingBuildingId: idParam });
 export const photoParamSchema = z.object({ housingProgrammeId: idParam, housingProgrammePhotoId: idParam });
+// Documentation only: the caption is checked once the programme is known to be visible, so an unseen one answers 404.
 export const photoQuerySchema = z.object({
-  caption: z.string({ error: v.photoCaption }).trim().min(1, v.photoCaption).max(200, messages.validation.tooLong(200)),
+  caption: z.string().optional().openapi({ description: 'What the photo shows, 1 to 200 characters' }),
 });
 export const landlordParamSchema = z.object({ organizationId: idParam });
 
@@ -179,7 +181,10 @@ const unitFieldsSchema = z.object({
   balconyOrGarden: tri,
   personalisedFittings: text(300),
   worksFeasible: tri,
-  works: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
+  works: z
+    .array(z.enum(adaptationWorks, { error: v.unknownWork }))
+    .max(adaptationWorks.length)
+    .default([]),
   worksLandlordCommitment: tri,
   measuredOn: date,
   measurementMethod: choice(checkMethods),
@@ -333,7 +338,7 @@ export const unitDetailSchema = z
       typology: z.enum(typologies),
       financing: z.enum(financings),
       status: z.enum(unitStatuses),
-      works: z.array(z.string()),
+      works: z.array(z.enum(adaptationWorks)),
       individualHouse: z.boolean(),
     }),
     version: z.number().int(),

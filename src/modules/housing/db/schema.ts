@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, tenantColumns, updatedAt } from '#src/shared/db/columns.ts';
 import { organizations, users, workspaces } from '#src/modules/platform/db/schema.ts';
+import type { AdaptationWork } from '#src/modules/housing/domain/supply.ts';
 import type { ProgrammeLabel, UnitsPlannedRow } from '#src/modules/housing/domain/supply.ts';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -333,6 +334,7 @@ export const units = pgTable(
     worksFeasible: boolean('works_feasible'),
     works: text('works')
       .array()
+      .$type<AdaptationWork[]>()
       .notNull()
       .default(sql`'{}'::text[]`),
     worksLandlordCommitment: boolean('works_landlord_commitment'),

@@ -65,6 +65,20 @@ export const energyClasses = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
 export type EnergyClass = (typeof energyClasses)[number];
 
 export const unitStatuses = ['occupied', 'notice', 'vacant', 'works', 'to_deliver', 'allocated'] as const;
+
+/**
+ * Adaptation works a landlord may do before move-in, coded so that matching knows which obstacle
+ * each one lifts (a step-free shower for a bathtub, wider doors, a ramp for entrance steps).
+ */
+export const adaptationWorks = [
+  'step_free_shower',
+  'widen_doors',
+  'entrance_ramp',
+  'grab_bars',
+  'raised_wc',
+  'motorised_shutters',
+] as const;
+export type AdaptationWork = (typeof adaptationWorks)[number];
 export type UnitStatus = (typeof unitStatuses)[number];
 /** Statuses of a unit that is available now or will be: the ones matching ranks. */
 export const matchableStatuses = ['vacant', 'notice', 'to_deliver', 'works'] as const satisfies readonly UnitStatus[];

@@ -70,7 +70,7 @@ async function seedLandlord(actor: Actor, organizationId: string) {
         status,
         availableFrom: null,
         showerType: 'bathtub',
-        works: ['Remplacement de la baignoire par une douche de plain-pied'],
+        works: ['step_free_shower'],
         worksFeasible: true,
         worksLandlordCommitment: true,
       } as never,

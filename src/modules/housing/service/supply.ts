@@ -497,6 +497,9 @@ export async function uploadPhoto(
   requestId: string,
 ) {
   const programme = await programmeInScope(db, actor, programmeId);
+  const caption = upload.caption.trim();
+  if (!caption) throw fieldError('caption', messages.housing.validation.photoCaption);
+  if (caption.length > 200) throw fieldError('caption', messages.validation.tooLong(200));
   const problem = photoProblem(upload.mediaType, upload.bytes);
   if (problem) throw fieldError('file', t.photos[problem]);
   const id = newId();
@@ -507,7 +510,7 @@ export async function uploadPhoto(
       programmeId: programme.id,
       mediaType: upload.mediaType,
       byteSize: upload.bytes.length,
-      caption: upload.caption,
+      caption,
       content: upload.bytes,
       createdBy: actor.userId,
     });

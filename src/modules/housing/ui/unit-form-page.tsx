@@ -1,10 +1,18 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
-import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useForm } from '#src/shared/ui/form.tsx';
+import {
+  CheckboxGroupField,
+  ErrorSummary,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useForm,
+} from '#src/shared/ui/form.tsx';
 import { Alert, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import type { ProgrammeDetail, UnitDetail } from '#src/modules/housing/api/housing.schema.ts';
+import { adaptationWorks } from '#src/modules/housing/domain/supply.ts';
 import { options } from '#src/modules/housing/ui/display.ts';
 
 const t = messages.housing;
@@ -74,7 +82,7 @@ function initialOf(values: UnitDetail['values'] | null, buildingId: string): Val
   const out = {} as Values;
   for (const name of [...numberFields, ...triFields, ...textFields]) {
     const value = values?.[name];
-    out[name] = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('\n') : String(value);
+    out[name] = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(',') : String(value);
   }
   if (!values) {
     Object.assign(out, { typology: 'T2', financing: 'PLUS', status: 'vacant', floor: '0', bedrooms: '1' });
@@ -94,10 +102,7 @@ function bodyOf(values: Values, version: number | undefined) {
   for (const name of triFields) body[name] = values[name] === '' ? null : values[name] === 'true';
   for (const name of textFields) body[name] = values[name];
   body.individualHouse = values.individualHouse === 'true';
-  body.works = values.works
-    .split('\n')
-    .map((w) => w.trim())
-    .filter(Boolean);
+  body.works = values.works.split(',').filter(Boolean);
   return body;
 }
 
@@ -228,7 +233,12 @@ function UnitForm({ programme, unit }: { programme: ProgrammeDetail; unit: UnitD
       <fieldset>
         <legend>{t.unit.works}</legend>
         {yesNo('worksFeasible')}
-        <TextAreaField form={form} name="works" label={labels.works} rows={3} />
+        <CheckboxGroupField
+          form={form}
+          name="works"
+          label={labels.works}
+          options={adaptationWorks.map((w) => ({ value: w, label: t.unit.workKinds[w] }))}
+        />
         {yesNo('worksLandlordCommitment')}
       </fieldset>
       <p className="actions">

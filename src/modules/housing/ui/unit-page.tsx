@@ -152,7 +152,7 @@ export function UnitPage() {
             <p>{v.worksLandlordCommitment ? t.unit.worksCommitted : t.unit.worksNotCommitted}</p>
             <ul>
               {v.works.map((w) => (
-                <li key={w}>{w}</li>
+                <li key={w}>{t.unit.workKinds[w]}</li>
               ))}
             </ul>
           </>
