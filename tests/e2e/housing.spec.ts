@@ -45,3 +45,35 @@ test('a landlord sees their own supply with the reasons of each level, anonymous
   await expect(page.getByRole('button', { name: 'Tableau' }).first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('a refused offer keeps its coded reasons, the person’s words and a copy of the unit', async ({
+  page,
+  signIn,
+  expectNoAxeViolations,
+}) => {
+  await signIn(page, 'referente@demo.demeure.fr', PASSWORD);
+  await page.goto('/propositions');
+  await page
+    .getByRole('row', { name: /Visitée/ })
+    .first()
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name: 'Réponse de la personne' })).toBeVisible();
+
+  // Refusing without a reason is refused, next to the field, with nothing lost.
+  await page.getByLabel('Réponse', { exact: true }).selectOption({ label: 'Refuse' });
+  const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }));
+  await page.getByLabel(/Date de la réponse/).fill(today);
+  await page.getByLabel(/Les mots de la personne/).fill('Trop loin de mon médecin, je ne pourrai plus y aller à pied.');
+  await page.getByRole('button', { name: 'Enregistrer la réponse' }).click();
+  await expect(page.getByText(/motif/i).and(page.locator('.field__error')).first()).toBeVisible();
+  await expect(page.getByLabel(/Les mots de la personne/)).toHaveValue(/Trop loin de mon médecin/);
+
+  await page.getByLabel(/Motif principal/).selectOption({ label: 'Trop loin du médecin, de la pharmacie, des soins' });
+  await page.getByRole('button', { name: 'Enregistrer la réponse' }).click();
+  await expect(page.getByText('Refusée').first()).toBeVisible();
+  await expect(page.getByText('Trop loin du médecin, de la pharmacie, des soins').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Le logement refusé, tel qu’il était proposé' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
