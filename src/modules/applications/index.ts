@@ -11,7 +11,11 @@ import { mountApplicationRoutes } from '#src/modules/applications/api/applicatio
  * - `rankUnits`, `checkHardConstraints`, `matchUnitOf`, `profileOf`: the pure matching and its adapters, for
  *   benchmarks and the offers module (a unit's verdict for the application it is offered to).
  */
-export { findApplicationForActor, seesApplications } from '#src/modules/applications/service/applications.ts';
+export {
+  findApplicationForActor,
+  seesApplications,
+  strikeOffForAllocation,
+} from '#src/modules/applications/service/applications.ts';
 export type { ApplicationWithPerson, ApplicationInsert } from '#src/modules/applications/repo/applications.repo.ts';
 export { sendRenewalReminders } from '#src/modules/applications/service/reminders.ts';
 export {

@@ -175,6 +175,31 @@ export async function listApplications(
   return (await listVisibleApplications(db, personScopeOf(actor), filter)).map(summaryOf);
 }
 
+/**
+ * The person moved into the home allocated to them: the application is struck off the register for
+ * that reason (housing reference §5.7), in the transaction that records the move.
+ */
+export async function strikeOffForAllocation(
+  tx: Db,
+  actor: Actor,
+  applicationId: string,
+  requestId: string,
+): Promise<void> {
+  const row = await findApplication(tx, actor.workspaceId, applicationId);
+  if (!row || row.status === 'struck_off_allocation') return;
+  await updateApplicationRow(tx, actor.workspaceId, applicationId, { status: 'struck_off_allocation' });
+  await writeAudit(tx, {
+    workspaceId: actor.workspaceId,
+    actorUserId: actor.userId,
+    action: 'housing_application.struck_off',
+    entityType: 'housing_application',
+    entityId: applicationId,
+    personId: row.personId,
+    changedFields: ['status'],
+    requestId,
+  });
+}
+
 /** The application with its capacities (health-related data): the read is audited like opening the file. */
 export async function getApplication(db: Db, actor: Actor, id: string, requestId: string): Promise<ApplicationDetail> {
   return db.transaction(async (tx) => {

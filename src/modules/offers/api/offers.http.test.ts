@@ -311,6 +311,9 @@ describe('the person’s answer', () => {
     expect(moved.status).toBe(204);
     expect(await stageKeyOf(c.pathwayId)).toBe('aftercare');
     expect(await unitStatusOf(unitId)).toBe('occupied');
+    // The person has their home: the application leaves the register for that reason.
+    const application = await t.call(`/api/housing-applications/${c.applicationId}`, { cookie: s.referent.cookie });
+    expect(application.json.status).toBe('struck_off_allocation');
     expect((await auditRowsOf(database, offerId)).map((r) => r.action)).toEqual([
       'offer.create',
       'offer.committee_decision',

@@ -6,7 +6,7 @@ import { AppError, fieldError, notFound, type FieldIssue } from '#src/shared/err
 import { messages } from '#src/shared/i18n/fr.ts';
 import { parisDay } from '#src/shared/time/paris.ts';
 import { findUnitForActor, setUnitStatus, unitSnapshot } from '#src/modules/housing/index.ts';
-import { findApplicationForActor } from '#src/modules/applications/index.ts';
+import { findApplicationForActor, strikeOffForAllocation } from '#src/modules/applications/index.ts';
 import { movePathwayForwardTo } from '#src/modules/pathways/index.ts';
 import { findOrganization } from '#src/modules/platform/index.ts';
 import { answerDeadline, isLate } from '#src/modules/offers/domain/answer-delay.ts';
@@ -353,6 +353,7 @@ export async function recordMoveIn(
     failIf(issues);
     await updateOffer(tx, actor.workspaceId, id, { status, movedInOn: input.movedInOn, leaseSignedOn: lease });
     await setUnitStatus(tx, actor.workspaceId, offer.unitId, 'occupied', { actorUserId: actor.userId, requestId });
+    await strikeOffForAllocation(tx, actor, offer.applicationId, requestId);
     await movePathwayForwardTo(
       tx,
       actor,
