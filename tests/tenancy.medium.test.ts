@@ -34,6 +34,7 @@ const nonUuidIdColumns: Record<string, string> = {
   'auth_account.provider_id': "the provider's name ('credential' or an OIDC provider), not a key",
   'audit_log.entity_id': 'a free-form reference to the audited entity, never joined on',
   'audit_log.request_id': 'the X-Request-Id header value, which clients and proxies may set',
+  'housing_units.rpls_id': "the unit's number in the national social-stock register (RPLS), not a key of ours",
 };
 
 const WORKSPACE = 'workspace_id';
