@@ -18,6 +18,9 @@ import {
   unitStatuses,
 } from '#src/modules/housing/domain/supply.ts';
 
+/** The coded works, for the unit form's choices. */
+export { adaptationWorks };
+
 const v = messages.housing.validation;
 
 // Path parameters are named after their table, so generic sweeps (cross-workspace tests) find the records.

@@ -11,8 +11,7 @@ import {
 } from '#src/shared/ui/form.tsx';
 import { Alert, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import type { ProgrammeDetail, UnitDetail } from '#src/modules/housing/api/housing.schema.ts';
-import { adaptationWorks } from '#src/modules/housing/domain/supply.ts';
+import { adaptationWorks, type ProgrammeDetail, type UnitDetail } from '#src/modules/housing/api/housing.schema.ts';
 import { options } from '#src/modules/housing/ui/display.ts';
 
 const t = messages.housing;
