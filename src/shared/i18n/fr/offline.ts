@@ -92,8 +92,7 @@ export const offline = {
   draft: {
     savedLocally: (time: string) =>
       `Enregistré sur cet appareil à ${time}. Envoi au serveur dès que le réseau le permet.`,
-    submittedLocally:
-      'Formulaire validé sur cet appareil : il sera envoyé au serveur dès que le réseau le permettra.',
+    submittedLocally: 'Formulaire validé sur cet appareil : il sera envoyé au serveur dès que le réseau le permettra.',
     conflict:
       'Ce formulaire a été modifié sur le serveur entre-temps. Vos réponses sont gardées sur cet appareil : choisissez la version à garder dans « Hors ligne ».',
   },
