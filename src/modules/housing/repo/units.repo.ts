@@ -10,7 +10,7 @@ import {
   unitMeasuresOf,
 } from '#src/modules/housing/domain/access-level.ts';
 import type { HousingScope } from '#src/modules/housing/domain/scope.ts';
-import type { MatchableUnit } from '#src/modules/housing/domain/matchable-unit.ts';
+import type { MatchableUnit, UnitInterior } from '#src/modules/housing/domain/matchable-unit.ts';
 import type {
   CheckMethod,
   EnergyClass,
@@ -68,6 +68,38 @@ function joined(db: Db) {
     .innerJoin(programmes, and(eq(programmes.workspaceId, units.workspaceId), eq(programmes.id, units.programmeId)));
 }
 
+/** A unit's measured interior as matching and the unit page read it (showers and shutters typed). */
+export function interiorOf(u: typeof units.$inferSelect): UnitInterior {
+  const measures = unitMeasuresOf(u);
+  return {
+    liftServesLanding: u.liftServesLanding,
+    entranceDoorClearWidthCm: u.entranceDoorClearWidthCm,
+    doorClearWidthMinCm: u.doorClearWidthMinCm,
+    internalSteps: u.internalSteps,
+    thresholdsMaxCm: u.thresholdsMaxCm,
+    showerType: measures.showerType,
+    showerStepCm: u.showerStepCm,
+    turningCircle150: u.turningCircle150,
+    grabBars: u.grabBars,
+    showerSeat: u.showerSeat,
+    wcRaised: u.wcRaised,
+    wcLateralSpace: u.wcLateralSpace,
+    wcGrabBar: u.wcGrabBar,
+    wcSeparate: u.wcSeparate,
+    kitchenPassage150: u.kitchenPassage150,
+    bedroomPassage90: u.bedroomPassage90,
+    shutters: measures.shutters,
+    videophone: u.videophone,
+    lightPath: u.lightPath,
+    visualDoorbell: u.visualDoorbell,
+    visualContrasts: u.visualContrasts,
+    simpleSignage: u.simpleSignage,
+    balconyOrGarden: u.balconyOrGarden,
+    measuredOn: u.measuredOn,
+    measurementMethod: u.measurementMethod as CheckMethod | null,
+  };
+}
+
 /** `landlordName` comes from the platform's organisations, read through its index. */
 export function toMatchableUnit(row: JoinedRow, landlordName: string): MatchableUnit {
   const u = row.unit;
@@ -109,33 +141,7 @@ export function toMatchableUnit(row: JoinedRow, landlordName: string): Matchable
       lastCheckOn: b.lastCheckOn,
       lastCheckMethod: b.lastCheckMethod as CheckMethod | null,
     },
-    interior: {
-      liftServesLanding: u.liftServesLanding,
-      entranceDoorClearWidthCm: u.entranceDoorClearWidthCm,
-      doorClearWidthMinCm: u.doorClearWidthMinCm,
-      internalSteps: u.internalSteps,
-      thresholdsMaxCm: u.thresholdsMaxCm,
-      showerType: unitMeasures.showerType,
-      showerStepCm: u.showerStepCm,
-      turningCircle150: u.turningCircle150,
-      grabBars: u.grabBars,
-      showerSeat: u.showerSeat,
-      wcRaised: u.wcRaised,
-      wcLateralSpace: u.wcLateralSpace,
-      wcGrabBar: u.wcGrabBar,
-      wcSeparate: u.wcSeparate,
-      kitchenPassage150: u.kitchenPassage150,
-      bedroomPassage90: u.bedroomPassage90,
-      shutters: unitMeasures.shutters,
-      videophone: u.videophone,
-      lightPath: u.lightPath,
-      visualDoorbell: u.visualDoorbell,
-      visualContrasts: u.visualContrasts,
-      simpleSignage: u.simpleSignage,
-      balconyOrGarden: u.balconyOrGarden,
-      measuredOn: u.measuredOn,
-      measurementMethod: u.measurementMethod as CheckMethod | null,
-    },
+    interior: interiorOf(u),
     stepsToDoor: stepsToDoor(buildingMeasures, unitMeasures),
     liftToLanding: liftToLanding(buildingMeasures, unitMeasures),
     adaptableByWorks: { feasible: u.worksFeasible, works: u.works, landlordCommitment: u.worksLandlordCommitment },

@@ -50,7 +50,7 @@ import {
   updateProgrammeIfVersion,
   updateUnitIfVersion,
 } from '#src/modules/housing/repo/supply.repo.ts';
-import type { BuildingRecord, UnitRecord } from '#src/modules/housing/repo/units.repo.ts';
+import { interiorOf, type BuildingRecord, type UnitRecord } from '#src/modules/housing/repo/units.repo.ts';
 import { landlordNames } from '#src/modules/housing/service/unit-contracts.ts';
 
 const t = messages.housing;
@@ -216,6 +216,7 @@ export async function getProgrammeForActor(db: Db, actor: Actor, id: string): Pr
 
 function unitValues(u: UnitRecord): UnitDetail['values'] {
   return {
+    ...interiorOf(u),
     buildingId: u.buildingId,
     landlordUnitRef: u.landlordUnitRef,
     rplsId: u.rplsId,
@@ -231,36 +232,11 @@ function unitValues(u: UnitRecord): UnitDetail['values'] {
     energyClass: u.energyClass as UnitDetail['values']['energyClass'],
     status: u.status as UnitStatus,
     availableFrom: u.availableFrom,
-    liftServesLanding: u.liftServesLanding,
     stepFreeAccessDeclared: u.stepFreeAccessDeclared,
-    entranceDoorClearWidthCm: u.entranceDoorClearWidthCm,
-    doorClearWidthMinCm: u.doorClearWidthMinCm,
-    internalSteps: u.internalSteps,
-    thresholdsMaxCm: u.thresholdsMaxCm,
-    showerType: u.showerType as UnitDetail['values']['showerType'],
-    showerStepCm: u.showerStepCm,
-    turningCircle150: u.turningCircle150,
-    grabBars: u.grabBars,
-    showerSeat: u.showerSeat,
-    wcRaised: u.wcRaised,
-    wcLateralSpace: u.wcLateralSpace,
-    wcGrabBar: u.wcGrabBar,
-    wcSeparate: u.wcSeparate,
-    kitchenPassage150: u.kitchenPassage150,
-    bedroomPassage90: u.bedroomPassage90,
-    shutters: u.shutters as UnitDetail['values']['shutters'],
-    videophone: u.videophone,
-    lightPath: u.lightPath,
-    visualDoorbell: u.visualDoorbell,
-    visualContrasts: u.visualContrasts,
-    simpleSignage: u.simpleSignage,
-    balconyOrGarden: u.balconyOrGarden,
     personalisedFittings: u.personalisedFittings,
     worksFeasible: u.worksFeasible,
     works: u.works,
     worksLandlordCommitment: u.worksLandlordCommitment,
-    measuredOn: u.measuredOn,
-    measurementMethod: u.measurementMethod as UnitDetail['values']['measurementMethod'],
   };
 }
 
