@@ -101,6 +101,19 @@ type MoveProps = {
   onRemove: () => void;
 };
 
+/** The title of a section, group or question with its move and remove buttons. */
+function ItemHead({ id, level, title, ...move }: MoveProps & { id: string; level: 2 | 3 | 4; title: string }) {
+  const Heading = `h${level}` as const;
+  return (
+    <div className="builder-head">
+      <Heading id={id} tabIndex={-1}>
+        {title}
+      </Heading>
+      <MoveButtons {...move} />
+    </div>
+  );
+}
+
 /** Move up, move down and remove buttons; focus stays on the moved thing's button. */
 function MoveButtons({ uid, index, count, what, onMove, onRemove }: MoveProps) {
   const hidden = (text: string) => <span className="visually-hidden"> {text}</span>;
@@ -234,19 +247,17 @@ function SectionEditor({
   const headingId = `${section.uid}-heading`;
   return (
     <section className="builder-section" aria-labelledby={headingId} id={domId(path)} tabIndex={-1}>
-      <div className="builder-head">
-        <h2 id={headingId} tabIndex={-1}>
-          {b.sectionHeading(index + 1, section.title)}
-        </h2>
-        <MoveButtons
-          uid={section.uid}
-          index={index}
-          count={count}
-          what={b.theSection(index + 1)}
-          onMove={onMove}
-          onRemove={onRemove}
-        />
-      </div>
+      <ItemHead
+        id={headingId}
+        level={2}
+        title={b.sectionHeading(index + 1, section.title)}
+        uid={section.uid}
+        index={index}
+        count={count}
+        what={b.theSection(index + 1)}
+        onMove={onMove}
+        onRemove={onRemove}
+      />
       <DraftText path={`${path}.title`} label={b.sectionTitle} value={section.title} onChange={setTitle} required />
       <NameField
         path={path}
@@ -378,19 +389,17 @@ function GroupEditor({
   const headingId = `${group.uid}-heading`;
   return (
     <div className="builder-item builder-group" role="group" aria-labelledby={headingId} id={domId(path)} tabIndex={-1}>
-      <div className="builder-head">
-        <h3 id={headingId} tabIndex={-1}>
-          {b.groupHeading(number, group.label)}
-        </h3>
-        <MoveButtons
-          uid={group.uid}
-          index={index}
-          count={count}
-          what={b.theGroup(number)}
-          onMove={onMove}
-          onRemove={onRemove}
-        />
-      </div>
+      <ItemHead
+        id={headingId}
+        level={3}
+        title={b.groupHeading(number, group.label)}
+        uid={group.uid}
+        index={index}
+        count={count}
+        what={b.theGroup(number)}
+        onMove={onMove}
+        onRemove={onRemove}
+      />
       <DraftText
         path={`${path}.label`}
         label={b.groupLabel}
@@ -467,26 +476,23 @@ function QuestionEditor({
       // A choice question starts with one row to fill rather than an error.
       choices: questionFeatures(type).choices && q.choices.length === 0 ? [emptyChoice()] : q.choices,
     });
-  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const headingId = `${q.uid}-heading`;
   const typeId = domId(`${path}.type`);
   const scalePath = `${path}.scale`;
   const scaleError = errors.get(scalePath);
   return (
     <div className="builder-item" role="group" aria-labelledby={headingId} id={domId(path)} tabIndex={-1}>
-      <div className="builder-head">
-        <Heading id={headingId} tabIndex={-1}>
-          {b.questionHeading(number, q.label)}
-        </Heading>
-        <MoveButtons
-          uid={q.uid}
-          index={index}
-          count={count}
-          what={b.theQuestion(number)}
-          onMove={onMove}
-          onRemove={onRemove}
-        />
-      </div>
+      <ItemHead
+        id={headingId}
+        level={headingLevel}
+        title={b.questionHeading(number, q.label)}
+        uid={q.uid}
+        index={index}
+        count={count}
+        what={b.theQuestion(number)}
+        onMove={onMove}
+        onRemove={onRemove}
+      />
       <div className="field">
         <label htmlFor={typeId}>{b.type}</label>
         <select id={typeId} value={q.type} onChange={(e) => setType(e.target.value as QuestionType)}>
