@@ -26,6 +26,9 @@ import { createHousingRoutes } from '#src/modules/housing/index.ts';
 import { createResidenceRoutes } from '#src/modules/residences/index.ts';
 import { createApplicationRoutes } from '#src/modules/applications/index.ts';
 import { createOfferRoutes } from '#src/modules/offers/index.ts';
+import { createCatalogueRoutes } from '#src/modules/catalogue/index.ts';
+import { createTrialRoutes } from '#src/modules/trials/index.ts';
+import { createRecommendationRoutes } from '#src/modules/recommendations/index.ts';
 import { createFormRoutes, isAttachmentUpload } from '#src/modules/forms/index.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -98,6 +101,9 @@ export function createApp(deps: AppDeps, options: { authSecret: string }) {
   createResidenceRoutes(app);
   createApplicationRoutes(app);
   createOfferRoutes(app);
+  createCatalogueRoutes(app);
+  createTrialRoutes(app);
+  createRecommendationRoutes(app);
   app.get('/api/openapi.json', access('public'), (c) =>
     c.json(
       app.getOpenAPI31Document({

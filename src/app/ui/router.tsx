@@ -15,6 +15,9 @@ import { housingPages } from '#src/modules/housing/ui/routes.tsx';
 import { residencesPages } from '#src/modules/residences/ui/routes.tsx';
 import { applicationsPages } from '#src/modules/applications/ui/routes.tsx';
 import { offersPages } from '#src/modules/offers/ui/routes.tsx';
+import { cataloguePages } from '#src/modules/catalogue/ui/routes.tsx';
+import { trialsPages } from '#src/modules/trials/ui/routes.tsx';
+import { recommendationsPages } from '#src/modules/recommendations/ui/routes.tsx';
 import { ErrorPage, NotFoundPage } from '#src/app/ui/error-pages.tsx';
 import { HomePage } from '#src/app/ui/home-page.tsx';
 import { Shell } from '#src/app/ui/shell.tsx';
@@ -72,6 +75,9 @@ export const router = createBrowserRouter([
       ...residencesPages({ CommuneField }),
       ...applicationsPages,
       ...offersPages,
+      ...cataloguePages,
+      ...trialsPages,
+      ...recommendationsPages,
       { path: 'hors-ligne', element: onDemand(<OfflinePage />) },
       { path: 'admin/organisations', element: onDemand(<OrganizationsPage />) },
       { path: 'admin/utilisateurs', element: onDemand(<UsersPage />) },

@@ -24,6 +24,7 @@ export const permissions = [
   'catalogue.read',
   'catalogue.manage',
   'recommendation.write',
+  'trial.write',
   'funding.read',
   'funding.write',
   'agenda.read',

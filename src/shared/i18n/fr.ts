@@ -4,6 +4,9 @@ import { applications } from '#src/shared/i18n/fr/applications.ts';
 import { forms } from '#src/shared/i18n/fr/forms.ts';
 import { housing } from '#src/shared/i18n/fr/housing.ts';
 import { offers } from '#src/shared/i18n/fr/offers.ts';
+import { catalogue } from '#src/shared/i18n/fr/catalogue.ts';
+import { trials } from '#src/shared/i18n/fr/trials.ts';
+import { recommendations } from '#src/shared/i18n/fr/recommendations.ts';
 import { residences } from '#src/shared/i18n/fr/residences.ts';
 import { indicators } from '#src/shared/i18n/fr/indicators.ts';
 import { notifications } from '#src/shared/i18n/fr/notifications.ts';
@@ -244,6 +247,9 @@ export const messages = {
   residences,
   applications,
   offers,
+  catalogue,
+  trials,
+  recommendations,
   communes: {
     label: 'Commune',
     hint: 'Tapez le début du nom ou le code postal, puis choisissez la commune dans la liste.',

@@ -1,0 +1,2 @@
+/** Part of the one catalogue in ../fr.ts. */
+export const catalogue = {} as const;
