@@ -1,0 +1,208 @@
+/**
+ * The recommendation sheet (fiche de préconisations): what the therapist edits, what a handed-over
+ * version freezes, and the amounts printed on it. Pure: no IO.
+ */
+
+/** Daily activities a group may be about (ICF activity codes, as the catalogue tags its products). */
+export const activityKeys = [
+  'd510', // washing oneself
+  'd530', // toileting
+  'd420', // transferring oneself
+  'd540', // dressing
+  'd550', // eating
+  'd630', // preparing meals
+  'd640', // doing housework
+  'd450', // walking
+  'd4551', // climbing (stairs)
+  'd360', // using communication devices (alarm, phone)
+  'other',
+] as const;
+
+export const roomKeys = [
+  'bathroom',
+  'toilet',
+  'bedroom',
+  'kitchen',
+  'living_room',
+  'entrance',
+  'stairs',
+  'outdoors',
+  'whole_home',
+] as const;
+
+export const groupingKinds = ['activity', 'room'] as const;
+export type GroupingKind = (typeof groupingKinds)[number];
+
+export type SheetItem = { productId: string; note: string };
+export type SheetGroup = { key: string; items: SheetItem[] };
+export type WorksItem = { room: string; what: string; why: string };
+
+/** What the therapist writes; the draft holds it and each handed-over version keeps a copy. */
+export type SheetContent = {
+  situation: string;
+  groupBy: GroupingKind;
+  groups: SheetGroup[];
+  works: WorksItem[];
+  fundingLeads: string;
+  notes: string;
+};
+
+export const emptyContent = (situation = ''): SheetContent => ({
+  situation,
+  groupBy: 'activity',
+  groups: [],
+  works: [],
+  fundingLeads: '',
+  notes: '',
+});
+
+export const groupKeysOf = (kind: GroupingKind): readonly string[] => (kind === 'activity' ? activityKeys : roomKeys);
+
+export const trialOutcomes = ['suitable', 'needs_adjustment', 'unsuitable'] as const;
+export type TrialOutcome = (typeof trialOutcomes)[number];
+
+/** A catalogue product as printed on a version: copied at hand-over, so a later catalogue change never alters it. */
+export type ProductSnapshot = {
+  id: string;
+  name: string;
+  /** Six digits, e.g. "091203". */
+  isoCode: string;
+  isoEdition: number;
+  isoClassLabel: string | null;
+  averagePriceCents: number | null;
+  priceObservedOn: string | null;
+  priceSource: string | null;
+  lppCode: string | null;
+  reimbursementBaseCents: number | null;
+  priceCeilingCents: number | null;
+  distributors: { name: string; address: string | null; contact: string | null }[];
+  /** The person's latest trial of this product, if any. */
+  trial: { outcome: TrialOutcome; triedOn: string; remark: string | null } | null;
+};
+
+/** Everything a version freezes besides the content: who it is for, by whom, and the products as they were. */
+export type SheetSnapshot = {
+  workspaceName: string;
+  organizationName: string | null;
+  therapistName: string;
+  person: { firstName: string; lastName: string; age: number | null; gir: number | null };
+  products: ProductSnapshot[];
+};
+
+/** "122306" → "12 23 06", the way ISO 9999 prints its codes. */
+export const formatIsoCode = (code: string) => code.match(/\d{2}/g)?.join(' ') ?? code;
+
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+/** 123450 → "1 234,50 €" (fr-FR, narrow no-break spaces). */
+export const formatCents = (cents: number) => euros.format(cents / 100);
+
+export type Amounts = {
+  priceCents: number | null;
+  reimbursementBaseCents: number | null;
+  priceCeilingCents: number | null;
+  /** Price minus the LPP base (never below zero); the whole price when the product is not on the LPP. */
+  outOfPocketCents: number | null;
+  /** The observed average price is above the LPP price ceiling: a seller may not charge it. */
+  aboveCeiling: boolean;
+};
+
+/**
+ * The estimated amount left to pay for one product. The LPP base is what Assurance Maladie's
+ * reimbursement is computed on; the actual refund applies a rate and the complementary insurance
+ * may pay more, so the figure is an estimate and printed as one.
+ */
+export function amountsOf(p: Pick<ProductSnapshot, 'averagePriceCents' | 'reimbursementBaseCents' | 'priceCeilingCents'>): Amounts {
+  const price = p.averagePriceCents;
+  const base = p.reimbursementBaseCents;
+  return {
+    priceCents: price,
+    reimbursementBaseCents: base,
+    priceCeilingCents: p.priceCeilingCents,
+    outOfPocketCents: price === null ? null : Math.max(0, price - (base ?? 0)),
+    aboveCeiling: price !== null && p.priceCeilingCents !== null && price > p.priceCeilingCents,
+  };
+}
+
+export type SheetTotals = {
+  priceCents: number;
+  reimbursementBaseCents: number;
+  outOfPocketCents: number;
+  /** Products without a known price: the totals leave them out and the sheet says how many. */
+  unpriced: number;
+};
+
+/** Totals over every product line of the sheet (a product listed twice counts twice). */
+export function totalsOf(content: SheetContent, products: ReadonlyMap<string, ProductSnapshot>): SheetTotals {
+  const totals: SheetTotals = { priceCents: 0, reimbursementBaseCents: 0, outOfPocketCents: 0, unpriced: 0 };
+  for (const item of content.groups.flatMap((g) => g.items)) {
+    const product = products.get(item.productId);
+    if (!product) continue;
+    const a = amountsOf(product);
+    if (a.priceCents === null || a.outOfPocketCents === null) {
+      totals.unpriced += 1;
+      continue;
+    }
+    totals.priceCents += a.priceCents;
+    totals.reimbursementBaseCents += Math.min(a.reimbursementBaseCents ?? 0, a.priceCents);
+    totals.outOfPocketCents += a.outOfPocketCents;
+  }
+  return totals;
+}
+
+export type ResolvedGroup = {
+  key: string;
+  items: { product: ProductSnapshot; note: string; amounts: Amounts }[];
+};
+
+/** The groups as printed: in the therapist's order, products resolved, empty groups left out. */
+export function resolvedGroups(content: SheetContent, products: ReadonlyMap<string, ProductSnapshot>): ResolvedGroup[] {
+  return content.groups
+    .map((g) => ({
+      key: g.key,
+      items: g.items.flatMap((item) => {
+        const product = products.get(item.productId);
+        return product ? [{ product, note: item.note, amounts: amountsOf(product) }] : [];
+      }),
+    }))
+    .filter((g) => g.items.length > 0);
+}
+
+export const productIdsOf = (content: SheetContent) => [
+  ...new Set(content.groups.flatMap((g) => g.items.map((i) => i.productId))),
+];
+
+export type ContentIssue = { path: string; problem: 'duplicateGroup' | 'unknownGroup' | 'emptySheet' };
+
+/**
+ * Rules the schema cannot express: a group key belongs to the chosen grouping and appears once;
+ * a sheet handed over recommends something (a product or works).
+ */
+export function contentIssues(content: SheetContent, handingOver: boolean): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const allowed = groupKeysOf(content.groupBy);
+  const seen = new Set<string>();
+  content.groups.forEach((g, i) => {
+    if (!allowed.includes(g.key)) issues.push({ path: `groups.${i}.key`, problem: 'unknownGroup' });
+    else if (seen.has(g.key)) issues.push({ path: `groups.${i}.key`, problem: 'duplicateGroup' });
+    seen.add(g.key);
+  });
+  const recommends = content.groups.some((g) => g.items.length > 0) || content.works.length > 0;
+  if (handingOver && !recommends) issues.push({ path: 'groups', problem: 'emptySheet' });
+  return issues;
+}
+
+/**
+ * Versioning: a draft is written only by whoever read its latest revision, and each hand-over
+ * appends the next version number. A handed-over version is never rewritten.
+ */
+export const isStaleRevision = (current: number, sent: number) => current !== sent;
+export const nextVersionNumber = (latest: number | null) => (latest ?? 0) + 1;
+
+/** Moves an element of a list one place up or down (keyboard reordering); out of range leaves it as is. */
+export function moved<T>(list: readonly T[], index: number, direction: -1 | 1): T[] {
+  const target = index + direction;
+  if (index < 0 || index >= list.length || target < 0 || target >= list.length) return [...list];
+  const copy = [...list];
+  [copy[index], copy[target]] = [copy[target]!, copy[index]!];
+  return copy;
+}
