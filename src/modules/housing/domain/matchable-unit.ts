@@ -4,6 +4,7 @@ import type {
   EnergyClass,
   Financing,
   ProgrammeKind,
+  ProgrammeService,
   ShowerType,
   ShutterKind,
   Typology,
@@ -66,7 +67,8 @@ export type MatchableUnit = {
   id: string;
   landlordUnitRef: string;
   landlord: { organizationId: string; name: string };
-  programme: { id: string; name: string; kind: ProgrammeKind };
+  /** `services`: the programme's services (common room, host…), empty when it offers none. */
+  programme: { id: string; name: string; kind: ProgrammeKind; services: ProgrammeService[] };
   communeInsee: string;
   historicCommuneInsee: string | null;
   latitude: number | null;

@@ -16,6 +16,7 @@ import type {
   EnergyClass,
   Financing,
   ProgrammeKind,
+  ProgrammeService,
   Typology,
   UnitStatus,
 } from '#src/modules/housing/domain/supply.ts';
@@ -39,6 +40,7 @@ const joinedColumns = {
   building: buildings,
   programmeName: programmes.name,
   programmeKind: programmes.kind,
+  programmeServices: programmes.services,
   programmeAddress: programmes.addressLine,
   programmePostalCode: programmes.postalCode,
   communeInsee: programmes.communeInsee,
@@ -52,6 +54,7 @@ type JoinedRow = {
   building: BuildingRecord;
   programmeName: string;
   programmeKind: string;
+  programmeServices: string[];
   programmeAddress: string | null;
   programmePostalCode: string | null;
   communeInsee: string;
@@ -110,7 +113,12 @@ export function toMatchableUnit(row: JoinedRow, landlordName: string): Matchable
     id: u.id,
     landlordUnitRef: u.landlordUnitRef,
     landlord: { organizationId: u.organizationId, name: landlordName },
-    programme: { id: u.programmeId, name: row.programmeName, kind: row.programmeKind as ProgrammeKind },
+    programme: {
+      id: u.programmeId,
+      name: row.programmeName,
+      kind: row.programmeKind as ProgrammeKind,
+      services: row.programmeServices as ProgrammeService[],
+    },
     communeInsee: row.communeInsee,
     historicCommuneInsee: row.historicCommuneInsee,
     latitude: row.latitude,
