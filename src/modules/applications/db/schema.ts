@@ -56,6 +56,15 @@ export const housingApplications = pgTable(
     needsLift: boolean('needs_lift'),
     secondBedroomRequired: boolean('second_bedroom_required').notNull().default(false),
     floorPreference: text('floor_preference'),
+    /** Household size and reference tax income (RFR of year N-2) as the referent entered them, for ceilings. */
+    householdSize: smallint('household_size'),
+    referenceIncomeEur: integer('reference_income_eur'),
+    referenceIncomeYear: smallint('reference_income_year'),
+    /** Programme services the person wishes for (the housing module's vocabulary). */
+    wishedServices: text('wished_services')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Where the family or carer lives, for the "near family" criterion (coordinates only, no address). */
     familyLatitude: doublePrecision('family_latitude'),
     familyLongitude: doublePrecision('family_longitude'),
@@ -126,5 +135,53 @@ export const pointsOfInterest = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
     index('points_of_interest_kind_idx').on(t.workspaceId, t.kind),
+  ],
+);
+
+/**
+ * Resource ceilings of social-housing financings (PLAI, PLUS, PLS) per household size, as the workspace
+ * copies them from the current arrêté: the official figures are not shipped with Demeure. A value applies
+ * from `valid_from` until the next one for the same financing and size.
+ */
+export const incomeCeilings = pgTable(
+  'housing_income_ceilings',
+  {
+    ...tenantColumns,
+    financing: text('financing').notNull(),
+    householdSize: smallint('household_size').notNull(),
+    validFrom: date('valid_from').notNull(),
+    ceilingEur: integer('ceiling_eur').notNull(),
+    /** Where the figure comes from (the arrêté and its date), or a note that it is a demo value. */
+    source: text('source'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
+    uniqueIndex('housing_income_ceilings_unique').on(t.workspaceId, t.financing, t.householdSize, t.validFrom),
+  ],
+);
+
+/**
+ * The workspace's admission rules for the matching's programme-path constraint: the GIR range of a
+ * résidence autonomie when the residences module has none for it, and the highest GIR that counts as a
+ * loss of autonomy for ASV priority programmes. Null = not set (the constraint stays "à vérifier").
+ */
+export const matchingSettings = pgTable(
+  'housing_matching_settings',
+  {
+    ...tenantColumns,
+    residenceGirMin: smallint('residence_gir_min'),
+    residenceGirMax: smallint('residence_gir_max'),
+    asvMaxGir: smallint('asv_max_gir'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
+    uniqueIndex('housing_matching_settings_workspace_unique').on(t.workspaceId),
   ],
 );
