@@ -111,7 +111,9 @@ export type Amounts = {
  * reimbursement is computed on; the actual refund applies a rate and the complementary insurance
  * may pay more, so the figure is an estimate and printed as one.
  */
-export function amountsOf(p: Pick<ProductSnapshot, 'averagePriceCents' | 'reimbursementBaseCents' | 'priceCeilingCents'>): Amounts {
+export function amountsOf(
+  p: Pick<ProductSnapshot, 'averagePriceCents' | 'reimbursementBaseCents' | 'priceCeilingCents'>,
+): Amounts {
   const price = p.averagePriceCents;
   const base = p.reimbursementBaseCents;
   return {

@@ -1,0 +1,165 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { renderPdf } from '#src/shared/pdf/document.ts';
+import { pdfText } from '#src/shared/pdf/pdf-text.ts';
+import { sheetDocument, type PrintableSheet } from '#src/modules/recommendations/service/sheet-pdf.ts';
+
+const reference = join(dirname(fileURLToPath(import.meta.url)), '__reference__', 'sheet-page-1.png');
+
+/** A fixed sheet: fixed dates, so the rendering is the same on every run. */
+const sheet: PrintableSheet = {
+  version: 2,
+  handedOverAt: new Date('2026-11-20T10:15:00Z'),
+  content: {
+    situation:
+      'Vit seul au 1er étage sans ascenseur ; sa fille passe chaque jour.\n\nDifficultés pour enjamber la baignoire.',
+    groupBy: 'activity',
+    groups: [
+      {
+        key: 'd510',
+        items: [
+          { productId: 'p-board', note: 'Largeur adaptée à la baignoire (70 cm).' },
+          { productId: 'p-missing', note: '' },
+        ],
+      },
+      { key: 'd420', items: [{ productId: 'p-bars', note: '' }] },
+      { key: 'd530', items: [] },
+      { key: 'd450', items: [{ productId: 'p-cane', note: 'Régler à hauteur du poignet.' }] },
+    ],
+    works: [{ room: 'bathroom', what: 'Remplacer la baignoire par une douche de plain-pied', why: 'Risque de chute' }],
+    fundingLeads: 'MaPrimeAdapt’ (Anah) pour les travaux ; caisse de retraite pour les aides techniques.',
+    notes: 'Revoir dans trois mois.',
+  },
+  snapshot: {
+    workspaceName: 'Territoire de démonstration',
+    organizationName: 'CCAS de Lattes',
+    therapistName: 'Élodie Ergo',
+    person: { firstName: 'Joseph', lastName: 'Garcia', age: 81, gir: 4 },
+    products: [
+      {
+        id: 'p-board',
+        name: 'Planche de bain réglable',
+        isoCode: '093303',
+        isoEdition: 2022,
+        isoClassLabel: 'Soins personnels',
+        averagePriceCents: 4590,
+        priceObservedOn: '2026-09-01',
+        priceSource: 'relevé distributeurs',
+        lppCode: null,
+        reimbursementBaseCents: null,
+        priceCeilingCents: null,
+        distributors: [{ name: 'Médical Sud', address: '12 av. de Montpellier, Lattes', contact: '04 67 00 00 00' }],
+        trial: { outcome: 'suitable', triedOn: '2026-11-20', remark: 'Transfert sûr avec la barre' },
+      },
+      {
+        id: 'p-bars',
+        name: 'Barre d’appui coudée 135°',
+        isoCode: '181803',
+        isoEdition: 2022,
+        isoClassLabel: null,
+        averagePriceCents: 3900,
+        priceObservedOn: '2026-06-15',
+        priceSource: null,
+        lppCode: null,
+        reimbursementBaseCents: null,
+        priceCeilingCents: null,
+        distributors: [],
+        trial: null,
+      },
+      {
+        id: 'p-cane',
+        name: 'Canne anglaise',
+        isoCode: '120306',
+        isoEdition: 2022,
+        isoClassLabel: 'Mobilité',
+        averagePriceCents: 2500,
+        priceObservedOn: '2026-05-02',
+        priceSource: 'ameli',
+        lppCode: '1234567',
+        reimbursementBaseCents: 1220,
+        priceCeilingCents: 2200,
+        distributors: [{ name: 'Pharmacie du Port', address: null, contact: null }],
+        trial: { outcome: 'needs_adjustment', triedOn: '2026-11-20', remark: null },
+      },
+    ],
+  },
+};
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+/** The first page as a grey PNG at 50 dpi (poppler), the way the reference was made. */
+function firstPage(pdf: Buffer): PNG {
+  const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
+  try {
+    writeFileSync(join(dir, 'sheet.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', '50', '-gray', '-png', '-f', '1', '-l', '1', '-singlefile', 'sheet.pdf', 'page'], {
+      cwd: dir,
+    });
+    return PNG.sync.read(readFileSync(join(dir, 'page.png')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('sheetDocument', () => {
+  it('prints the header, the situation, every product with its ISO code, trial, amounts in euros and distributors', async () => {
+    const text = flat(pdfText(await renderPdf(sheetDocument(sheet))));
+    expect(text).toContain('CCAS de Lattes — Territoire de démonstration');
+    expect(text).toContain('Ergothérapeute : Élodie Ergo');
+    expect(text).toContain('Fiche de préconisations');
+    expect(text).toContain('Version 2 remise le 20 novembre 2026');
+    expect(text).toContain('Personne Joseph Garcia');
+    expect(text).toContain('Âge 81 ans');
+    expect(text).toContain('GIR 4');
+    expect(text).toContain('Difficultés pour enjamber la baignoire.');
+    // Groups in the therapist's order, empty ones left out, a product no longer resolved skipped.
+    const order = ['Se laver', 'Planche de bain réglable', 'Se transférer', 'Barre d’appui coudée 135°', 'Marcher'];
+    const positions = order.map((s) => text.indexOf(s));
+    expect(positions.every((pos) => pos >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).not.toContain('Aller aux toilettes');
+    expect(text).toContain('ISO 9999 09 33 03 (éd. 2022) — Soins personnels');
+    expect(text).toContain('Essai du 20 novembre 2026 : Adapté — Transfert sûr avec la barre');
+    expect(text).toContain('Pas d’essai enregistré');
+    expect(text).toContain('Essai du 20 novembre 2026 : À ajuster');
+    expect(text).toMatch(/Prix moyen 45,90\s€ \(relevé le 1 septembre 2026, relevé distributeurs\)/);
+    expect(text).toContain('Hors LPP : non remboursé par l’Assurance Maladie');
+    expect(text).toContain('Code LPP 1234567');
+    expect(text).toMatch(/Base de remboursement : 12,20\s€/);
+    expect(text).toMatch(/Prix limite de vente : 22,00\s€/);
+    expect(text).toContain('Le prix moyen dépasse le prix limite de vente');
+    expect(text).toMatch(/Reste à charge estimé 12,80\s€/);
+    expect(text).toContain('Médical Sud — 12 av. de Montpellier, Lattes — 04 67 00 00 00');
+    expect(text).toContain('Aucun distributeur local connu');
+    // Totals: 45,90 + 39,00 + 25,00 = 109,90; base 12,20; remaining 97,70.
+    expect(text).toMatch(/Total des prix moyens 109,90\s€/);
+    expect(text).toMatch(/Total des bases LPP 12,20\s€/);
+    expect(text).toMatch(/Reste à charge estimé 97,70\s€/);
+    expect(text).toMatch(
+      /Travaux préconisés Pièce Travaux Pourquoi Salle de bain Remplacer la baignoire .*Risque de chute/,
+    );
+    expect(text).toContain('Pistes de financement MaPrimeAdapt’ (Anah)');
+    expect(text).toContain('Revoir dans trois mois.');
+    expect(text).toMatch(/Page 1 \/ \d/);
+  });
+
+  it('looks like the committed reference on its first page', async () => {
+    const page = firstPage(await renderPdf(sheetDocument(sheet)));
+    // Set UPDATE_REFERENCE=1 to write a new reference after an intended layout change (then look at it).
+    if (process.env.UPDATE_REFERENCE === '1') {
+      mkdirSync(dirname(reference), { recursive: true });
+      writeFileSync(reference, PNG.sync.write(page));
+    }
+    const expected = PNG.sync.read(readFileSync(reference));
+    expect([page.width, page.height]).toEqual([expected.width, expected.height]);
+    const differing = pixelmatch(page.data, expected.data, null, page.width, page.height, { threshold: 0.2 });
+    // Anti-aliasing may differ between poppler builds; a layout change moves far more than 1 % of the pixels.
+    expect(differing / (page.width * page.height)).toBeLessThan(0.01);
+  });
+});
