@@ -4,7 +4,6 @@ import {
   contentIssues,
   emptyContent,
   formatCents,
-  formatIsoCode,
   isStaleRevision,
   moved,
   nextVersionNumber,
@@ -19,17 +18,24 @@ const product = (id: string, overrides: Partial<ProductSnapshot> = {}): ProductS
   id,
   name: `Produit ${id}`,
   isoCode: '093303',
-  isoEdition: 2022,
+  isoCodeDisplay: '09 33 03',
+  isoEdition: '2022',
   isoClassLabel: null,
-  averagePriceCents: 10_000,
-  priceObservedOn: '2026-01-01',
-  priceSource: null,
-  lppCode: null,
-  reimbursementBaseCents: null,
-  priceCeilingCents: null,
-  distributors: [],
+  averagePrice: { cents: 10_000, date: '2026-01-01', source: null },
+  lpp: null,
+  localDistributors: [],
   trial: null,
   ...overrides,
+});
+
+const priced = (cents: number | null, lpp: ProductSnapshot['lpp'] = null): Partial<ProductSnapshot> => ({
+  averagePrice: cents === null ? null : { cents, date: '2026-01-01', source: null },
+  lpp,
+});
+const lpp = (base: number, ceiling: number | null = null) => ({
+  code: '1234567',
+  reimbursementBaseCents: base,
+  priceCeilingCents: ceiling,
 });
 
 const content = (groups: SheetContent['groups'], extra: Partial<SheetContent> = {}): SheetContent => ({
@@ -44,27 +50,25 @@ describe('amounts', () => {
   });
 
   it('takes the LPP base off the price, never below zero, and flags a price above the ceiling', () => {
-    expect(
-      amountsOf(product('a', { averagePriceCents: 2_500, reimbursementBaseCents: 1_220, priceCeilingCents: 2_200 })),
-    ).toEqual({
+    expect(amountsOf(product('a', priced(2_500, lpp(1_220, 2_200))))).toEqual({
       priceCents: 2_500,
       reimbursementBaseCents: 1_220,
       priceCeilingCents: 2_200,
       outOfPocketCents: 1_280,
       aboveCeiling: true,
     });
-    expect(amountsOf(product('a', { averagePriceCents: 900, reimbursementBaseCents: 1_220 })).outOfPocketCents).toBe(0);
+    expect(amountsOf(product('a', priced(900, lpp(1_220)))).outOfPocketCents).toBe(0);
   });
 
   it('knows nothing left to pay when the price is unknown', () => {
-    expect(amountsOf(product('a', { averagePriceCents: null })).outOfPocketCents).toBeNull();
+    expect(amountsOf(product('a', priced(null))).outOfPocketCents).toBeNull();
   });
 
   it('totals every line, the base capped at the price, and counts the unpriced ones apart', () => {
     const products = new Map([
-      ['a', product('a', { averagePriceCents: 4_590 })],
-      ['b', product('b', { averagePriceCents: 900, reimbursementBaseCents: 1_220 })],
-      ['c', product('c', { averagePriceCents: null })],
+      ['a', product('a', priced(4_590))],
+      ['b', product('b', priced(900, lpp(1_220)))],
+      ['c', product('c', priced(null))],
     ]);
     const sheet = content([
       { key: 'd510', items: [{ productId: 'a', note: '' }] },
@@ -85,9 +89,8 @@ describe('amounts', () => {
     });
   });
 
-  it('formats euros and ISO codes the French and ISO way', () => {
+  it('formats euros the French way', () => {
     expect(formatCents(123_450)).toBe('1\u202f234,50\u00a0€');
-    expect(formatIsoCode('122306')).toBe('12 23 06');
   });
 });
 

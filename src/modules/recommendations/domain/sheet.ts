@@ -3,29 +3,32 @@
  * version freezes, and the amounts printed on it. Pure: no IO.
  */
 
-/** Daily activities a group may be about (ICF activity codes, as the catalogue tags its products). */
+/** Daily activities a group may be about: the catalogue's ICF activity codes, plus "other". */
 export const activityKeys = [
-  'd510', // washing oneself
-  'd530', // toileting
+  'd410', // changing body position
   'd420', // transferring oneself
-  'd540', // dressing
-  'd550', // eating
-  'd630', // preparing meals
-  'd640', // doing housework
   'd450', // walking
   'd4551', // climbing (stairs)
+  'd510', // washing oneself
+  'd530', // toileting
+  'd540', // dressing
+  'd550', // eating
+  'd570', // looking after one's health (medicines)
+  'd630', // preparing meals
+  'd640', // doing housework
   'd360', // using communication devices (alarm, phone)
   'other',
 ] as const;
 
+/** The catalogue's rooms, plus the whole dwelling for what is not about one room. */
 export const roomKeys = [
   'bathroom',
   'toilet',
   'bedroom',
   'kitchen',
   'living_room',
-  'entrance',
   'stairs',
+  'entrance',
   'outdoors',
   'whole_home',
 ] as const;
@@ -61,21 +64,21 @@ export const groupKeysOf = (kind: GroupingKind): readonly string[] => (kind === 
 export const trialOutcomes = ['suitable', 'needs_adjustment', 'unsuitable'] as const;
 export type TrialOutcome = (typeof trialOutcomes)[number];
 
-/** A catalogue product as printed on a version: copied at hand-over, so a later catalogue change never alters it. */
+/**
+ * A catalogue product as printed on a version (the catalogue's product summary and the person's trial),
+ * copied at hand-over so that a later catalogue change never alters what was handed over.
+ */
 export type ProductSnapshot = {
   id: string;
   name: string;
-  /** Six digits, e.g. "091203". */
+  /** Six digits (`093303`) and as printed (`09 33 03`). */
   isoCode: string;
-  isoEdition: number;
+  isoCodeDisplay: string;
+  isoEdition: string;
   isoClassLabel: string | null;
-  averagePriceCents: number | null;
-  priceObservedOn: string | null;
-  priceSource: string | null;
-  lppCode: string | null;
-  reimbursementBaseCents: number | null;
-  priceCeilingCents: number | null;
-  distributors: { name: string; address: string | null; contact: string | null }[];
+  averagePrice: { cents: number; date: string; source: string | null } | null;
+  lpp: { code: string; reimbursementBaseCents: number | null; priceCeilingCents: number | null } | null;
+  localDistributors: { name: string; address: string | null; phone: string | null }[];
   /** The person's latest trial of this product, if any. */
   trial: { outcome: TrialOutcome; triedOn: string; remark: string | null } | null;
 };
@@ -88,9 +91,6 @@ export type SheetSnapshot = {
   person: { firstName: string; lastName: string; age: number | null; gir: number | null };
   products: ProductSnapshot[];
 };
-
-/** "122306" → "12 23 06", the way ISO 9999 prints its codes. */
-export const formatIsoCode = (code: string) => code.match(/\d{2}/g)?.join(' ') ?? code;
 
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 /** 123450 → "1 234,50 €" (fr-FR, narrow no-break spaces). */
@@ -111,17 +111,16 @@ export type Amounts = {
  * reimbursement is computed on; the actual refund applies a rate and the complementary insurance
  * may pay more, so the figure is an estimate and printed as one.
  */
-export function amountsOf(
-  p: Pick<ProductSnapshot, 'averagePriceCents' | 'reimbursementBaseCents' | 'priceCeilingCents'>,
-): Amounts {
-  const price = p.averagePriceCents;
-  const base = p.reimbursementBaseCents;
+export function amountsOf(p: Pick<ProductSnapshot, 'averagePrice' | 'lpp'>): Amounts {
+  const price = p.averagePrice?.cents ?? null;
+  const base = p.lpp?.reimbursementBaseCents ?? null;
+  const ceiling = p.lpp?.priceCeilingCents ?? null;
   return {
     priceCents: price,
     reimbursementBaseCents: base,
-    priceCeilingCents: p.priceCeilingCents,
+    priceCeilingCents: ceiling,
     outOfPocketCents: price === null ? null : Math.max(0, price - (base ?? 0)),
-    aboveCeiling: price !== null && p.priceCeilingCents !== null && price > p.priceCeilingCents,
+    aboveCeiling: price !== null && ceiling !== null && price > ceiling,
   };
 }
 

@@ -3,7 +3,6 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { pageFooter } from '#src/shared/pdf/document.ts';
 import {
   formatCents,
-  formatIsoCode,
   resolvedGroups,
   totalsOf,
   type ProductSnapshot,
@@ -46,19 +45,23 @@ function amountRows(product: ProductSnapshot, amounts: ResolvedGroup['items'][nu
   const rows: TableCell[][] = [
     [
       label(p.price),
-      amounts.priceCents === null || product.priceObservedOn === null
+      product.averagePrice === null
         ? p.noPrice
-        : p.priceOn(formatCents(amounts.priceCents), formatDay(product.priceObservedOn), product.priceSource),
+        : p.priceOn(
+            formatCents(product.averagePrice.cents),
+            formatDay(product.averagePrice.date),
+            product.averagePrice.source,
+          ),
     ],
   ];
-  if (product.lppCode === null) {
+  if (product.lpp === null) {
     rows.push([label(p.reimbursement), p.notReimbursed]);
   } else {
     rows.push([
       label(p.reimbursement),
       {
         stack: [
-          p.lpp(product.lppCode),
+          p.lpp(product.lpp.code),
           `${p.base} : ${amounts.reimbursementBaseCents === null ? p.none : formatCents(amounts.reimbursementBaseCents)}`,
           ...(amounts.priceCeilingCents === null ? [] : [`${p.ceiling} : ${formatCents(amounts.priceCeilingCents)}`]),
           ...(amounts.aboveCeiling ? [{ text: p.aboveCeiling, italics: true }] : []),
@@ -72,10 +75,10 @@ function amountRows(product: ProductSnapshot, amounts: ResolvedGroup['items'][nu
   ]);
   rows.push([
     label(p.distributors),
-    product.distributors.length === 0
+    product.localDistributors.length === 0
       ? p.noDistributor
       : {
-          ul: product.distributors.map((d) => [d.name, d.address, d.contact].filter(Boolean).join(' — ')),
+          ul: product.localDistributors.map((d) => [d.name, d.address, d.phone].filter(Boolean).join(' — ')),
         },
   ]);
   return rows;
@@ -94,7 +97,7 @@ function productBlock(item: ResolvedGroup['items'][number]): Content {
       { text: product.name, style: 'product' },
       {
         text: [
-          p.iso(formatIsoCode(product.isoCode), product.isoEdition),
+          p.iso(product.isoCodeDisplay, product.isoEdition),
           product.isoClassLabel ? ` — ${product.isoClassLabel}` : '',
         ],
         color: '#333333',

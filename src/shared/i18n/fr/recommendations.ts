@@ -1,6 +1,8 @@
 /** The occupational therapist's recommendation sheet (fiche de préconisations). Part of the one catalogue in ../fr.ts. */
 export const recommendations = {
   activities: {
+    d410: 'Changer de position',
+    d570: 'Prendre ses médicaments',
     d510: 'Se laver',
     d530: 'Aller aux toilettes',
     d420: 'Se transférer',
@@ -58,7 +60,7 @@ export const recommendations = {
     situation: 'Situation',
     products: 'Aides techniques préconisées',
     product: 'Produit',
-    iso: (code: string, edition: number) => `ISO 9999 ${code} (éd. ${edition})`,
+    iso: (code: string, edition: string) => `ISO 9999 ${code} (éd. ${edition})`,
     trial: (outcome: string, day: string) => `Essai du ${day} : ${outcome}`,
     noTrial: 'Pas d’essai enregistré',
     price: 'Prix moyen',
