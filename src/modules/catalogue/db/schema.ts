@@ -77,21 +77,32 @@ export const products = pgTable(
     description: text('description'),
     /** 6 digits (`122306`), shown `12 23 06`. */
     primaryIsoCode: text('primary_iso_code').notNull(),
-    secondaryIsoCodes: text('secondary_iso_codes').array().notNull().default(sql`'{}'::text[]`),
+    secondaryIsoCodes: text('secondary_iso_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isoEdition: text('iso_edition').notNull(),
     manufacturer: text('manufacturer'),
     averagePriceCents: integer('average_price_cents'),
     priceDate: date('price_date'),
     priceSource: text('price_source'),
     lppCode: text('lpp_code'),
-    lppBaseCents: integer('lpp_base_cents'),
-    lppCeilingCents: integer('lpp_ceiling_cents'),
+    /** Tarif de responsabilité. */
+    reimbursementBaseCents: integer('lpp_base_cents'),
+    /** Prix limite de vente, when one is set. */
+    priceCeilingCents: integer('lpp_ceiling_cents'),
     dimensions: text('dimensions'),
     /** `[{ key, value }]`, in the order the documentalist wrote them. */
     features: jsonb('features').$type<{ key: string; value: string }[]>().notNull().default([]),
     /** ICF activity codes (d510…). */
-    activities: text('activities').array().notNull().default(sql`'{}'::text[]`),
-    rooms: text('rooms').array().notNull().default(sql`'{}'::text[]`),
+    activities: text('activities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    rooms: text('rooms')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
     updatedBy: uuid('updated_by').references(() => users.id),
