@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#src/shared/db/client.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { newId } from '#src/shared/db/ids.ts';
+import { charterCommitments, charters } from '#src/modules/housing/db/schema.ts';
+import type { LandlordDetail } from '#src/modules/housing/api/housing.schema.ts';
 import { createOrganization, createWorkspace } from '#tests/fixtures/factories.ts';
 import { auditRowsOf, signInWithRole, type RoleSession } from '#tests/fixtures/role-sessions.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '#tests/fixtures/test-app.ts';
@@ -12,6 +15,7 @@ let officer: RoleSession;
 let landlordA: RoleSession;
 let landlordB: RoleSession;
 let referent: RoleSession;
+let ws = '';
 const ids = { orgA: '', orgB: '', programmeA: '', buildingA: '', unitA: '', programmeB: '', buildingB: '', unitB: '' };
 
 const building = {
@@ -50,7 +54,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   t = createTestApp(database);
   const db = database.db;
-  const ws = await createWorkspace(db);
+  ws = await createWorkspace(db);
   const ccas = await createOrganization(db, ws, { kind: 'ccas' });
   ids.orgA = await createOrganization(db, ws, { kind: 'landlord', name: 'Habitat A' });
   ids.orgB = await createOrganization(db, ws, { kind: 'landlord', name: 'Habitat B' });
@@ -219,5 +223,142 @@ describe('measured accessibility', () => {
       'building.create',
       'building.update',
     ]);
+  });
+});
+
+describe('contacts, photos and the charter signature', () => {
+  it('edits and removes a landlord’s contact, audited; another landlord’s contact answers 404', async () => {
+    const contactsOf = async (org: string) =>
+      ((await t.call(`/api/housing/landlords/${org}`, { cookie: officer.cookie })).json as LandlordDetail).contacts;
+    const added = await t.call(`/api/housing/landlords/${ids.orgA}/contacts`, {
+      cookie: landlordA.cookie,
+      body: { role: 'allocations', name: 'Inès Marchal', email: 'ines@habitat-a.test' },
+    });
+    expect(added.status).toBe(201);
+    const { id } = added.json as { id: string };
+    const path = `/api/housing/landlords/${ids.orgA}/contacts/${id}`;
+    const wrong = await t.call(path, {
+      method: 'PUT',
+      cookie: landlordA.cookie,
+      body: { role: 'allocations', name: '' },
+    });
+    expect(wrong.json).toMatchObject({
+      issues: [{ path: 'name', message: messages.housing.validation.contactNameRequired }],
+    });
+    const edited = await t.call(path, {
+      method: 'PUT',
+      cookie: landlordA.cookie,
+      body: { role: 'senior_referent', name: 'Inès Marchal', email: 'ines@habitat-a.test', phone: '03 20 00 00 00' },
+    });
+    expect(edited.status).toBe(204);
+    expect(await contactsOf(ids.orgA)).toEqual([
+      { id, role: 'senior_referent', name: 'Inès Marchal', email: 'ines@habitat-a.test', phone: '03 20 00 00 00' },
+    ]);
+    // Another landlord, or the right contact under the wrong landlord, is not found.
+    const byB = await t.call(path, { method: 'DELETE', cookie: landlordB.cookie });
+    expect(byB.status).toBe(404);
+    const elsewhere = await t.call(`/api/housing/landlords/${ids.orgB}/contacts/${id}`, {
+      method: 'DELETE',
+      cookie: officer.cookie,
+    });
+    expect(elsewhere.status).toBe(404);
+    expect((await t.call(path, { method: 'DELETE', cookie: landlordA.cookie })).status).toBe(204);
+    expect(await contactsOf(ids.orgA)).toEqual([]);
+    const audit = await auditRowsOf(database, id);
+    expect(audit.map((r) => r.action)).toEqual([
+      'landlord_contact.create',
+      'landlord_contact.update',
+      'landlord_contact.delete',
+    ]);
+    expect(audit[1]!.changedFields.toSorted()).toEqual(['phone', 'role']);
+  });
+
+  it('removes a programme photo for its landlord only', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9]);
+    const created = await t.app.request(`${TEST_ORIGIN}/api/housing/programmes/${ids.programmeA}/photos?caption=Hall`, {
+      method: 'POST',
+      headers: { origin: TEST_ORIGIN, cookie: landlordA.cookie, 'content-type': 'image/png' },
+      body: png,
+    });
+    const { id } = (await created.json()) as { id: string };
+    const path = `/api/housing/programmes/${ids.programmeA}/photos/${id}`;
+    expect((await t.call(path, { method: 'DELETE', cookie: landlordB.cookie })).status).toBe(404);
+    expect((await t.call(path, { method: 'DELETE', cookie: landlordA.cookie })).status).toBe(204);
+    expect((await t.call(path, { cookie: landlordA.cookie })).status).toBe(404);
+    expect((await auditRowsOf(database, id)).map((r) => r.action)).toEqual([
+      'programme_photo.create',
+      'programme_photo.delete',
+    ]);
+  });
+
+  it('signs the charter with the commitments taken, then accepts reviews of those only', async () => {
+    const path = `/api/housing/landlords/${ids.orgA}/charter-signature`;
+    const noCharter = await t.call(path, {
+      method: 'PUT',
+      cookie: landlordA.cookie,
+      body: { signedOn: '2026-01-15', commitmentCodes: ['ADAPT'] },
+    });
+    expect(noCharter.status).toBe(404);
+    const charterId = newId();
+    const [adapt, inform] = [newId(), newId()];
+    await database.db.insert(charters).values({ workspaceId: ws, id: charterId, version: 1, title: 'Charte' });
+    await database.db.insert(charterCommitments).values([
+      { workspaceId: ws, id: adapt, charterId, code: 'ADAPT', label: 'Adapter', indicator: 'Logements', position: 1 },
+      { workspaceId: ws, id: inform, charterId, code: 'INFORM', label: 'Informer', indicator: 'Réunions', position: 2 },
+    ]);
+    const invalid = await t.call(path, {
+      method: 'PUT',
+      cookie: landlordA.cookie,
+      body: { signedOn: '2999-01-01', commitmentCodes: [] },
+    });
+    expect(invalid.status).toBe(400);
+    expect((invalid.json as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(['commitmentCodes']);
+    const future = await t.call(path, {
+      method: 'PUT',
+      cookie: landlordA.cookie,
+      body: { signedOn: '2999-01-01', commitmentCodes: ['ADAPT'] },
+    });
+    expect(future.json).toMatchObject({
+      issues: [{ path: 'signedOn', message: messages.housing.validation.signedOnFuture }],
+    });
+    const unknown = await t.call(path, {
+      method: 'PUT',
+      cookie: landlordA.cookie,
+      body: { signedOn: '2026-01-15', commitmentCodes: ['NOPE'] },
+    });
+    expect(unknown.json).toMatchObject({
+      issues: [{ path: 'commitmentCodes', message: messages.housing.validation.unknownCommitment }],
+    });
+    const otherLandlord = await t.call(path, {
+      method: 'PUT',
+      cookie: landlordB.cookie,
+      body: { signedOn: '2026-01-15', commitmentCodes: ['ADAPT'] },
+    });
+    expect(otherLandlord.status).toBe(404);
+    for (const codes of [['ADAPT', 'INFORM'], ['ADAPT']]) {
+      const signed = await t.call(path, {
+        method: 'PUT',
+        cookie: landlordA.cookie,
+        body: { signedOn: '2026-01-15', commitmentCodes: codes },
+      });
+      expect(signed.status).toBe(204);
+    }
+    const detail = (await t.call(`/api/housing/landlords/${ids.orgA}`, { cookie: landlordA.cookie }))
+      .json as LandlordDetail;
+    expect(detail.charter).toMatchObject({ signedOn: '2026-01-15' });
+    expect(detail.charter!.commitments.map((c) => [c.code, c.taken])).toEqual([
+      ['ADAPT', true],
+      ['INFORM', false],
+    ]);
+    const review = (commitmentId: string) =>
+      t.call(`/api/housing/landlords/${ids.orgA}/charter-reviews`, {
+        method: 'PUT',
+        cookie: landlordA.cookie,
+        body: { commitmentId, year: 2026, value: '12 logements' },
+      });
+    expect((await review(adapt)).status).toBe(204);
+    expect((await review(inform)).json).toMatchObject({
+      issues: [{ path: 'commitmentId', message: messages.housing.validation.commitmentNotSigned }],
+    });
   });
 });

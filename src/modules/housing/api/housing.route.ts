@@ -7,6 +7,7 @@ import {
   contactInputSchema,
   createdSchema,
   buildingParamSchema,
+  contactParamSchema,
   landlordParamSchema,
   photoParamSchema,
   photoQuerySchema,
@@ -19,6 +20,7 @@ import {
   programmeInputSchema,
   programmeListSchema,
   reviewInputSchema,
+  signatureInputSchema,
   unitDetailSchema,
   unitInputSchema,
   unitListQuerySchema,
@@ -30,7 +32,10 @@ import {
   getLandlordForActor,
   listLandlordsForActor,
   saveProfile,
+  removeContact,
   saveReview,
+  saveSignature,
+  updateContact,
 } from '#src/modules/housing/service/landlords.ts';
 import {
   createBuilding,
@@ -41,6 +46,7 @@ import {
   listProgrammesForActor,
   listUnitsForActor,
   readPhoto,
+  removePhoto,
   updateBuilding,
   updateProgramme,
   updateUnit,
@@ -69,23 +75,108 @@ const getUnit = defineRoute({
   request: { params: unitParamSchema },
   responses: { 200: jsonResponse(unitDetailSchema, 'The unit') },
 });
-const putUnit = defineRoute({
+const saved = { description: 'Saved' };
+
+/**
+ * The two writes of one kind of record: POST adds it under its parent (201 with its id), PUT replaces it
+ * (204). Both take the same body and need `housing.supply`.
+ */
+function writeRoutes<
+  Body extends z.ZodType,
+  CreateParams extends z.ZodObject | undefined,
+  ReplaceParams extends z.ZodObject,
+  CreatePath extends string,
+  ReplacePath extends string,
+>(
+  body: Body,
+  create: { path: CreatePath; params?: CreateParams; summary: string; created: string },
+  replace: { path: ReplacePath; params: ReplaceParams; summary: string },
+) {
+  return {
+    create: defineRoute({
+      access: 'housing.supply',
+      method: 'post',
+      path: create.path,
+      tags,
+      summary: create.summary,
+      request: { params: create.params as CreateParams, ...jsonBody(body) },
+      responses: { 201: jsonResponse(createdSchema, create.created) },
+    }),
+    replace: defineRoute({
+      access: 'housing.supply',
+      method: 'put',
+      path: replace.path,
+      tags,
+      summary: replace.summary,
+      request: { params: replace.params, ...jsonBody(body) },
+      responses: { 204: saved },
+    }),
+  };
+}
+
+const unitWrites = writeRoutes(
+  unitInputSchema,
+  {
+    path: '/api/housing/programmes/{housingProgrammeId}/units',
+    params: programmeParamSchema,
+    summary: `Add a unit to a programme (audited); ${scopeNote}`,
+    created: 'The new unit',
+  },
+  {
+    path: '/api/housing/units/{housingUnitId}',
+    params: unitParamSchema,
+    summary: `Replace a unit's data; the level is derived, contradictory measurements are a 400 (audited); ${scopeNote}`,
+  },
+);
+const programmeWrites = writeRoutes(
+  programmeInputSchema,
+  {
+    path: '/api/housing/programmes',
+    summary: 'Create a programme for a landlord (landlord staff: their own organisation) (audited)',
+    created: 'The new programme',
+  },
+  {
+    path: '/api/housing/programmes/{housingProgrammeId}',
+    params: programmeParamSchema,
+    summary: `Replace a programme's data (audited); ${scopeNote}`,
+  },
+);
+const buildingWrites = writeRoutes(
+  buildingInputSchema,
+  {
+    path: '/api/housing/programmes/{housingProgrammeId}/buildings',
+    params: programmeParamSchema,
+    summary: `Add a building entrance with the accessibility of its path (audited); ${scopeNote}`,
+    created: 'The new building',
+  },
+  {
+    path: '/api/housing/buildings/{housingBuildingId}',
+    params: buildingParamSchema,
+    summary: `Replace a building's measurements; its units' levels are derived again (audited); ${scopeNote}`,
+  },
+);
+const contactWrites = writeRoutes(
+  contactInputSchema,
+  {
+    path: '/api/housing/landlords/{organizationId}/contacts',
+    params: landlordParamSchema,
+    summary: `Add a contact to a landlord (audited); ${scopeNote}`,
+    created: 'The new contact',
+  },
+  {
+    path: '/api/housing/landlords/{organizationId}/contacts/{housingLandlordContactId}',
+    params: contactParamSchema,
+    summary: `Replace a landlord's contact (audited); ${scopeNote}`,
+  },
+);
+const deleteContact = defineRoute({
   access: 'housing.supply',
-  method: 'put',
-  path: '/api/housing/units/{housingUnitId}',
+  method: 'delete',
+  path: '/api/housing/landlords/{organizationId}/contacts/{housingLandlordContactId}',
   tags,
-  summary: `Replace a unit's data; the level is derived, contradictory measurements are a 400 (audited); ${scopeNote}`,
-  request: { params: unitParamSchema, ...jsonBody(unitInputSchema) },
-  responses: { 204: { description: 'Saved' } },
-});
-const postUnit = defineRoute({
-  access: 'housing.supply',
-  method: 'post',
-  path: '/api/housing/programmes/{housingProgrammeId}/units',
-  tags,
-  summary: `Add a unit to a programme (audited); ${scopeNote}`,
-  request: { params: programmeParamSchema, ...jsonBody(unitInputSchema) },
-  responses: { 201: jsonResponse(createdSchema, 'The new unit') },
+  summary: `Remove a landlord's contact (audited); ${scopeNote}`,
+  request: { params: contactParamSchema },
+  responses: { 204: { description: 'Removed' } },
 });
 const listProgrammes = defineRoute({
   access: 'housing.read',
@@ -103,42 +194,6 @@ const getProgramme = defineRoute({
   summary: `A programme with its buildings, units and photos; ${scopeNote}`,
   request: { params: programmeParamSchema },
   responses: { 200: jsonResponse(programmeDetailSchema, 'The programme') },
-});
-const postProgramme = defineRoute({
-  access: 'housing.supply',
-  method: 'post',
-  path: '/api/housing/programmes',
-  tags,
-  summary: 'Create a programme for a landlord (landlord staff: their own organisation) (audited)',
-  request: jsonBody(programmeInputSchema),
-  responses: { 201: jsonResponse(createdSchema, 'The new programme') },
-});
-const putProgramme = defineRoute({
-  access: 'housing.supply',
-  method: 'put',
-  path: '/api/housing/programmes/{housingProgrammeId}',
-  tags,
-  summary: `Replace a programme's data (audited); ${scopeNote}`,
-  request: { params: programmeParamSchema, ...jsonBody(programmeInputSchema) },
-  responses: { 204: { description: 'Saved' } },
-});
-const postBuilding = defineRoute({
-  access: 'housing.supply',
-  method: 'post',
-  path: '/api/housing/programmes/{housingProgrammeId}/buildings',
-  tags,
-  summary: `Add a building entrance with the accessibility of its path (audited); ${scopeNote}`,
-  request: { params: programmeParamSchema, ...jsonBody(buildingInputSchema) },
-  responses: { 201: jsonResponse(createdSchema, 'The new building') },
-});
-const putBuilding = defineRoute({
-  access: 'housing.supply',
-  method: 'put',
-  path: '/api/housing/buildings/{housingBuildingId}',
-  tags,
-  summary: `Replace a building's measurements; its units' levels are derived again (audited); ${scopeNote}`,
-  request: { params: buildingParamSchema, ...jsonBody(buildingInputSchema) },
-  responses: { 204: { description: 'Saved' } },
 });
 const listLandlords = defineRoute({
   access: 'housing.read',
@@ -164,16 +219,7 @@ const putProfile = defineRoute({
   tags,
   summary: `Save a landlord's profile (audited); ${scopeNote}`,
   request: { params: landlordParamSchema, ...jsonBody(profileInputSchema) },
-  responses: { 204: { description: 'Saved' } },
-});
-const postContact = defineRoute({
-  access: 'housing.supply',
-  method: 'post',
-  path: '/api/housing/landlords/{organizationId}/contacts',
-  tags,
-  summary: `Add a contact to a landlord (audited); ${scopeNote}`,
-  request: { params: landlordParamSchema, ...jsonBody(contactInputSchema) },
-  responses: { 201: jsonResponse(createdSchema, 'The new contact') },
+  responses: { 204: saved },
 });
 const putReview = defineRoute({
   access: 'housing.supply',
@@ -182,7 +228,16 @@ const putReview = defineRoute({
   tags,
   summary: `Record a landlord's yearly value for a charter commitment it took (audited); ${scopeNote}`,
   request: { params: landlordParamSchema, ...jsonBody(reviewInputSchema) },
-  responses: { 204: { description: 'Saved' } },
+  responses: { 204: saved },
+});
+const putSignature = defineRoute({
+  access: 'housing.supply',
+  method: 'put',
+  path: '/api/housing/landlords/{organizationId}/charter-signature',
+  tags,
+  summary: `Record a landlord's signature of the current charter with the commitments it takes (audited); ${scopeNote}`,
+  request: { params: landlordParamSchema, ...jsonBody(signatureInputSchema) },
+  responses: { 204: saved },
 });
 const getCharter = defineRoute({
   access: 'housing.read',
@@ -214,6 +269,16 @@ const getPhoto = defineRoute({
   responses: { 200: { content: photoContent, description: 'The photo' } },
 });
 
+const deletePhoto = defineRoute({
+  access: 'housing.supply',
+  method: 'delete',
+  path: '/api/housing/programmes/{housingProgrammeId}/photos/{housingProgrammePhotoId}',
+  tags,
+  summary: `Remove a programme photo (audited); ${scopeNote}`,
+  request: { params: photoParamSchema },
+  responses: { 204: { description: 'Removed' } },
+});
+
 export function mountHousingRoutes(router: Router) {
   const dbOf = (c: { var: { deps: { database: { db: Db } } } }) => c.var.deps.database.db;
   const noContent = (c: { body: (data: null, status: 204) => Response }) => c.body(null, 204);
@@ -224,59 +289,43 @@ export function mountHousingRoutes(router: Router) {
   router.openapi(getUnit, async (c) =>
     c.json(await getUnitForActor(dbOf(c), c.var.actor, c.req.valid('param').housingUnitId), 200),
   );
-  router.openapi(putUnit, async (c) => {
+  router.openapi(unitWrites.create, async (c) => {
+    const { housingProgrammeId } = c.req.valid('param');
+    return c.json(
+      await createUnit(dbOf(c), c.var.actor, housingProgrammeId, c.req.valid('json'), c.var.requestId),
+      201,
+    );
+  });
+  router.openapi(unitWrites.replace, async (c) => {
     await updateUnit(dbOf(c), c.var.actor, c.req.valid('param').housingUnitId, c.req.valid('json'), c.var.requestId);
     return noContent(c);
   });
-  router.openapi(postUnit, async (c) =>
-    c.json(
-      await createUnit(
-        dbOf(c),
-        c.var.actor,
-        c.req.valid('param').housingProgrammeId,
-        c.req.valid('json'),
-        c.var.requestId,
-      ),
-      201,
-    ),
-  );
   router.openapi(listProgrammes, async (c) => c.json(await listProgrammesForActor(dbOf(c), c.var.actor), 200));
   router.openapi(getProgramme, async (c) =>
     c.json(await getProgrammeForActor(dbOf(c), c.var.actor, c.req.valid('param').housingProgrammeId), 200),
   );
-  router.openapi(postProgramme, async (c) =>
+  router.openapi(programmeWrites.create, async (c) =>
     c.json(await createProgramme(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId), 201),
   );
-  router.openapi(putProgramme, async (c) => {
-    await updateProgramme(
-      dbOf(c),
-      c.var.actor,
-      c.req.valid('param').housingProgrammeId,
-      c.req.valid('json'),
-      c.var.requestId,
-    );
+  router.openapi(programmeWrites.replace, async (c) => {
+    const { housingProgrammeId } = c.req.valid('param');
+    await updateProgramme(dbOf(c), c.var.actor, housingProgrammeId, c.req.valid('json'), c.var.requestId);
     return noContent(c);
   });
-  router.openapi(postBuilding, async (c) =>
-    c.json(
-      await createBuilding(
-        dbOf(c),
-        c.var.actor,
-        c.req.valid('param').housingProgrammeId,
-        c.req.valid('json'),
-        c.var.requestId,
-      ),
-      201,
-    ),
-  );
-  router.openapi(putBuilding, async (c) => {
-    await updateBuilding(
+  router.openapi(buildingWrites.create, async (c) => {
+    const { housingProgrammeId } = c.req.valid('param');
+    const created = await createBuilding(
       dbOf(c),
       c.var.actor,
-      c.req.valid('param').housingBuildingId,
+      housingProgrammeId,
       c.req.valid('json'),
       c.var.requestId,
     );
+    return c.json(created, 201);
+  });
+  router.openapi(buildingWrites.replace, async (c) => {
+    const { housingBuildingId } = c.req.valid('param');
+    await updateBuilding(dbOf(c), c.var.actor, housingBuildingId, c.req.valid('json'), c.var.requestId);
     return noContent(c);
   });
   router.openapi(listLandlords, async (c) => c.json(await listLandlordsForActor(dbOf(c), c.var.actor), 200));
@@ -287,14 +336,27 @@ export function mountHousingRoutes(router: Router) {
     await saveProfile(dbOf(c), c.var.actor, c.req.valid('param').organizationId, c.req.valid('json'), c.var.requestId);
     return noContent(c);
   });
-  router.openapi(postContact, async (c) =>
+  router.openapi(contactWrites.create, async (c) =>
     c.json(
       await addContact(dbOf(c), c.var.actor, c.req.valid('param').organizationId, c.req.valid('json'), c.var.requestId),
       201,
     ),
   );
+  router.openapi(contactWrites.replace, async (c) => {
+    await updateContact(dbOf(c), c.var.actor, c.req.valid('param'), c.req.valid('json'), c.var.requestId);
+    return noContent(c);
+  });
+  router.openapi(deleteContact, async (c) => {
+    await removeContact(dbOf(c), c.var.actor, c.req.valid('param'), c.var.requestId);
+    return noContent(c);
+  });
   router.openapi(putReview, async (c) => {
     await saveReview(dbOf(c), c.var.actor, c.req.valid('param').organizationId, c.req.valid('json'), c.var.requestId);
+    return noContent(c);
+  });
+  router.openapi(putSignature, async (c) => {
+    const { organizationId } = c.req.valid('param');
+    await saveSignature(dbOf(c), c.var.actor, organizationId, c.req.valid('json'), c.var.requestId);
     return noContent(c);
   });
   router.openapi(postPhoto, async (c) => {
@@ -311,6 +373,11 @@ export function mountHousingRoutes(router: Router) {
       'Content-Type': photo.mediaType,
       'Cache-Control': 'private, no-store',
     });
+  });
+  router.openapi(deletePhoto, async (c) => {
+    const { housingProgrammeId, housingProgrammePhotoId } = c.req.valid('param');
+    await removePhoto(dbOf(c), c.var.actor, housingProgrammeId, housingProgrammePhotoId, c.var.requestId);
+    return noContent(c);
   });
   router.openapi(getCharter, async (c) => c.json(await getCharterForActor(dbOf(c), c.var.actor), 200));
 }

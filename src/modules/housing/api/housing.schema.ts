@@ -18,8 +18,8 @@ import {
   unitStatuses,
 } from '#src/modules/housing/domain/supply.ts';
 
-/** The coded works, for the unit form's choices. */
-export { adaptationWorks };
+/** Reference values for the forms' choices (UI code reads them from here, not from the domain). */
+export { adaptationWorks, financings, programmeServices, typologies };
 
 const v = messages.housing.validation;
 
@@ -34,6 +34,7 @@ export const photoQuerySchema = z.object({
   caption: z.string().optional().openapi({ description: 'What the photo shows, 1 to 200 characters' }),
 });
 export const landlordParamSchema = z.object({ organizationId: idParam });
+export const contactParamSchema = z.object({ organizationId: idParam, housingLandlordContactId: idParam });
 
 // ---- Field helpers: forms send '' for an empty field; the API stores null.
 
@@ -221,6 +222,16 @@ export const profileInputSchema = z.object({
   adaptationPolicy: text(1000),
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;
+
+export const signatureInputSchema = z.object({
+  signedOn: z.iso.date({ error: v.signedOnRequired }).openapi({ type: 'string', format: 'date' }),
+  commitmentCodes: z
+    .array(z.string().trim().min(1).max(40))
+    .min(1, v.commitmentsRequired)
+    .max(60)
+    .openapi({ description: 'Codes of the current charter version the landlord takes' }),
+});
+export type SignatureInput = z.infer<typeof signatureInputSchema>;
 
 export const reviewInputSchema = z.object({
   commitmentId: uuid,

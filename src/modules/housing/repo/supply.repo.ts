@@ -263,6 +263,10 @@ export async function insertPhoto(db: Db, row: typeof programmePhotos.$inferInse
   await db.insert(programmePhotos).values(row);
 }
 
+export async function deletePhoto(db: Db, workspaceId: string, id: string) {
+  await db.delete(programmePhotos).where(and(eq(programmePhotos.workspaceId, workspaceId), eq(programmePhotos.id, id)));
+}
+
 // ---- Landlords and the charter
 
 export async function findProfile(db: Db, workspaceId: string, organizationId: string) {
@@ -304,6 +308,39 @@ export async function contactsOf(db: Db, workspaceId: string, organizationId: st
 
 export async function insertContact(db: Db, row: typeof landlordContacts.$inferInsert) {
   await db.insert(landlordContacts).values(row);
+}
+
+/** One contact of one landlord: a contact of another landlord is not found. */
+export async function findContact(db: Db, workspaceId: string, organizationId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(landlordContacts)
+    .where(
+      and(
+        eq(landlordContacts.workspaceId, workspaceId),
+        eq(landlordContacts.organizationId, organizationId),
+        eq(landlordContacts.id, id),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function updateContactRow(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  values: Pick<typeof landlordContacts.$inferInsert, 'role' | 'name' | 'email' | 'phone'>,
+) {
+  await db
+    .update(landlordContacts)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(landlordContacts.workspaceId, workspaceId), eq(landlordContacts.id, id)));
+}
+
+export async function deleteContactRow(db: Db, workspaceId: string, id: string) {
+  await db
+    .delete(landlordContacts)
+    .where(and(eq(landlordContacts.workspaceId, workspaceId), eq(landlordContacts.id, id)));
 }
 
 export async function labelsOf(db: Db, workspaceId: string, organizationId: string) {
@@ -353,6 +390,19 @@ export async function latestCharter(db: Db, workspaceId: string) {
       .orderBy(asc(charterReviews.year)),
   ]);
   return { charter, commitments, signatures, reviews };
+}
+
+/** A landlord's signature of a charter version: signing again replaces the date and the commitments taken. */
+export async function upsertSignature(db: Db, row: typeof charterSignatures.$inferInsert) {
+  const [saved] = await db
+    .insert(charterSignatures)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [charterSignatures.workspaceId, charterSignatures.charterId, charterSignatures.organizationId],
+      set: { signedOn: row.signedOn, commitmentCodes: row.commitmentCodes },
+    })
+    .returning({ id: charterSignatures.id });
+  return saved!.id;
 }
 
 export async function upsertReview(db: Db, row: typeof charterReviews.$inferInsert) {

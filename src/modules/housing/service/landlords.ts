@@ -1,4 +1,4 @@
-import { writeAudit } from '#src/shared/audit/write.ts';
+import { changedFieldsOf, writeAudit } from '#src/shared/audit/write.ts';
 import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Db } from '#src/shared/db/client.ts';
 import { newId } from '#src/shared/db/ids.ts';
@@ -12,11 +12,14 @@ import type {
   LandlordList,
   ProfileInput,
   ReviewInput,
+  SignatureInput,
 } from '#src/modules/housing/api/housing.schema.ts';
 import { housingScopeOf, scopeIncludes } from '#src/modules/housing/domain/scope.ts';
 import type { ContactRole, LegalCategory, OfferKind } from '#src/modules/housing/domain/supply.ts';
 import {
   contactsOf,
+  deleteContactRow,
+  findContact,
   findProfile,
   insertContact,
   labelsOf,
@@ -26,6 +29,8 @@ import {
   unitCountsByLandlord,
   upsertProfile,
   upsertReview,
+  upsertSignature,
+  updateContactRow,
 } from '#src/modules/housing/repo/supply.repo.ts';
 import { listProgrammesForActor } from '#src/modules/housing/service/supply.ts';
 
@@ -187,6 +192,85 @@ export async function addContact(db: Db, actor: Actor, organizationId: string, i
     });
   });
   return { id };
+}
+
+type ContactRef = { organizationId: string; housingLandlordContactId: string };
+
+/** A contact of a landlord the actor may write for; another landlord's contact answers 404 like a missing one. */
+async function contactInScope(db: Db, actor: Actor, ref: ContactRef) {
+  const org = await landlordInScope(db, actor, ref.organizationId);
+  const contact = await findContact(db, actor.workspaceId, org.id, ref.housingLandlordContactId);
+  if (!contact) throw notFound();
+  return contact;
+}
+
+export async function updateContact(db: Db, actor: Actor, ref: ContactRef, input: ContactInput, requestId: string) {
+  const before = await contactInScope(db, actor, ref);
+  await db.transaction(async (tx) => {
+    await updateContactRow(tx, actor.workspaceId, before.id, input);
+    await writeAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: 'landlord_contact.update',
+      entityType: 'landlord_contact',
+      entityId: before.id,
+      changedFields: changedFieldsOf(before as Record<string, unknown>, input),
+      requestId,
+    });
+  });
+}
+
+export async function removeContact(db: Db, actor: Actor, ref: ContactRef, requestId: string) {
+  const contact = await contactInScope(db, actor, ref);
+  await db.transaction(async (tx) => {
+    await deleteContactRow(tx, actor.workspaceId, contact.id);
+    await writeAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: 'landlord_contact.delete',
+      entityType: 'landlord_contact',
+      entityId: contact.id,
+      changedFields: [],
+      requestId,
+    });
+  });
+}
+
+/** Signs the current charter version for a landlord, with the commitments it takes (signing again corrects it). */
+export async function saveSignature(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  input: SignatureInput,
+  requestId: string,
+) {
+  const org = await landlordInScope(db, actor, organizationId);
+  const charter = await latestCharter(db, actor.workspaceId);
+  if (!charter) throw notFound();
+  if (input.signedOn > new Date().toISOString().slice(0, 10)) throw fieldError('signedOn', v.signedOnFuture);
+  const known = new Set(charter.commitments.map((c) => c.code));
+  if (input.commitmentCodes.some((code) => !known.has(code))) throw fieldError('commitmentCodes', v.unknownCommitment);
+  // Stored in the charter's order, whatever order the boxes were ticked in.
+  const codes = charter.commitments.map((c) => c.code).filter((code) => input.commitmentCodes.includes(code));
+  await db.transaction(async (tx) => {
+    const id = await upsertSignature(tx, {
+      workspaceId: actor.workspaceId,
+      id: newId(),
+      charterId: charter.charter.id,
+      organizationId: org.id,
+      signedOn: input.signedOn,
+      commitmentCodes: codes,
+    });
+    await writeAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: 'charter_signature.save',
+      entityType: 'charter_signature',
+      entityId: id,
+      changedFields: ['signedOn', 'commitmentCodes'],
+      requestId,
+    });
+  });
 }
 
 /** Records (or corrects) a landlord's yearly value for one commitment it took. */

@@ -36,6 +36,7 @@ import {
   findBuilding,
   findPhoto,
   insertPhoto,
+  deletePhoto,
   findProgramme,
   findUnit,
   insertBuilding,
@@ -508,4 +509,20 @@ export async function readPhoto(db: Db, actor: Actor, programmeId: string, photo
   const photo = await findPhoto(db, actor.workspaceId, programmeId, photoId);
   if (!photo) throw notFound();
   return photo;
+}
+
+export async function removePhoto(db: Db, actor: Actor, programmeId: string, photoId: string, requestId: string) {
+  const photo = await readPhoto(db, actor, programmeId, photoId);
+  await db.transaction(async (tx) => {
+    await deletePhoto(tx, actor.workspaceId, photo.id);
+    await writeAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: 'programme_photo.delete',
+      entityType: 'programme_photo',
+      entityId: photo.id,
+      changedFields: [],
+      requestId,
+    });
+  });
 }

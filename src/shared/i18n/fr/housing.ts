@@ -135,6 +135,10 @@ export const housing = {
     year: 'Indiquez une année entre 2000 et l’année en cours.',
     commitmentNotSigned: 'Ce bailleur n’a pas pris cet engagement.',
     photoCaption: 'Décrivez la photo en quelques mots (texte alternatif).',
+    signedOnRequired: 'Indiquez la date de signature.',
+    signedOnFuture: 'La date de signature ne peut pas être dans le futur.',
+    commitmentsRequired: 'Cochez au moins un engagement pris.',
+    unknownCommitment: 'Cet engagement ne figure pas dans la charte en vigueur.',
   },
   conflict: { stale: 'Cette fiche a été modifiée entre-temps. Rechargez la page pour voir la version à jour.' },
   photos: {
