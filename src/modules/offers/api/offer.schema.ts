@@ -51,6 +51,32 @@ export const offerCreateSchema = z.object({
   proposedOn: isoDate,
 });
 
+/** The unit picker of the new-offer form: words matched on programme, commune, typology, reference, landlord. */
+export const offerableUnitQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  /** A unit to list first whatever the words (the one the form came with). */
+  unitId: z
+    .uuid()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});
+
+export const offerableUnitSchema = z.object({
+  id: z.uuid(),
+  landlordUnitRef: z.string(),
+  programmeName: z.string(),
+  landlordName: z.string(),
+  communeName: z.string().nullable(),
+  typology: z.string(),
+  floor: z.number().int(),
+  accessLevel: z.string(),
+  status: z.string(),
+  availableFrom: z.string().nullable(),
+});
+export type OfferableUnit = z.infer<typeof offerableUnitSchema>;
+export const offerableUnitListSchema = z.object({ items: z.array(offerableUnitSchema), total: z.number().int() });
+export type OfferableUnitList = z.infer<typeof offerableUnitListSchema>;
+
 export const visitInputSchema = z.object({ visitOn: isoDate });
 
 export const committeeDecisionInputSchema = z.object({

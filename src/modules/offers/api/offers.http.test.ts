@@ -16,6 +16,7 @@ const s = {} as Record<'referent' | 'outsider' | 'officer' | 'landlord' | 'other
 let ws = '';
 let ccas = '';
 let landlordOrg = '';
+let otherLandlordOrg = '';
 let committeeId = '';
 const today = parisDay(new Date());
 
@@ -94,7 +95,7 @@ beforeAll(async () => {
   ws = await createWorkspace(database.db);
   ccas = await createOrganization(database.db, ws, { kind: 'ccas' });
   landlordOrg = await createOrganization(database.db, ws, { kind: 'landlord' });
-  const otherLandlordOrg = await createOrganization(database.db, ws, { kind: 'landlord' });
+  otherLandlordOrg = await createOrganization(database.db, ws, { kind: 'landlord' });
   const as = (role: Parameters<typeof signInWithRole>[2]['role'], organizationId = ccas) =>
     signInWithRole(t, database, { workspaceId: ws, organizationId, role });
   s.referent = await as('referent');
@@ -157,6 +158,38 @@ describe('making offers', () => {
     });
     expect(res.status).toBe(409);
     expect(res.json.message).toContain('déjà attribué');
+  });
+});
+
+describe('the unit picker', () => {
+  it('lists the units a user may offer, available now or later, narrowed by every word typed', async () => {
+    const mine = (unit: Record<string, unknown>) =>
+      createMatchableUnit(database.db, { workspaceId: ws, organizationId: landlordOrg, unit });
+    const vacantT5 = await mine({ landlordUnitRef: 'PICK-1', typology: 'T5', bedrooms: 4 });
+    const forthcomingT2 = await mine({ landlordUnitRef: 'PICK-2', status: 'to_deliver', availableFrom: '2027-03-01' });
+    await mine({ landlordUnitRef: 'PICK-3', status: 'allocated' });
+    const theirs = await createMatchableUnit(database.db, {
+      workspaceId: ws,
+      organizationId: otherLandlordOrg,
+      unit: { landlordUnitRef: 'PICK-4' },
+    });
+    const ids = async (who: RoleSession, q: string) => {
+      const res = await t.call(`/api/offer-units?${new URLSearchParams({ q })}`, { cookie: who.cookie });
+      expect(res.status).toBe(200);
+      return (res.json.items as { id: string }[]).map((i) => i.id).sort();
+    };
+
+    expect(await ids(s.landlord, 'pick')).toEqual([vacantT5, forthcomingT2].sort());
+    // Every word must match: the typology and the commune, accents and case ignored.
+    expect(await ids(s.landlord, 'pick t5 LOMMÉ')).toEqual([vacantT5]);
+    expect(await ids(s.otherLandlord, 'pick')).toEqual([theirs]);
+    expect(await ids(s.officer, 'pick')).toEqual([vacantT5, forthcomingT2, theirs].sort());
+    expect(await ids(s.referent, 'pick')).toEqual([]);
+    const one = await t.call(`/api/offer-units?q=PICK-2`, { cookie: s.landlord.cookie });
+    expect(one.json).toMatchObject({
+      total: 1,
+      items: [{ landlordUnitRef: 'PICK-2', status: 'to_deliver', availableFrom: '2027-03-01', communeName: 'Lomme' }],
+    });
   });
 });
 

@@ -15,6 +15,8 @@ import {
   offerListQuerySchema,
   offerListSchema,
   offerSchema,
+  offerableUnitListSchema,
+  offerableUnitQuerySchema,
   visitInputSchema,
 } from '#src/modules/offers/api/offer.schema.ts';
 import {
@@ -26,6 +28,7 @@ import {
   recordVisit,
 } from '#src/modules/offers/service/offers.ts';
 import { getOffer, listCommitteesForActor, listOffersForActor } from '#src/modules/offers/service/views.ts';
+import { offerableUnits } from '#src/modules/offers/service/unit-choices.ts';
 
 const tags = ['offers'];
 const conflict = { 409: jsonResponse(errorBodySchema, 'Not possible in the offer’s status, or the unit is taken') };
@@ -51,6 +54,17 @@ const create = defineRoute({
     201: jsonResponse(createdSchema, 'The new offer'),
     409: jsonResponse(errorBodySchema, 'The unit is allocated or held by an accepted offer'),
   },
+});
+
+const unitChoices = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/offer-units',
+  tags,
+  summary:
+    'Units the user may offer, available now or later (landlord staff: their own; housing officers: all), searched by words',
+  request: { query: offerableUnitQuerySchema },
+  responses: { 200: jsonResponse(offerableUnitListSchema, 'At most 50 units, and how many match') },
 });
 
 const getOne = defineRoute({
@@ -180,6 +194,9 @@ export function mountOfferRoutes(router: Router) {
   );
   router.openapi(create, async (c) =>
     c.json(await createOffer(c.var.deps.database.db, c.var.actor, c.req.valid('json'), c.var.requestId), 201),
+  );
+  router.openapi(unitChoices, async (c) =>
+    c.json(await offerableUnits(c.var.deps.database.db, c.var.actor, c.req.valid('query')), 200),
   );
   router.openapi(committees, async (c) =>
     c.json(await listCommitteesForActor(c.var.deps.database.db, c.var.actor), 200),

@@ -7,6 +7,7 @@ import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import type { CommitteeList, OfferList } from '#src/modules/offers/api/offer.schema.ts';
 import { offerOrigins } from '#src/modules/offers/api/offer.schema.ts';
+import { UnitPicker } from '#src/modules/offers/ui/unit-picker.tsx';
 
 const t = messages.offers;
 const u = t.ui;
@@ -21,7 +22,7 @@ function NewOfferForm({ unitId }: { unitId: string }) {
       await navigate(`/propositions/${created.id}`, { state: { notice: u.created } });
     },
   });
-  const labels = { sneNumber: u.sneNumber, unitId: u.unitId, origin: u.origin, proposedOn: u.proposedOn };
+  const labels = { sneNumber: u.sneNumber, unitId: u.unitPicker.label, origin: u.origin, proposedOn: u.proposedOn };
   return (
     <section aria-labelledby="new-offer" className="panel">
       <h2 id="new-offer">{u.newOffer}</h2>
@@ -29,7 +30,7 @@ function NewOfferForm({ unitId }: { unitId: string }) {
       <form onSubmit={form.onSubmit} noValidate>
         <ErrorSummary form={form} labels={labels} />
         <TextField form={form} name="sneNumber" label={u.sneNumber} required />
-        <TextField form={form} name="unitId" label={u.unitId} hint={u.unitIdHint} required />
+        <UnitPicker form={form} name="unitId" />
         <SelectField
           form={form}
           name="origin"

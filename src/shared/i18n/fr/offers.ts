@@ -22,8 +22,23 @@ export const offers = {
     newOfferHint:
       'Le logement doit être l’un de ceux de votre organisme. La demande est identifiée par son numéro unique.',
     sneNumber: 'Numéro unique de la demande',
-    unitId: 'Identifiant du logement',
-    unitIdHint: 'Repris de la fiche du logement ou du classement des logements de la demande.',
+    unitPicker: {
+      search: 'Rechercher un logement',
+      searchHint:
+        'Programme, commune, typologie (T2…) ou référence : vos logements vacants, en préavis, à livrer ou en travaux.',
+      label: 'Logement proposé',
+      choose: '— Choisissez un logement —',
+      results: (total: number, shown: number) =>
+        total === 0
+          ? 'Aucun logement ne correspond.'
+          : total > shown
+            ? `${total} logements correspondent ; les ${shown} premiers sont dans la liste : précisez la recherche.`
+            : `${total} logement${total > 1 ? 's' : ''} dans la liste.`,
+      unit: (ref: string) => `logement ${ref}`,
+      floor: (floor: number) => (floor === 0 ? 'rez-de-chaussée' : floor === 1 ? '1er étage' : `${floor}e étage`),
+      level: (level: string) => `niveau ${level}`,
+      from: (date: string) => `(à partir du ${date})`,
+    },
     origin: 'Origine',
     proposedOn: 'Date de la proposition',
     create: 'Enregistrer la proposition',
