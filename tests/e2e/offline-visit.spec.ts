@@ -121,16 +121,22 @@ test('a referent fills the home-visit grid with no network, reloads, and the ser
   expect(await keptRecords()).toBe(0);
 });
 
-/** Prepares the n-th file of the referent's caseload and opens a new form of `template` for that person. */
-async function openGridOfPreparedFile(page: Page, nth: number, template = GRID): Promise<string> {
+/** Prepares on the device the file of one person of the referent's caseload (the n-th, or the one named). */
+async function prepareFile(page: Page, choose: number | string): Promise<string> {
   await page.goto('/hors-ligne');
-  const choice = page.getByRole('group', { name: 'Personnes de mon portefeuille' }).locator('label').nth(nth);
+  const choices = page.getByRole('group', { name: 'Personnes de mon portefeuille' }).locator('label');
+  const choice = typeof choose === 'number' ? choices.nth(choose) : choices.filter({ hasText: choose });
   const name = ((await choice.textContent()) ?? '').split(' — ')[0]!.trim();
   await choice.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Préparer les dossiers cochés' }).click();
   await expect(page.getByText('1 dossier prêt hors ligne.')).toBeVisible();
   const fileLink = page.getByRole('table', { name: 'Dossiers consultables sans réseau' }).getByRole('link', { name });
-  const personId = (await fileLink.getAttribute('href'))!.split('/').pop()!;
+  return (await fileLink.getAttribute('href'))!.split('/').pop()!;
+}
+
+/** Prepares the n-th file of the referent's caseload and opens a new form of `template` for that person. */
+async function openGridOfPreparedFile(page: Page, nth: number, template = GRID): Promise<string> {
+  const personId = await prepareFile(page, nth);
   await page.goto(`/personnes/${personId}/formulaires`);
   await page.getByRole('region', { name: 'Remplir un formulaire' }).getByRole('link', { name: template }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(template) })).toBeVisible();
@@ -270,4 +276,29 @@ test('a photo taken with no network is sent before the answers that name it', as
   const photo = await page.request.get(`/api/attachments/${photoId}`);
   expect(photo.status()).toBe(200);
   expect(photo.headers()['content-type']).toBe('image/jpeg');
+});
+
+test('a prepared file read again online shows its latest state once the network is gone', async ({
+  page,
+  context,
+  signIn,
+}) => {
+  await signIn(page, 'referente@demo.demeure.fr', PASSWORD);
+  await waitForOfflineShell(page);
+  const mine = await (await page.request.get('/api/pathways?scope=mine')).json();
+  const { id: pathwayId, lastName } = mine.items[1] as { id: string; lastName: string };
+  await prepareFile(page, lastName);
+
+  // Written after the preparation, by a colleague or from another device.
+  const note = `Appel de la fille : rendez-vous avec le bailleur pris (${Date.now()}).`;
+  const written = await page.request.post(`/api/pathways/${pathwayId}/journal`, {
+    data: { kind: 'phone_call', occurredAt: new Date().toISOString(), body: note },
+  });
+  expect(written.ok()).toBe(true);
+  await page.goto(`/parcours/${pathwayId}`);
+  await expect(page.locator('.journal__body', { hasText: note })).toHaveCount(1);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('.journal__body', { hasText: note })).toHaveCount(1);
 });

@@ -1,6 +1,7 @@
 import {
   notifyOfflineChange,
   offlineDb,
+  onOfflineChange,
   offlineStorageAvailable,
   type PreparedFile,
   type Snapshot,
@@ -23,9 +24,28 @@ export async function saveSnapshot(path: string, data: unknown, personId: string
   await (await offlineDb()).put('snapshots', { path, personId, data, savedAt: new Date().toISOString() });
 }
 
+let keepsFiles: Promise<boolean> | null = null;
+let listening = false;
+
+/**
+ * Whether this device keeps a prepared file, read once and again only after a change notice: most users never
+ * prepare one, and their every read must not wait on IndexedDB.
+ */
+function keepsPreparedFiles(): Promise<boolean> {
+  if (!offlineStorageAvailable()) return Promise.resolve(false);
+  if (!keepsFiles) {
+    if (!listening) onOfflineChange(() => (keepsFiles = null));
+    listening = true;
+    keepsFiles = offlineDb()
+      .then((db) => db.count('prepared'))
+      .then((count) => count > 0);
+  }
+  return keepsFiles;
+}
+
 /** A fresh read of a path already kept offline replaces the copy, so prepared files stay current while online. */
 export async function refreshSnapshotIfKept(path: string, data: unknown): Promise<void> {
-  if (!offlineStorageAvailable()) return;
+  if (!(await keepsPreparedFiles())) return;
   const db = await offlineDb();
   const kept = await db.get('snapshots', path);
   if (kept) await db.put('snapshots', { ...kept, data, savedAt: new Date().toISOString() });
@@ -33,7 +53,7 @@ export async function refreshSnapshotIfKept(path: string, data: unknown): Promis
 
 /** Reads again the paths kept on this device (a write changed them); others are left alone. */
 export async function refreshKept(paths: string[]): Promise<void> {
-  if (!offlineStorageAvailable()) return;
+  if (!(await keepsPreparedFiles())) return;
   const db = await offlineDb();
   for (const path of paths) {
     if (!(await db.get('snapshots', path))) continue;
