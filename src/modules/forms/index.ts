@@ -29,6 +29,9 @@ export {
 } from '#src/modules/forms/service/form-indicators.ts';
 export { indexResponseForSearch } from '#src/modules/forms/service/search.ts';
 export { isAttachmentUpload } from '#src/modules/forms/api/attachments.route.ts';
+/** Upload checks shared with other modules: the real type of uploaded bytes, and an .xlsx read as plain rows. */
+export { sniffMediaType } from '#src/modules/forms/service/attachments-content.ts';
+export { readWorkbook } from '#src/modules/forms/service/xlsform.ts';
 
 export function createFormRoutes(router: Router) {
   mountFormSearchRoutes(router);
