@@ -19,7 +19,14 @@ import {
   refusalReasonCodes,
 } from '#src/modules/offers/domain/refusal-taxonomy.ts';
 import type { OfferReport, ReportTable } from '#src/modules/offers/api/report.schema.ts';
-import { demandFacts, offerCounts, refusalFacts, type OfferCounts } from '#src/modules/offers/repo/reports.repo.ts';
+import {
+  demandFacts,
+  offerCounts,
+  refusalFacts,
+  type DemandFacts,
+  type OfferCounts,
+  type RefusalFacts,
+} from '#src/modules/offers/repo/reports.repo.ts';
 
 const t = messages.offers.report;
 const m = messages.offers;
@@ -83,6 +90,36 @@ export async function offerReport(db: Db, actor: Actor, landlordId: string | nul
     refusalFacts(db, actor.workspaceId, landlordIds),
     demandFacts(db, actor.workspaceId),
   ]);
+  const communeCodes = new Set(demand.flatMap((d) => d.communes));
+  const communeNames = new Map(
+    await Promise.all([...communeCodes].map(async (c) => [c, (await communeNameOf(c)) ?? c] as const)),
+  );
+  return buildOfferReport({
+    landlords,
+    chosen,
+    allLandlords: landlordIds === null,
+    counts,
+    refusals,
+    demand,
+    communeNames,
+  });
+}
+
+export type ReportFacts = {
+  /** The landlords the user may choose among, and the one chosen (null: all of them). */
+  landlords: { id: string; name: string }[];
+  chosen: string | null;
+  /** Whether the figures cover every landlord, so that a per-landlord table is shown. */
+  allLandlords: boolean;
+  counts: OfferCounts[];
+  refusals: RefusalFacts[];
+  demand: DemandFacts[];
+  communeNames: Map<string, string>;
+};
+
+/** The published report from the facts read: counts under the threshold withheld, nothing about a person. */
+export function buildOfferReport(facts: ReportFacts): OfferReport {
+  const { landlords, chosen, counts, refusals, demand } = facts;
 
   const total = (k: 'offers' | 'refusals' | 'allocations') => counts.reduce((n, r) => n + r[k], 0);
   const [offers, refused, allocations] = [total('offers'), total('refusals'), total('allocations')];
@@ -99,9 +136,7 @@ export async function offerReport(db: Db, actor: Actor, landlordId: string | nul
   const programmeNames = new Map(counts.map((r) => [r.programmeId, r.programmeName]));
 
   const communes = tally(demand.flatMap((d) => d.communes));
-  const communeLabels = new Map(
-    await Promise.all([...communes.keys()].map(async (c) => [c, (await communeNameOf(c)) ?? c] as const)),
-  );
+  const communeLabels = facts.communeNames;
   const capacityKeys = (d: (typeof demand)[number]) =>
     [
       d.needsStepFreeShower && 'stepFreeShower',
@@ -182,7 +217,7 @@ export async function offerReport(db: Db, actor: Actor, landlordId: string | nul
         (k) => k,
       ),
     },
-    ...(landlordIds === null
+    ...(facts.allLandlords
       ? [
           {
             key: 'landlords',
