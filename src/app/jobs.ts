@@ -4,6 +4,7 @@ import { sendPendingNotificationEmails } from '#src/modules/notifications/index.
 import { sendDueTaskReminders } from '#src/modules/pathways/index.ts';
 import { sendRenewalReminders } from '#src/modules/applications/index.ts';
 import { sendAnswerReminders } from '#src/modules/offers/index.ts';
+import { sendFollowUpReminders } from '#src/modules/trials/index.ts';
 
 /** A recurring job: a queue name, its cron, and the work it does at `now`. */
 type RecurringJob = { name: string; cron: string; run: (deps: AppDeps, now: Date) => Promise<unknown> };
@@ -29,6 +30,12 @@ const recurringJobs: RecurringJob[] = [
     name: 'offer-answer-reminders',
     cron: '10 5 * * *',
     run: (deps, now) => sendAnswerReminders(deps.database.db, now),
+  },
+  // Follow-ups of assistive products acquired three months ago: once a day, before the teams start (UTC cron).
+  {
+    name: 'trial-follow-up-reminders',
+    cron: '20 5 * * *',
+    run: (deps, now) => sendFollowUpReminders(deps.database.db, now),
   },
 ];
 
