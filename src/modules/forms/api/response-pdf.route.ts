@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { attachmentDisposition } from '#src/shared/http/download.ts';
 import { defineRoute, type Router } from '#src/shared/http/route.ts';
 import { idParamSchema } from '#src/modules/forms/api/form.schema.ts';
 import { printResponse } from '#src/modules/forms/service/response-pdf.ts';
@@ -18,22 +19,13 @@ const pdfRoute = defineRoute({
   },
 });
 
-/** `filename` for old clients (accents dropped), `filename*` with the real name. */
-const contentDisposition = (fileName: string) => {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/"/g, '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-};
-
 export function mountResponsePdfRoutes(router: Router) {
   router.openapi(pdfRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { fileName, content } = await printResponse(c.var.deps.database.db, c.var.actor, id, c.var.requestId);
     return c.body(new Uint8Array(content), 200, {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': contentDisposition(fileName),
+      'Content-Disposition': attachmentDisposition(fileName),
       'Cache-Control': 'private, no-store',
     });
   });

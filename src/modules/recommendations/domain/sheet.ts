@@ -38,7 +38,8 @@ export type GroupingKind = (typeof groupingKinds)[number];
 
 export type SheetItem = { productId: string; note: string };
 export type SheetGroup = { key: string; items: SheetItem[] };
-export type WorksItem = { room: string; what: string; why: string };
+export type RoomKey = (typeof roomKeys)[number];
+export type WorksItem = { room: RoomKey; what: string; why: string };
 
 /** What the therapist writes; the draft holds it and each handed-over version keeps a copy. */
 export type SheetContent = {
