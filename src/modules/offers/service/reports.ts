@@ -40,30 +40,45 @@ function tally<K extends string>(keys: Iterable<K>): Map<K, number> {
   return counts;
 }
 
-/** Offers, refusals and allocations grouped by a key, the biggest groups first. */
-function countsBy(
-  rows: OfferCounts[],
-  key: (r: OfferCounts) => string,
-  label: (k: string) => string,
-): ReportTable['rows'] {
+type TableHead = { key: string; title: string; columns: string[] };
+
+/**
+ * One published table: a row per key with at least one count, each count withheld under the threshold.
+ * Rows keep the order of `keys`, or go biggest first (by the first column) with ties left in that order.
+ */
+function breakdown<K extends string>(
+  head: TableHead,
+  keys: Iterable<K>,
+  counts: (k: K) => number[],
+  label: (k: K) => string,
+  order: 'as_given' | 'biggest_first' = 'as_given',
+): ReportTable {
+  const rows = [...keys].map((k) => ({ k, n: counts(k) })).filter((r) => r.n.some((n) => n > 0));
+  if (order === 'biggest_first') rows.sort((a, b) => b.n[0]! - a.n[0]!);
+  return { ...head, rows: rows.map(({ k, n }) => ({ key: k, label: label(k), cells: n.map(cell) })) };
+}
+
+/** One column counting how often each key occurs, in the given order. */
+const tallyTable = <K extends string>(
+  head: TableHead,
+  found: Iterable<K>,
+  order: readonly K[],
+  label: (k: K) => string,
+) => {
+  const counts = tally(found);
+  return breakdown(head, order, (k) => [counts.get(k) ?? 0], label);
+};
+
+/** Offers, refusals and allocations grouped by a key, the biggest groups first, ties by label. */
+function offersBy(head: TableHead, rows: OfferCounts[], key: (r: OfferCounts) => string, label: (k: string) => string) {
   const groups = new Map<string, [number, number, number]>();
   for (const r of rows) {
     const g = groups.get(key(r)) ?? [0, 0, 0];
     groups.set(key(r), [g[0] + r.offers, g[1] + r.refusals, g[2] + r.allocations]);
   }
-  return [...groups]
-    .sort((a, b) => b[1][0] - a[1][0] || label(a[0]).localeCompare(label(b[0]), 'fr'))
-    .map(([k, [offers, refusals, allocations]]) => ({
-      key: k,
-      label: label(k),
-      cells: [cell(offers), cell(refusals), cell(allocations)],
-    }));
+  const byLabel = [...groups.keys()].sort((a, b) => label(a).localeCompare(label(b), 'fr'));
+  return breakdown(head, byLabel, (k) => groups.get(k)!, label, 'biggest_first');
 }
-
-const countRows = <K extends string>(counts: Map<K, number>, order: readonly K[], label: (k: K) => string) =>
-  order
-    .filter((k) => (counts.get(k) ?? 0) > 0)
-    .map((k) => ({ key: k, label: label(k), cells: [cell(counts.get(k)!)] }));
 
 function budgetBand(euros: number | null): keyof typeof t.budgetBands {
   if (euros === null) return 'unknown';
@@ -136,7 +151,6 @@ export function buildOfferReport(facts: ReportFacts): OfferReport {
   const programmeNames = new Map(counts.map((r) => [r.programmeId, r.programmeName]));
 
   const communes = tally(demand.flatMap((d) => d.communes));
-  const communeLabels = facts.communeNames;
   const capacityKeys = (d: (typeof demand)[number]) =>
     [
       d.needsStepFreeShower && 'stepFreeShower',
@@ -145,126 +159,84 @@ export function buildOfferReport(facts: ReportFacts): OfferReport {
       d.maxStepsClimbable === 0 && 'noSteps',
     ].filter((k): k is keyof typeof t.capacities => Boolean(k));
 
+  const offerColumns = [t.columns.offers, t.columns.refusals, t.columns.allocations];
+  const reasonColumns = [t.columns.primary, t.columns.mentions];
+  const head = (key: keyof typeof t.tables, columns: string[]) => ({ key, title: t.tables[key], columns });
+  const mentioning = (prefix: string) =>
+    refusals.filter((r) => [r.primaryReason, ...r.secondaryReasons].some((c) => c.startsWith(prefix))).length;
+
   const tables: ReportTable[] = [
-    {
-      key: 'families',
-      title: t.tables.families,
-      columns: [t.columns.primary, t.columns.mentions],
-      rows: refusalFamilies
-        .filter(
-          (f) =>
-            (familyPrimary.get(f) ?? 0) +
-              refusalReasonCodes.filter((c) => familyOf(c) === f && mentions.has(c)).length >
-            0,
-        )
-        .map((f) => ({
-          key: f,
-          label: m.families[f],
-          cells: [
-            cell(familyPrimary.get(f) ?? 0),
-            cell(
-              refusals.filter((r) => [r.primaryReason, ...r.secondaryReasons].some((c) => c.startsWith(`${f}.`)))
-                .length,
-            ),
-          ],
-        })),
-    },
-    {
-      key: 'reasons',
-      title: t.tables.reasons,
-      columns: [t.columns.primary, t.columns.mentions],
-      rows: refusalReasonCodes
-        .filter((c) => mentions.has(c))
-        .map((c) => ({
-          key: c,
-          label: `${c} — ${m.reasons[c]}`,
-          cells: [cell(primary.get(c) ?? 0), cell(mentions.get(c)!)],
-        })),
-    },
-    {
-      key: 'stages',
-      title: t.tables.stages,
-      columns: [t.columns.refusals],
-      rows: countRows(stages, refusalStages, (s) => m.stages[s]),
-    },
-    {
-      key: 'wouldAcceptIf',
-      title: t.tables.wouldAcceptIf,
-      columns: [t.columns.refusals],
-      rows: countRows(
-        tally(refusals.flatMap((r) => r.attributes as WouldAcceptIfAttribute[])),
-        wouldAcceptIfAttributes,
-        (a) => m.attributes[a],
-      ),
-    },
-    {
-      key: 'programmes',
-      title: t.tables.programmes,
-      columns: [t.columns.offers, t.columns.refusals, t.columns.allocations],
-      rows: countsBy(
-        counts,
-        (r) => r.programmeId,
-        (k) => programmeNames.get(k) ?? k,
-      ),
-    },
-    {
-      key: 'typologies',
-      title: t.tables.typologies,
-      columns: [t.columns.offers, t.columns.refusals, t.columns.allocations],
-      rows: countsBy(
-        counts,
-        (r) => r.typology,
-        (k) => k,
-      ),
-    },
+    breakdown(
+      head('families', reasonColumns),
+      refusalFamilies,
+      (f) => [familyPrimary.get(f) ?? 0, mentioning(`${f}.`)],
+      (f) => m.families[f],
+    ),
+    breakdown(
+      head('reasons', reasonColumns),
+      refusalReasonCodes,
+      (c) => [primary.get(c) ?? 0, mentions.get(c) ?? 0],
+      (c) => `${c} — ${m.reasons[c]}`,
+    ),
+    tallyTable(
+      head('stages', [t.columns.refusals]),
+      refusals.map((r) => r.stage as RefusalStage),
+      refusalStages,
+      (s) => m.stages[s],
+    ),
+    tallyTable(
+      head('wouldAcceptIf', [t.columns.refusals]),
+      refusals.flatMap((r) => r.attributes as WouldAcceptIfAttribute[]),
+      wouldAcceptIfAttributes,
+      (a) => m.attributes[a],
+    ),
+    offersBy(
+      head('programmes', offerColumns),
+      counts,
+      (r) => r.programmeId,
+      (k) => programmeNames.get(k) ?? k,
+    ),
+    offersBy(
+      head('typologies', offerColumns),
+      counts,
+      (r) => r.typology,
+      (k) => k,
+    ),
     ...(facts.allLandlords
       ? [
-          {
-            key: 'landlords',
-            title: t.tables.landlords,
-            columns: [t.columns.offers, t.columns.refusals, t.columns.allocations],
-            rows: countsBy(
-              counts,
-              (r) => r.landlordId,
-              (k) => names.get(k) ?? k,
-            ),
-          },
+          offersBy(
+            head('landlords', offerColumns),
+            counts,
+            (r) => r.landlordId,
+            (k) => names.get(k) ?? k,
+          ),
         ]
       : []),
-    {
-      key: 'demandTypologies',
-      title: t.tables.demandTypologies,
-      columns: [t.columns.applications],
-      rows: countRows(tally(demand.flatMap((d) => d.typologies)), ['T1', 'T2', 'T3', 'T4', 'T5', 'T6'], (k) => k),
-    },
-    {
-      key: 'demandCommunes',
-      title: t.tables.demandCommunes,
-      columns: [t.columns.applications],
-      rows: [...communes.keys()]
-        .sort((a, b) => communes.get(b)! - communes.get(a)!)
-        .map((c) => ({ key: c, label: communeLabels.get(c) ?? c, cells: [cell(communes.get(c)!)] })),
-    },
-    {
-      key: 'demandCapacities',
-      title: t.tables.demandCapacities,
-      columns: [t.columns.applications],
-      rows: countRows(
-        tally(demand.flatMap(capacityKeys)),
-        Object.keys(t.capacities) as (keyof typeof t.capacities)[],
-        (k) => t.capacities[k],
-      ),
-    },
-    {
-      key: 'demandBudgets',
-      title: t.tables.demandBudgets,
-      columns: [t.columns.applications],
-      rows: countRows(
-        tally(demand.map((d) => budgetBand(d.maxBudgetEur))),
-        Object.keys(t.budgetBands) as (keyof typeof t.budgetBands)[],
-        (k) => t.budgetBands[k],
-      ),
-    },
+    tallyTable(
+      head('demandTypologies', [t.columns.applications]),
+      demand.flatMap((d) => d.typologies),
+      ['T1', 'T2', 'T3', 'T4', 'T5', 'T6'],
+      (k) => k,
+    ),
+    breakdown(
+      head('demandCommunes', [t.columns.applications]),
+      communes.keys(),
+      (c) => [communes.get(c)!],
+      (c) => facts.communeNames.get(c) ?? c,
+      'biggest_first',
+    ),
+    tallyTable(
+      head('demandCapacities', [t.columns.applications]),
+      demand.flatMap(capacityKeys),
+      Object.keys(t.capacities) as (keyof typeof t.capacities)[],
+      (k) => t.capacities[k],
+    ),
+    tallyTable(
+      head('demandBudgets', [t.columns.applications]),
+      demand.map((d) => budgetBand(d.maxBudgetEur)),
+      Object.keys(t.budgetBands) as (keyof typeof t.budgetBands)[],
+      (k) => t.budgetBands[k],
+    ),
   ];
 
   return {

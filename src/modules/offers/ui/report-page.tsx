@@ -11,24 +11,28 @@ type Row = ReportTable['rows'][number];
 
 const shown = (v: number | null) => (v === null ? t.suppressed : formatNumber(v));
 
-/** One table as a chart of its first column (withheld cells left out of the bars) with the full table. */
+/**
+ * One table as a chart of its first column holding a published count (withheld cells left out of the bars),
+ * with the full table; when every cell is withheld, no chart at all: the figures are too small to show.
+ */
 function ReportFigure({ table }: { table: ReportTable }) {
+  const charted = table.columns.findIndex((_, i) => table.rows.some((r) => r.cells[i] != null));
   const bars = table.rows
-    .filter((r) => r.cells[0] !== null)
-    .map((r) => ({ label: r.label, value: r.cells[0] as number }));
+    .filter((r) => r.cells[charted] != null)
+    .map((r) => ({ label: r.label, value: r.cells[charted]! }));
   const hasSuppressed = table.rows.some((r) => r.cells.some((c) => c === null));
   return (
     <Figure<Row>
       title={table.title}
       summary={u.figureSummary(table.title, table.rows.length)}
-      note={hasSuppressed ? u.suppressedNote : undefined}
-      plot={barsPlot(bars, table.columns[0]!)}
+      note={hasSuppressed && charted >= 0 ? u.suppressedNote : undefined}
+      plot={barsPlot(bars, table.columns[charted] ?? '')}
       columns={[
         { label: t.report.columns.label, value: (r) => r.label },
         ...table.columns.map((c, i) => ({ label: c, value: (r: Row) => shown(r.cells[i] ?? null), numeric: true })),
       ]}
-      rows={table.rows}
-      empty={u.noData}
+      rows={charted >= 0 ? table.rows : []}
+      empty={table.rows.length > 0 ? u.allSuppressed : u.noData}
     />
   );
 }

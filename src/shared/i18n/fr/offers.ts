@@ -132,6 +132,8 @@ export const offers = {
         ? `${title} : aucune donnée.`
         : `${title} : ${n} ligne${n > 1 ? 's' : ''}, effectifs inférieurs à 5 masqués.`,
     noData: 'Pas encore de données.',
+    allSuppressed:
+      'Les effectifs sont trop petits pour être montrés : chaque case compte moins de 5 cas, ce qui pourrait permettre de reconnaître des personnes.',
     suppressedNote: 'Les lignes « < 5 » comptent moins de 5 cas : elles n’apparaissent pas dans le graphique.',
   },
   families: {
