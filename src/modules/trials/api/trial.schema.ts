@@ -60,6 +60,7 @@ export const trialCreateSchema = z
     // Forms send the chosen option as text ('' for none); the API also takes the number.
     satisfaction: z
       .unknown()
+      .optional()
       .transform((value, ctx) => {
         if (value === '' || value === null || value === undefined) return null;
         const n = Number(value);
