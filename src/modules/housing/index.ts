@@ -49,6 +49,8 @@ export {
   financings,
   showerTypes,
   energyClasses,
+  programmeServices,
+  type ProgrammeService,
   type ProgrammeKind,
   type UnitStatus,
   type Typology,
