@@ -25,11 +25,15 @@ export const navigation: NavSection[] = [
       { to: '/demandes-logement', label: messages.applications.nav, permission: 'pathway.write' },
       { to: '/lieux-utiles', label: messages.applications.poiNav, permission: 'housing.manage' },
       { to: '/hors-ligne', label: messages.offline.nav, permission: 'person.write' },
+      { to: '/essais/suivis', label: messages.trials.nav.followUps, permission: 'trial.write' },
     ],
   },
   {
     label: messages.nav.steering,
-    items: [{ to: '/indicateurs', label: messages.nav.indicators, permission: 'observatory.read' }],
+    items: [
+      { to: '/indicateurs', label: messages.nav.indicators, permission: 'observatory.read' },
+      { to: '/observatoire/aides-techniques', label: messages.trials.nav.observatory, permission: 'observatory.read' },
+    ],
   },
   {
     label: messages.nav.administration,

@@ -54,6 +54,11 @@ export function PathwayPage() {
         <p>
           <Link to={`/demandes-logement?parcours=${p.id}`}>{messages.applications.ui.listTitle}</Link>
         </p>
+        <p>
+          <Link to={`/personnes/${p.personId}/essais?${new URLSearchParams({ parcours: p.id })}`}>
+            {messages.trials.ui.personLink}
+          </Link>
+        </p>
       </section>
       <StagePanel detail={detail} onChanged={reload} />
       <JournalPanel detail={detail} onChanged={reload} />

@@ -40,6 +40,7 @@ function PersonFileView({
       <nav aria-label={t.pathways} className="person-links">
         <Link to={`/parcours?${new URLSearchParams({ personne: file.id })}`}>{t.pathways}</Link>
         <Link to={`/personnes/${file.id}/formulaires`}>{messages.forms.ui.personLink}</Link>
+        <Link to={`/personnes/${file.id}/essais`}>{messages.trials.ui.personLink}</Link>
         {file.canWrite && (
           <Link
             className="button button--primary"

@@ -27,7 +27,7 @@ export async function sendFollowUpReminders(db: Db, now: Date): Promise<{ sent: 
           kind: 'trial.follow_up_due',
           title: t.reminder.title(trial.followUpDueOn),
           body: t.reminder.body(trial.productName, trial.personName ?? trial.professionalName ?? ''),
-          link: '/aides-techniques/suivis',
+          link: '/essais/suivis',
           email: true,
         });
         await writeAudit(tx, {

@@ -81,7 +81,6 @@ export const trials = {
   ui: {
     personTitle: (name: string) => `Essais d’aides techniques — ${name}`,
     personLink: 'Essais d’aides techniques',
-    pathwayLink: 'Enregistrer un essai d’aide technique',
     record: 'Enregistrer un essai',
     newTitle: 'Nouvel essai d’aide technique',
     newLead: 'Ce que la personne a essayé, dans quel cadre, et ce qu’elle en a pensé.',
