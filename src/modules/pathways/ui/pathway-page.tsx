@@ -55,6 +55,9 @@ export function PathwayPage() {
           <Link to={`/demandes-logement?parcours=${p.id}`}>{messages.applications.ui.listTitle}</Link>
         </p>
         <p>
+          <Link to={`/parcours/${p.id}/preconisations`}>{messages.recommendations.ui.linkFromPathway}</Link>
+        </p>
+        <p>
           <Link to={`/personnes/${p.personId}/essais?${new URLSearchParams({ parcours: p.id })}`}>
             {messages.trials.ui.personLink}
           </Link>

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { messages } from '#src/shared/i18n/fr.ts';
 import {
   activityKeys,
+  formatCents,
   groupingKinds,
   moved,
   roomKeys,
@@ -11,7 +12,7 @@ import {
 } from '#src/modules/recommendations/domain/sheet.ts';
 
 // The UI takes the vocabularies and the reordering rule from here (never from domain/).
-export { activityKeys, groupingKinds, moved, roomKeys, type ProductSnapshot, type SheetContent };
+export { activityKeys, formatCents, groupingKinds, moved, roomKeys, type ProductSnapshot, type SheetContent };
 
 const v = messages.recommendations.validation;
 
