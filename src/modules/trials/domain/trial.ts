@@ -1,6 +1,6 @@
 /**
  * The rules of a product trial and of its follow-up three months after the product was acquired
- * (docs/decisions/027-trials-and-usage-evidence.md).
+ * (docs/decisions/029-trials-follow-up-and-usage-evidence.md).
  */
 
 export const trialContexts = ['showroom', 'home', 'living_lab'] as const;
