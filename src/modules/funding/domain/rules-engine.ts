@@ -1,0 +1,267 @@
+import Engine, { type EvaluatedNode } from 'publicodes';
+import { parse } from 'yaml';
+import { valueOn, type Confidence, type DatedValue, type ParameterSet, type ParameterValue } from './parameters.ts';
+
+/** Publicodes rules as read from YAML: a rule name to its definition (or null for a bare namespace). */
+export type RawRules = Record<string, Record<string, unknown> | string | number | null>;
+
+export const PARAMETERS_NAMESPACE = 'paramètres';
+const unitOf: Record<string, string> = { eur: '€', eur_per_year: '€/an', eur_per_month: '€/mois' };
+
+/** A list in the parameters file is a table by household size: 1 to n persons, then the amount per extra person. */
+function tableByHouseholdSize(values: readonly number[], unit: string) {
+  const sized = values.slice(0, -1);
+  const extra = values.at(-1)!;
+  const largest = sized.length;
+  return {
+    variations: [
+      ...sized.map((amount, index) => ({ si: `ménage . personnes <= ${index + 1}`, alors: `${amount} ${unit}` })),
+      { sinon: `${sized.at(-1)} ${unit} + (ménage . personnes - ${largest}) * ${extra} ${unit}` },
+    ],
+  };
+}
+
+/**
+ * Rules for one value; `shape` is another value of the same parameter, so that an unknown value still has every
+ * part the rules refer to (each without a value).
+ */
+function valueRules(
+  name: string,
+  value: ParameterValue,
+  shape: ParameterValue,
+  unit: string,
+  title: string,
+  rules: RawRules,
+) {
+  if (value === null && shape !== null && typeof shape === 'object' && !Array.isArray(shape)) {
+    rules[name] = { titre: title };
+    for (const [key, part] of Object.entries(shape as Record<string, ParameterValue>))
+      valueRules(`${name} . ${key}`, null, part, unit, title, rules);
+  } else if (value === null) {
+    // No formula: Publicodes reports the rule as missing, and the aid as "to check".
+    rules[name] = { titre: title };
+  } else if (typeof value === 'number') {
+    rules[name] = { titre: title, valeur: unit ? `${value} ${unit}` : value };
+  } else if (Array.isArray(value)) {
+    rules[name] = { titre: title, ...tableByHouseholdSize(value, unit) };
+  } else {
+    rules[name] = { titre: title };
+    for (const [key, part] of Object.entries(value)) valueRules(`${name} . ${key}`, part, part, unit, title, rules);
+  }
+}
+
+/** The rule name under which a parameter's value is given to the rules. */
+export const parameterRuleName = (id: string) => [PARAMETERS_NAMESPACE, ...id.split('.')].join(' . ');
+
+/** Rules holding, for each parameter, the value in force on `date` (none in force: the rule has no value). */
+export function parameterRules(set: ParameterSet, date: string): RawRules {
+  const rules: RawRules = { [PARAMETERS_NAMESPACE]: null };
+  for (const parameter of set.parameters.values()) {
+    const name = parameterRuleName(parameter.id);
+    const segments = name.split(' . ');
+    for (let i = 2; i < segments.length; i++) rules[segments.slice(0, i).join(' . ')] ??= null;
+    const unit = parameter.unit ? (unitOf[parameter.unit] ?? '') : '';
+    const shape = parameter.values.find((v) => v.value !== null)?.value ?? null;
+    valueRules(name, valueOn(parameter, date)?.value ?? null, shape, unit, parameter.label, rules);
+  }
+  return rules;
+}
+
+export type AidRuleMeta = { name: string; title: string; funder: string; referenceDate: 'dépôt' | 'paiement' };
+
+/** The aids of a rules set: the rules that state which date selects their parameters. */
+export function aidsOf(rules: RawRules): AidRuleMeta[] {
+  return Object.entries(rules).flatMap(([name, rule]) =>
+    rule && typeof rule === 'object' && 'date de référence' in rule
+      ? [
+          {
+            name,
+            title: rule.titre as string,
+            funder: (rule.financeur as string | undefined) ?? '',
+            referenceDate: rule['date de référence'] as AidRuleMeta['referenceDate'],
+          },
+        ]
+      : [],
+  );
+}
+
+export const parseRules = (text: string) => parse(text) as RawRules;
+
+export type ParameterUse = {
+  id: string;
+  label: string;
+  value: ParameterValue;
+  from: string | null;
+  confidence: Confidence | null;
+  status: DatedValue['status'];
+  note: string | null;
+  sources: { title: string; url: string }[];
+};
+
+export type ConditionResult = { name: string; title: string; holds: boolean | null };
+export type AidStatus = 'eligible' | 'not_eligible' | 'to_check';
+export type AidResult = {
+  aid: string;
+  title: string;
+  funder: string;
+  referenceDate: string;
+  status: AidStatus;
+  /** Euros (per month for monthly aids), null when it cannot be computed. */
+  amount: number | null;
+  details: { name: string; title: string; value: number | string | boolean | null }[];
+  conditions: ConditionResult[];
+  /** Facts about the person or household that would settle what is left to check. */
+  missingInputs: string[];
+  /** Parameters the aid needs on its date but that are not known here. */
+  missingParameters: ParameterUse[];
+  parameters: ParameterUse[];
+};
+
+type Situation = Record<string, string | number>;
+
+/**
+ * Evaluates aid rules with the parameters in force on each aid's reference date. Engines are built once per
+ * distinct set of parameter values, so a batch of households reuses them.
+ */
+export class AidRulesEngine {
+  private readonly engines = new Map<string, Engine>();
+  private readonly parametersByRule = new Map<string, string[]>();
+
+  constructor(
+    private readonly set: ParameterSet,
+    private readonly rules: RawRules,
+  ) {}
+
+  readonly aids = (): AidRuleMeta[] => aidsOf(this.rules);
+
+  private engineOn(date: string): Engine {
+    const key = [...this.set.parameters.values()].map((p) => valueOn(p, date)?.from ?? '-').join('|');
+    let engine = this.engines.get(key);
+    if (!engine) {
+      engine = new Engine(
+        { ...this.rules, ...parameterRules(this.set, date) },
+        // Unit and cycle checks run in the tests of the rules; at run time they would only slow each household.
+        { logger: { log() {}, warn() {}, error: (message: string) => console.error(message) } },
+      );
+      this.engines.set(key, engine);
+    }
+    return engine;
+  }
+
+  /** Every parameter a rule depends on, directly or through other rules. */
+  private parametersUsedBy(engine: Engine, root: string): string[] {
+    const cached = this.parametersByRule.get(root);
+    if (cached) return cached;
+    const references = engine.context.referencesMaps.referencesIn;
+    const seen = new Set<string>();
+    const stack = Object.keys(engine.getParsedRules()).filter((name) => name === root || name.startsWith(`${root} . `));
+    while (stack.length > 0) {
+      const name = stack.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      for (const next of references.get(name) ?? []) stack.push(next);
+    }
+    const ids = [...this.set.parameters.keys()].filter((id) => {
+      const name = parameterRuleName(id);
+      return [...seen].some((used) => used === name || used.startsWith(`${name} . `));
+    });
+    this.parametersByRule.set(root, ids);
+    return ids;
+  }
+
+  private parameterUse(id: string, date: string): ParameterUse {
+    const parameter = this.set.parameters.get(id)!;
+    const value = valueOn(parameter, date);
+    return {
+      id,
+      label: parameter.label,
+      value: value?.value ?? null,
+      from: value?.from ?? null,
+      confidence: value?.confidence ?? null,
+      status: value ? value.status : 'not_retrieved',
+      note: value?.note ?? null,
+      sources: (value?.sources ?? []).flatMap((s) => {
+        const source = this.set.sources.get(s);
+        return source ? [{ title: source.title, url: source.url }] : [];
+      }),
+    };
+  }
+
+  evaluate(situation: Situation, dates: { dépôt: string; paiement: string }): AidResult[] {
+    const prepared = new Set<Engine>();
+    return this.aids().map((aid) => {
+      const date = dates[aid.referenceDate];
+      const engine = this.engineOn(date);
+      if (!prepared.has(engine)) {
+        // Strict: the situation is parsed in one pass (and a malformed one is a fault of ours, not of the user).
+        engine.setSituation(situation, { strict: true });
+        prepared.add(engine);
+      }
+      return this.evaluateAid(engine, aid, date);
+    });
+  }
+
+  private evaluateAid(engine: Engine, aid: AidRuleMeta, date: string): AidResult {
+    const parsed = engine.getParsedRules();
+    const conditionNames = Object.keys(parsed).filter((n) => n.startsWith(`${aid.name} . conditions . `));
+    const conditions = conditionNames
+      .filter((n) => n.split(' . ').length === aid.name.split(' . ').length + 2)
+      .map((name) => {
+        const value = engine.evaluate(parsed[name]!).nodeValue;
+        return {
+          name,
+          title: String(parsed[name]!.rawNode.titre ?? name),
+          holds: value === null || value === undefined ? null : Boolean(value),
+        };
+      });
+    // Parsed rules are evaluated as they are: giving their names would parse them again for every household.
+    const allConditions = engine.evaluate(parsed[`${aid.name} . éligible`]!);
+    const amount = engine.evaluate(parsed[`${aid.name} . montant`]!);
+    const holds = allConditions.nodeValue;
+    const status: AidStatus =
+      holds === false
+        ? 'not_eligible'
+        : holds === true && typeof amount.nodeValue === 'number'
+          ? 'eligible'
+          : 'to_check';
+
+    const missing = new Set([...Object.keys(allConditions.missingVariables), ...Object.keys(amount.missingVariables)]);
+    const parameterIds = this.parametersUsedBy(engine, aid.name);
+    const parameters = parameterIds.map((id) => this.parameterUse(id, date));
+    const details = Object.keys(parsed)
+      .filter(
+        (n) =>
+          n.startsWith(`${aid.name} . `) &&
+          !n.startsWith(`${aid.name} . conditions`) &&
+          n !== `${aid.name} . éligible` &&
+          parsed[n]!.rawNode.titre,
+      )
+      .map((name) => ({
+        name,
+        title: String(parsed[name]!.rawNode.titre),
+        value: plain(engine.evaluate(parsed[name]!)),
+      }));
+    return {
+      aid: aid.name,
+      title: aid.title,
+      funder: aid.funder,
+      referenceDate: date,
+      status,
+      amount: status === 'not_eligible' || typeof amount.nodeValue !== 'number' ? null : amount.nodeValue,
+      details,
+      conditions,
+      missingInputs: [...missing]
+        .filter((name) => !name.startsWith(`${PARAMETERS_NAMESPACE} . `))
+        .map((name) => String(parsed[name]?.rawNode.titre ?? name)),
+      missingParameters: parameters.filter(
+        (p) => p.value === null && [...missing].some((m) => m.startsWith(parameterRuleName(p.id))),
+      ),
+      parameters,
+    };
+  }
+}
+
+function plain(node: EvaluatedNode): number | string | boolean | null {
+  const value = node.nodeValue;
+  return value === undefined || value === null ? null : value;
+}
