@@ -29,6 +29,7 @@ import { createOfferRoutes } from '#src/modules/offers/index.ts';
 import { createCatalogueRoutes } from '#src/modules/catalogue/index.ts';
 import { createTrialRoutes } from '#src/modules/trials/index.ts';
 import { createRecommendationRoutes } from '#src/modules/recommendations/index.ts';
+import { createFundingRoutes } from '#src/modules/funding/index.ts';
 import { createFormRoutes, isAttachmentUpload } from '#src/modules/forms/index.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps, options: { authSecret: string }) {
   createCatalogueRoutes(app);
   createTrialRoutes(app);
   createRecommendationRoutes(app);
+  createFundingRoutes(app);
   app.get('/api/openapi.json', access('public'), (c) =>
     c.json(
       app.getOpenAPI31Document({

@@ -18,6 +18,7 @@ import { offersPages } from '#src/modules/offers/ui/routes.tsx';
 import { cataloguePages } from '#src/modules/catalogue/ui/routes.tsx';
 import { trialsPages } from '#src/modules/trials/ui/routes.tsx';
 import { recommendationsPages } from '#src/modules/recommendations/ui/routes.tsx';
+import { fundingPages } from '#src/modules/funding/ui/routes.tsx';
 import { ErrorPage, NotFoundPage } from '#src/app/ui/error-pages.tsx';
 import { HomePage } from '#src/app/ui/home-page.tsx';
 import { Shell } from '#src/app/ui/shell.tsx';
@@ -78,6 +79,7 @@ export const router = createBrowserRouter([
       ...cataloguePages,
       ...trialsPages,
       ...recommendationsPages,
+      ...fundingPages,
       { path: 'hors-ligne', element: onDemand(<OfflinePage />) },
       { path: 'admin/organisations', element: onDemand(<OrganizationsPage />) },
       { path: 'admin/utilisateurs', element: onDemand(<UsersPage />) },

@@ -7,6 +7,7 @@ import { offers } from '#src/shared/i18n/fr/offers.ts';
 import { catalogue } from '#src/shared/i18n/fr/catalogue.ts';
 import { trials } from '#src/shared/i18n/fr/trials.ts';
 import { recommendations } from '#src/shared/i18n/fr/recommendations.ts';
+import { funding } from '#src/shared/i18n/fr/funding.ts';
 import { residences } from '#src/shared/i18n/fr/residences.ts';
 import { indicators } from '#src/shared/i18n/fr/indicators.ts';
 import { notifications } from '#src/shared/i18n/fr/notifications.ts';
@@ -250,6 +251,7 @@ export const messages = {
   catalogue,
   trials,
   recommendations,
+  funding,
   communes: {
     label: 'Commune',
     hint: 'Tapez le début du nom ou le code postal, puis choisissez la commune dans la liste.',

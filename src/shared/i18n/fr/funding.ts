@@ -1,0 +1,2 @@
+/** Part of the one catalogue in ../fr.ts. */
+export const funding = {} as const;
