@@ -5,6 +5,7 @@ import { sendDueTaskReminders } from '#src/modules/pathways/index.ts';
 import { sendRenewalReminders } from '#src/modules/applications/index.ts';
 import { sendAnswerReminders } from '#src/modules/offers/index.ts';
 import { sendFollowUpReminders } from '#src/modules/trials/index.ts';
+import { sendLoanAgreementReminders } from '#src/modules/catalogue/index.ts';
 
 /** A recurring job: a queue name, its cron, and the work it does at `now`. */
 type RecurringJob = { name: string; cron: string; run: (deps: AppDeps, now: Date) => Promise<unknown> };
@@ -36,6 +37,12 @@ const recurringJobs: RecurringJob[] = [
     name: 'trial-follow-up-reminders',
     cron: '20 5 * * *',
     run: (deps, now) => sendFollowUpReminders(deps.database.db, now),
+  },
+  // Showroom loan agreements reaching their reminder date (30 days before the end by default): once a day.
+  {
+    name: 'loan-agreement-reminders',
+    cron: '30 5 * * *',
+    run: (deps, now) => sendLoanAgreementReminders(deps.database.db, now),
   },
 ];
 

@@ -1,4 +1,6 @@
 import type { Router } from '#src/shared/http/route.ts';
+import { mountCatalogueRoutes } from '#src/modules/catalogue/api/catalogue.route.ts';
+import { mountShowroomRoutes } from '#src/modules/catalogue/api/showroom.route.ts';
 
 /**
  * The assistive-product catalogue: ISO 9999 classes, products, distributors, prices and reimbursement, search,
@@ -16,5 +18,10 @@ export { findProductForActor } from '#src/modules/catalogue/service/find-product
 export { productSummaries, type ProductSummary } from '#src/modules/catalogue/repo/summaries.repo.ts';
 export { formatIsoCode } from '#src/modules/catalogue/domain/iso.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- routes are mounted as they are written
-export function createCatalogueRoutes(router: Router) {}
+/** The daily sweep that reminds the team of loan agreements to renew (run by the job queue). */
+export { sendLoanAgreementReminders } from '#src/modules/catalogue/service/showroom.ts';
+
+export function createCatalogueRoutes(router: Router) {
+  mountCatalogueRoutes(router);
+  mountShowroomRoutes(router);
+}
