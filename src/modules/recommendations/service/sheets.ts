@@ -58,7 +58,7 @@ async function personFacts(db: Db, actor: Actor, pathway: PathwayRow) {
 }
 
 /** The products as the catalogue describes them today, each with the person's latest trial of it. */
-async function productSnapshots(db: Db, workspaceId: string, personId: string, ids: string[]) {
+export async function productSnapshots(db: Db, workspaceId: string, personId: string, ids: string[]) {
   if (ids.length === 0) return [];
   const [summaries, trials] = await Promise.all([
     productSummaries(db, workspaceId, ids),
