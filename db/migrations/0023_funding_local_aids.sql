@@ -1,0 +1,32 @@
+CREATE TABLE "funding_local_aids" (
+	"workspace_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"funder_name" text NOT NULL,
+	"funder_kind" text NOT NULL,
+	"description" text,
+	"min_age" smallint,
+	"gir_min" smallint,
+	"gir_max" smallint,
+	"income_ceiling" integer,
+	"income_ceiling_per_extra_person" integer,
+	"tenures" text[] DEFAULT '{}' NOT NULL,
+	"retirement_schemes" text[] DEFAULT '{}' NOT NULL,
+	"requires_anah_decision" boolean DEFAULT false NOT NULL,
+	"base" text NOT NULL,
+	"rate" double precision,
+	"cap_cents" integer,
+	"fixed_amount_cents" integer,
+	"in_force_from" date NOT NULL,
+	"in_force_to" date,
+	"source_title" text NOT NULL,
+	"source_url" text,
+	"confidence" text NOT NULL,
+	"revision" integer DEFAULT 1 NOT NULL,
+	"archived_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "funding_local_aids_workspace_id_id_pk" PRIMARY KEY("workspace_id","id")
+);
+--> statement-breakpoint
+ALTER TABLE "funding_local_aids" ADD CONSTRAINT "funding_local_aids_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;
