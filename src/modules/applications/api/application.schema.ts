@@ -10,7 +10,14 @@ import {
   preferenceKeys,
   typologies,
   walkingAids,
+  wishableServices,
 } from '#src/modules/applications/domain/vocabulary.ts';
+import {
+  ceilingFinancings,
+  GIR_MAX,
+  GIR_MIN,
+  MAX_HOUSEHOLD_SIZE,
+} from '#src/modules/applications/domain/eligibility.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 
 /** The vocabularies the pages need, re-exported for the UI (which may not import the domain at run time). */
@@ -24,6 +31,11 @@ export {
   typologies,
   walkingAids,
   verdicts,
+  ceilingFinancings,
+  wishableServices,
+  MAX_HOUSEHOLD_SIZE,
+  GIR_MIN,
+  GIR_MAX,
 };
 
 const t = messages.applications;
@@ -64,6 +76,23 @@ export const applicationInputSchema = z.object({
   needsLift: z.boolean().nullish(),
   secondBedroomRequired: z.boolean().default(false),
   floorPreference: z.enum(floorPreferences).nullish(),
+  householdSize: z.number().int().min(1, t.errors.householdSize).max(20, t.errors.householdSize).nullish(),
+  referenceIncomeEur: z
+    .number()
+    .int()
+    .min(0, t.errors.referenceIncome)
+    .max(1_000_000, t.errors.referenceIncome)
+    .nullish(),
+  referenceIncomeYear: z
+    .number()
+    .int()
+    .min(2000, t.errors.referenceIncomeYear)
+    .max(2100, t.errors.referenceIncomeYear)
+    .nullish(),
+  wishedServices: z
+    .array(z.enum(wishableServices, { error: t.errors.service }))
+    .max(wishableServices.length)
+    .default([]),
   familyLatitude: z.number().min(-90).max(90).nullish(),
   familyLongitude: z.number().min(-180).max(180).nullish(),
   weights: weightsSchema.default({}),
@@ -116,6 +145,10 @@ export const applicationDetailSchema = applicationSummarySchema
     needsLift: z.boolean().nullable(),
     secondBedroomRequired: z.boolean(),
     floorPreference: z.enum(floorPreferences).nullable(),
+    householdSize: z.number().nullable(),
+    referenceIncomeEur: z.number().nullable(),
+    referenceIncomeYear: z.number().nullable(),
+    wishedServices: z.array(z.enum(wishableServices)),
     familyLatitude: z.number().nullable(),
     familyLongitude: z.number().nullable(),
     weights: weightsSchema,
@@ -225,3 +258,61 @@ export const poiSchema = poiInputSchema
   .extend({ id: z.uuid(), communeName: z.string(), accessible: z.boolean().nullable() })
   .openapi('PointOfInterest');
 export type PoiView = z.infer<typeof poiSchema>;
+
+const girField = z
+  .number()
+  .int()
+  .min(GIR_MIN, t.errors.gir)
+  .max(GIR_MAX, t.errors.gir)
+  .nullish()
+  .transform((v) => v ?? null);
+
+/** A resource ceiling copied from the arrêté: financing, household size, the date it applies from. */
+export const ceilingInputSchema = z.object({
+  financing: z.enum(ceilingFinancings, { error: t.errors.financing }),
+  householdSize: z
+    .number({ error: required })
+    .int()
+    .min(1, t.errors.ceilingHouseholdSize)
+    .max(MAX_HOUSEHOLD_SIZE, t.errors.ceilingHouseholdSize),
+  validFrom: isoDate,
+  ceilingEur: z.number({ error: required }).int().min(1, t.errors.ceilingEur).max(1_000_000, t.errors.ceilingEur),
+  source: z.string().trim().max(300).nullish(),
+});
+export type CeilingInput = z.infer<typeof ceilingInputSchema>;
+
+export const ceilingSchema = z.object({
+  id: z.uuid(),
+  financing: z.enum(ceilingFinancings),
+  householdSize: z.number(),
+  validFrom: z.string(),
+  ceilingEur: z.number(),
+  source: z.string().nullable(),
+  /** The value the matching applies today for its financing and size. */
+  inForce: z.boolean(),
+});
+export type CeilingView = z.infer<typeof ceilingSchema>;
+
+/** The workspace's admission rules: a résidence autonomie's default GIR range, the ASV loss-of-autonomy limit. */
+export const admissionSettingsSchema = z
+  .object({ residenceGirMin: girField, residenceGirMax: girField, asvMaxGir: girField })
+  .superRefine((v, ctx) => {
+    if ((v.residenceGirMin === null) !== (v.residenceGirMax === null))
+      ctx.addIssue({ code: 'custom', path: ['residenceGirMax'], message: t.errors.girRangeBoth });
+    else if (v.residenceGirMin !== null && v.residenceGirMax !== null && v.residenceGirMin > v.residenceGirMax)
+      ctx.addIssue({ code: 'custom', path: ['residenceGirMax'], message: t.errors.girRangeOrder });
+  });
+export type AdmissionSettingsInput = z.infer<typeof admissionSettingsSchema>;
+
+export const eligibilitySettingsSchema = z
+  .object({
+    ceilings: z.array(ceilingSchema),
+    admission: z.object({
+      residenceGirMin: z.number().nullable(),
+      residenceGirMax: z.number().nullable(),
+      asvMaxGir: z.number().nullable(),
+    }),
+    canManage: z.boolean(),
+  })
+  .openapi('HousingEligibilitySettings');
+export type EligibilitySettings = z.infer<typeof eligibilitySettingsSchema>;

@@ -15,7 +15,17 @@ import {
   poiInputSchema,
   poiSchema,
   unitDemandSchema,
+  admissionSettingsSchema,
+  ceilingInputSchema,
+  eligibilitySettingsSchema,
 } from '#src/modules/applications/api/application.schema.ts';
+import {
+  createCeiling,
+  editCeiling,
+  getEligibilitySettings,
+  removeCeiling,
+  saveAdmissionSettings,
+} from '#src/modules/applications/service/eligibility-settings.ts';
 import {
   createApplication,
   getApplication,
@@ -131,7 +141,72 @@ const poiDeleteRoute = defineRoute({
   responses: { 200: jsonResponse(okSchema, 'Removed') },
 });
 
+const eligibilityRoute = defineRoute({
+  access: 'housing.read',
+  method: 'get',
+  path: '/api/housing-eligibility-settings',
+  tags,
+  summary: 'Resource ceilings per financing and household size (dated) and the admission GIR settings',
+  responses: { 200: jsonResponse(eligibilitySettingsSchema, 'Eligibility settings') },
+});
+const ceilingCreateRoute = defineRoute({
+  access: 'housing.manage',
+  method: 'post',
+  path: '/api/income-ceilings',
+  tags,
+  summary: 'Add a resource ceiling copied from the arrêté, applying from its date',
+  request: jsonBody(ceilingInputSchema),
+  responses: { 201: jsonResponse(createdSchema, 'Added') },
+});
+const ceilingUpdateRoute = defineRoute({
+  access: 'housing.manage',
+  method: 'put',
+  path: '/api/income-ceilings/{id}',
+  tags,
+  summary: 'Correct a resource ceiling',
+  request: { params: idParamSchema, ...jsonBody(ceilingInputSchema) },
+  responses: { 200: jsonResponse(okSchema, 'Updated') },
+});
+const ceilingDeleteRoute = defineRoute({
+  access: 'housing.manage',
+  method: 'delete',
+  path: '/api/income-ceilings/{id}',
+  tags,
+  summary: 'Remove a resource ceiling',
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse(okSchema, 'Removed') },
+});
+const admissionRoute = defineRoute({
+  access: 'housing.manage',
+  method: 'put',
+  path: '/api/housing-admission-settings',
+  tags,
+  summary: 'Set the default GIR range of résidences autonomie and the ASV loss-of-autonomy limit',
+  request: jsonBody(admissionSettingsSchema),
+  responses: { 200: jsonResponse(okSchema, 'Saved') },
+});
+
 export function mountApplicationRoutes(router: Router) {
+  router.openapi(eligibilityRoute, async (c) => {
+    return c.json(await getEligibilitySettings(c.var.deps.database.db, c.var.actor), 200);
+  });
+  router.openapi(ceilingCreateRoute, async (c) => {
+    const id = await createCeiling(c.var.deps.database.db, c.var.actor, c.req.valid('json'), c.var.requestId);
+    return c.json({ id }, 201);
+  });
+  router.openapi(ceilingUpdateRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    await editCeiling(c.var.deps.database.db, c.var.actor, id, c.req.valid('json'), c.var.requestId);
+    return c.json({ ok: true as const }, 200);
+  });
+  router.openapi(ceilingDeleteRoute, async (c) => {
+    await removeCeiling(c.var.deps.database.db, c.var.actor, c.req.valid('param').id, c.var.requestId);
+    return c.json({ ok: true as const }, 200);
+  });
+  router.openapi(admissionRoute, async (c) => {
+    await saveAdmissionSettings(c.var.deps.database.db, c.var.actor, c.req.valid('json'), c.var.requestId);
+    return c.json({ ok: true as const }, 200);
+  });
   router.openapi(listRoute, async (c) => {
     const list = await listApplications(c.var.deps.database.db, c.var.actor, c.req.valid('query'));
     return c.json({ items: list }, 200);

@@ -5,7 +5,34 @@ import { messages } from '#src/shared/i18n/fr.ts';
 const t = messages.applications;
 const n = (v: number | string | null | undefined) => Number(v ?? 0);
 
-export function explainConstraint(c: ConstraintCheck): string {
+/** `showGir`: the reader may read special-category data (`person.read_sensitive`); else the GIR value is withheld. */
+export type ExplainOptions = { showGir: boolean };
+
+function explainIncome(c: ConstraintCheck): string {
+  const financing = c.detail?.financing ?? '';
+  if (c.outcome !== 'unknown')
+    return t.explain.income(n(c.actual), c.detail?.year ?? null, financing, n(c.limit), c.detail?.since ?? '');
+  if (c.missing === 'profile') return t.explain.incomeMissingProfile;
+  if (c.missing === 'settings') return t.explain.incomeMissingSettings(financing, n(c.limit));
+  return t.explain.incomeMissingUnit;
+}
+
+function explainAdmission(c: ConstraintCheck, { showGir }: ExplainOptions): string {
+  const residence = c.detail?.path === 'residence_autonomie';
+  if (c.missing === 'settings') return residence ? t.explain.residenceMissingSettings : t.explain.asvMissingSettings;
+  if (c.outcome === 'unknown') return t.explain.girMissing;
+  const [min, max] = String(c.limit).split('–').map(Number) as [number, number];
+  const inRange = c.outcome === 'pass';
+  if (!residence) return showGir ? t.explain.asvGir(n(c.actual), max) : t.explain.asvGirHidden(inRange, max);
+  const source = t.explain.residenceSource[c.detail?.rangeSource ?? 'workspace'];
+  return showGir
+    ? t.explain.residenceGir(n(c.actual), min, max, source)
+    : t.explain.residenceGirHidden(inRange, min, max, source);
+}
+
+export function explainConstraint(c: ConstraintCheck, options: ExplainOptions): string {
+  if (c.key === 'income_ceiling') return explainIncome(c);
+  if (c.key === 'admission') return explainAdmission(c, options);
   if (c.outcome === 'unknown') return t.missing[c.missing ?? 'unit'];
   const works = c.outcome === 'after_works';
   switch (c.key) {

@@ -17,6 +17,15 @@ import {
   type MatchUnit,
   type PointOfInterest,
 } from '#src/modules/applications/domain/matching.ts';
+import {
+  ceilingsInForce,
+  noEligibilityRules,
+  type EligibilityRules,
+  type IncomeCeiling,
+} from '#src/modules/applications/domain/eligibility.ts';
+import { explainConstraint } from '#src/modules/applications/domain/explain.ts';
+import { wishableServices } from '#src/modules/applications/domain/vocabulary.ts';
+import { programmeServices } from '#src/modules/housing/index.ts';
 
 const unit = (over: Partial<MatchUnit> = {}): MatchUnit => ({
   id: 'u1',
@@ -34,6 +43,9 @@ const unit = (over: Partial<MatchUnit> = {}): MatchUnit => ({
   chargesEur: 100,
   outdoorSpace: true,
   services: ['common_room'],
+  financing: 'PLUS',
+  programmeKind: 'ordinary',
+  admissionGir: null,
   dpeClass: 'C',
   committedWorks: [],
   ...over,
@@ -52,12 +64,35 @@ const profile = (over: Partial<MatchProfile> = {}): MatchProfile => ({
   currentCommunes: [],
   familyCoordinates: null,
   floorPreference: null,
+  householdSize: 1,
+  referenceIncomeEur: 15_000,
+  referenceIncomeYear: 2024,
+  gir: null,
+  wishedServices: ['common_room'],
   weights: {},
   ...over,
 });
 
-const check = (p: MatchProfile, u: MatchUnit, key: ConstraintKey): ConstraintCheck | undefined =>
-  checkHardConstraints(p, u).find((c) => c.key === key);
+/** Fictional test ceilings (not the arrêté's): PLUS for one and two persons, PLAI for one. */
+const testCeilings: IncomeCeiling[] = [
+  { financing: 'PLUS', householdSize: 1, validFrom: '2025-01-01', ceilingEur: 20_000 },
+  { financing: 'PLUS', householdSize: 1, validFrom: '2026-01-01', ceilingEur: 21_000 },
+  { financing: 'PLUS', householdSize: 1, validFrom: '2027-01-01', ceilingEur: 99_000 },
+  { financing: 'PLUS', householdSize: 2, validFrom: '2026-01-01', ceilingEur: 28_000 },
+  { financing: 'PLAI', householdSize: 1, validFrom: '2026-01-01', ceilingEur: 12_000 },
+];
+const rules: EligibilityRules = {
+  ceilings: ceilingsInForce(testCeilings, '2026-11-29'),
+  residenceGir: { min: 5, max: 6 },
+  asvMaxGir: 4,
+};
+
+const check = (
+  p: MatchProfile,
+  u: MatchUnit,
+  key: ConstraintKey,
+  r: EligibilityRules = rules,
+): ConstraintCheck | undefined => checkHardConstraints(p, u, r).find((c) => c.key === key);
 const outcome = (p: MatchProfile, u: MatchUnit, key: ConstraintKey) => check(p, u, key)?.outcome;
 
 describe('hard constraints', () => {
@@ -186,6 +221,101 @@ describe('verdict', () => {
   });
 });
 
+describe('resource ceiling of the financing', () => {
+  it('applies, for each financing and size, the latest value dated on or before the day', () => {
+    expect(rules.ceilings.get('PLUS:1')).toMatchObject({ ceilingEur: 21_000, validFrom: '2026-01-01' });
+    expect(ceilingsInForce(testCeilings, '2025-06-30').get('PLUS:1')?.ceilingEur).toBe(20_000);
+    expect(ceilingsInForce(testCeilings, '2024-12-31').size).toBe(0);
+  });
+
+  it('passes under the ceiling, fails above it (named, with the figures)', () => {
+    expect(check(profile(), unit(), 'income_ceiling')).toMatchObject({
+      outcome: 'pass',
+      actual: 15_000,
+      limit: 21_000,
+      detail: { financing: 'PLUS', since: '2026-01-01', year: 2024 },
+    });
+    expect(check(profile({ referenceIncomeEur: 21_000 }), unit(), 'income_ceiling')?.outcome).toBe('pass');
+    const fail = check(profile({ referenceIncomeEur: 21_001 }), unit(), 'income_ceiling')!;
+    expect(fail.outcome).toBe('fail');
+    expect(verdictOf(checkHardConstraints(profile({ referenceIncomeEur: 21_001 }), unit(), rules))).toBe(
+      'incompatible',
+    );
+    expect(check(profile(), unit({ financing: 'PLAI' }), 'income_ceiling')?.outcome).toBe('fail');
+    expect(check(profile({ householdSize: 2, referenceIncomeEur: 25_000 }), unit(), 'income_ceiling')?.outcome).toBe(
+      'pass',
+    );
+    expect(explainConstraint(fail, { showGir: false })).toMatch(/plafond PLUS : 21\s000 €.*01\/01\/2026/);
+  });
+
+  it('is "à vérifier", never a pass nor a failure, for each missing datum', () => {
+    const missing = (p: Partial<MatchProfile>, u: Partial<MatchUnit> = {}, r: EligibilityRules = rules) =>
+      check(profile(p), unit(u), 'income_ceiling', r);
+    expect(missing({ referenceIncomeEur: null })).toMatchObject({ outcome: 'unknown', missing: 'profile' });
+    expect(missing({ householdSize: null })).toMatchObject({ outcome: 'unknown', missing: 'profile' });
+    expect(missing({}, {}, noEligibilityRules)).toMatchObject({ outcome: 'unknown', missing: 'settings' });
+    // No PLS ceiling set; a household larger than the categories kept.
+    expect(missing({}, { financing: 'PLS' })).toMatchObject({ outcome: 'unknown', missing: 'settings' });
+    expect(missing({ householdSize: 7 })).toMatchObject({ outcome: 'unknown', missing: 'settings' });
+    expect(missing({}, { financing: null })).toMatchObject({ outcome: 'unknown', missing: 'unit' });
+    expect(verdictOf(checkHardConstraints(profile({ referenceIncomeEur: null }), unit(), rules))).toBe('to_check');
+  });
+
+  it('does not apply to financings without a checked ceiling (PLI, other)', () => {
+    expect(check(profile(), unit({ financing: 'PLI' }), 'income_ceiling')).toBeUndefined();
+  });
+});
+
+describe('programme admission path', () => {
+  const residence = unit({ programmeKind: 'residence_autonomie' });
+  const asv = unit({ programmeKind: 'asv_units' });
+
+  it('a résidence autonomie admits the GIR within its own range, else the workspace default', () => {
+    expect(check(profile({ gir: 5 }), residence, 'admission')).toMatchObject({
+      outcome: 'pass',
+      actual: 5,
+      limit: '5–6',
+      detail: { path: 'residence_autonomie', rangeSource: 'workspace' },
+    });
+    expect(check(profile({ gir: 4 }), residence, 'admission')?.outcome).toBe('fail');
+    const own = unit({ programmeKind: 'residence_autonomie', admissionGir: { min: 4, max: 6 } });
+    expect(check(profile({ gir: 4 }), own, 'admission')).toMatchObject({
+      outcome: 'pass',
+      detail: { rangeSource: 'residence' },
+    });
+  });
+
+  it('an ASV programme asks for a loss of autonomy (GIR up to the workspace limit)', () => {
+    expect(check(profile({ gir: 4 }), asv, 'admission')?.outcome).toBe('pass');
+    expect(check(profile({ gir: 6 }), asv, 'admission')?.outcome).toBe('fail');
+  });
+
+  it('is "à vérifier" when the GIR is unknown or no range is set', () => {
+    expect(check(profile({ gir: null }), residence, 'admission')).toMatchObject({
+      outcome: 'unknown',
+      missing: 'profile',
+    });
+    expect(check(profile({ gir: 5 }), residence, 'admission', noEligibilityRules)).toMatchObject({
+      outcome: 'unknown',
+      missing: 'settings',
+    });
+    expect(check(profile({ gir: 2 }), asv, 'admission', noEligibilityRules)?.outcome).toBe('unknown');
+  });
+
+  it('does not apply to other programmes', () => {
+    expect(check(profile({ gir: 1 }), unit(), 'admission')).toBeUndefined();
+  });
+
+  it('writes the GIR out only for readers of special-category data', () => {
+    const fail = check(profile({ gir: 3 }), residence, 'admission')!;
+    expect(explainConstraint(fail, { showGir: true })).toContain('GIR 3');
+    const hidden = explainConstraint(fail, { showGir: false });
+    expect(hidden).not.toContain('GIR 3');
+    expect(hidden).toContain('hors de');
+    expect(explainConstraint(check(profile({ gir: 2 }), asv, 'admission')!, { showGir: false })).not.toContain('GIR 2');
+  });
+});
+
 const doctorNear: PointOfInterest = {
   kind: 'doctor',
   name: 'Cabinet médical',
@@ -260,10 +390,17 @@ describe('weighted preferences', () => {
     expect(s({ weights: { energy_class: 1 } }, { dpeClass: 'G' })).toBe(0);
     expect(s({ weights: { energy_class: 1 } }, { dpeClass: null })).toBeNull();
     expect(s({ weights: { services: 1 } }, { services: [] })).toBe(0);
+    expect(s({ wishedServices: ['common_room', 'host'], weights: { services: 1 } }, { services: ['host'] })).toBe(0.5);
+    expect(s({ wishedServices: [], weights: { services: 1 } }, { services: ['host'] })).toBeNull();
+    expect(s({ weights: { services: 1 } }, { services: null })).toBeNull();
     expect(s({ currentCommunes: ['59350', '59355'], weights: { same_neighbourhood: 1 } }, {})).toBe(1);
     expect(s({ currentCommunes: ['59350'], weights: { same_neighbourhood: 1 } }, {})).toBe(0);
     expect(s({ familyCoordinates: { lat: 50.6431, lon: 2.9869 }, weights: { near_family: 1 } }, {})).toBe(1);
   });
+});
+
+it('offers every programme service of the housing vocabulary as a wish', () => {
+  expect([...wishableServices].sort()).toEqual([...programmeServices].sort());
 });
 
 describe('ranking', () => {
@@ -279,6 +416,7 @@ describe('ranking', () => {
         unit({ id: 'ok' }),
       ],
       [],
+      rules,
     );
     expect(ranked.map((m) => m.unitId)).toEqual(['ok', 'works', 'check', 'fail1', 'fail2']);
   });
@@ -294,6 +432,9 @@ describe('ranking', () => {
     rentEur: fc.option(fc.integer({ min: 200, max: 900 })),
     outdoorSpace: fc.option(fc.boolean()),
     dpeClass: fc.option(fc.constantFrom('A', 'C', 'E', 'G')),
+    financing: fc.option(fc.constantFrom('PLAI', 'PLUS', 'PLS', 'PLI')),
+    programmeKind: fc.constantFrom('ordinary', 'residence_autonomie', 'asv_units'),
+    services: fc.option(fc.subarray([...wishableServices])),
     lat: fc.double({ min: 50.62, max: 50.66, noNaN: true }),
   });
   const toUnit = ({ lat, ...a }: Partial<MatchUnit> & { lat: number }): MatchUnit =>
@@ -305,7 +446,12 @@ describe('ranking', () => {
     needsLift: fc.option(fc.boolean()),
     secondBedroomRequired: fc.boolean(),
     maxBudgetEur: fc.option(fc.integer({ min: 300, max: 900 })),
+    householdSize: fc.option(fc.integer({ min: 1, max: 8 })),
+    referenceIncomeEur: fc.option(fc.integer({ min: 0, max: 40_000 })),
+    gir: fc.option(fc.integer({ min: 1, max: 6 })),
+    wishedServices: fc.subarray([...wishableServices]),
     weights: fc.record({
+      services: fc.integer({ min: 0, max: 5 }),
       near_doctor: fc.integer({ min: 0, max: 5 }),
       second_bedroom: fc.integer({ min: 0, max: 5 }),
       outdoor_space: fc.integer({ min: 0, max: 5 }),
@@ -317,7 +463,7 @@ describe('ranking', () => {
   it('keeps every score within 0–100 and the contributions adding up to it', () => {
     fc.assert(
       fc.property(arbProfile, arbUnit, (p, u) => {
-        const m = matchUnit(profile(p), toUnit(u), indexPoints([doctorNear]));
+        const m = matchUnit(profile(p), toUnit(u), indexPoints([doctorNear]), rules);
         if (m.score === null) return;
         expect(m.score).toBeGreaterThanOrEqual(0);
         expect(m.score).toBeLessThanOrEqual(100);
@@ -334,7 +480,7 @@ describe('ranking', () => {
       fc.property(arbProfile, fc.array(arbUnit, { minLength: 1, maxLength: 12 }), fc.nat(), (p, us, pick) => {
         const pr = profile(p);
         const pois = indexPoints([doctorNear]);
-        const matches = us.map((u) => matchUnit(pr, toUnit(u), pois));
+        const matches = us.map((u) => matchUnit(pr, toUnit(u), pois, rules));
         const i = pick % matches.length;
         const target = matches[i]!;
         const worse = {

@@ -15,6 +15,14 @@ import {
   type PreferenceWeights,
   type WalkingAid,
 } from '#src/modules/applications/domain/vocabulary.ts';
+import {
+  ceilingKey,
+  GIR_MIN,
+  isCeilingFinancing,
+  MAX_HOUSEHOLD_SIZE,
+  type EligibilityRules,
+  type GirRange,
+} from '#src/modules/applications/domain/eligibility.ts';
 
 /** The housing module's shower types (walk_in = plain-pied). */
 export const showerTypes = ['bathtub', 'high_tray', 'extra_flat', 'walk_in'] as const;
@@ -46,6 +54,12 @@ export type MatchUnit = {
   outdoorSpace: boolean | null;
   /** Services of the programme (common room, hostess…); empty = none, null = not told. */
   services: readonly string[] | null;
+  /** The unit's financing (PLAI, PLUS, PLS, PLI, other): the resource ceiling that applies. */
+  financing: string | null;
+  /** The programme's kind: a résidence autonomie or ASV programme has its own admission path. */
+  programmeKind: string | null;
+  /** A résidence autonomie's own GIR range, when the residences module has it; else the workspace's. */
+  admissionGir: GirRange | null;
   dpeClass: string | null;
   /** Works the landlord committed to do (adaptableByWorks.landlordCommitment). */
   committedWorks: readonly CommittedWork[];
@@ -67,6 +81,14 @@ export type MatchProfile = {
   currentCommunes: readonly string[];
   familyCoordinates: Coordinates | null;
   floorPreference: FloorPreference | null;
+  /** Household size and reference tax income (RFR N-2) as entered by the referent; null = not entered. */
+  householdSize: number | null;
+  referenceIncomeEur: number | null;
+  referenceIncomeYear: number | null;
+  /** The GIR on the person's file (special-category data: never shown to who may not read it). */
+  gir: number | null;
+  /** Programme services the person wishes for. */
+  wishedServices: readonly string[];
   weights: PreferenceWeights;
 };
 
@@ -82,13 +104,18 @@ export const constraintKeys = [
   'typology',
   'budget',
   'commune',
+  'income_ceiling',
+  'admission',
 ] as const;
 export type ConstraintKey = (typeof constraintKeys)[number];
 
 /** `unknown` = "à vérifier"; `after_works` = passes once the landlord's committed works are done. */
 export type ConstraintOutcome = 'pass' | 'fail' | 'unknown' | 'after_works';
-/** Why a constraint could not be decided: the person's side or the unit's side is not filled in. */
-export type MissingSide = 'profile' | 'unit';
+/**
+ * Why a constraint could not be decided: the person's side or the unit's side is not filled in, or the
+ * workspace has not set the rule (resource ceiling, GIR range).
+ */
+export type MissingSide = 'profile' | 'unit' | 'settings';
 export type ConstraintCheck = {
   key: ConstraintKey;
   outcome: ConstraintOutcome;
@@ -96,6 +123,14 @@ export type ConstraintCheck = {
   /** The figures behind the outcome, for the explanation (steps counted, width measured, cost…). */
   actual?: number | string | null;
   limit?: number | string | null;
+  /** For eligibility: the financing, the date its ceiling applies from and the income year; the admission path. */
+  detail?: {
+    financing?: string;
+    since?: string;
+    year?: number | null;
+    path?: 'residence_autonomie' | 'asv_units';
+    rangeSource?: 'residence' | 'workspace';
+  };
 };
 
 export const verdicts = ['compatible', 'after_works', 'to_check', 'incompatible'] as const;
@@ -248,14 +283,65 @@ function checkWishes(p: MatchProfile, u: MatchUnit): ConstraintCheck[] {
   return checks;
 }
 
+/**
+ * Resources under the ceiling of the unit's financing (PLAI, PLUS, PLS) for the household's size. Missing
+ * resources or a ceiling the workspace has not set leave it "à vérifier", never a pass or a failure.
+ */
+function checkIncome(p: MatchProfile, u: MatchUnit, rules: EligibilityRules): ConstraintCheck | null {
+  const key = 'income_ceiling';
+  if (u.financing === null) return { key, outcome: 'unknown', missing: 'unit' };
+  const financing = u.financing;
+  if (!isCeilingFinancing(financing)) return null;
+  if (p.householdSize === null || p.referenceIncomeEur === null)
+    return { key, outcome: 'unknown', missing: 'profile', detail: { financing } };
+  const ceiling =
+    p.householdSize <= MAX_HOUSEHOLD_SIZE ? rules.ceilings.get(ceilingKey(financing, p.householdSize)) : undefined;
+  if (!ceiling) return { key, outcome: 'unknown', missing: 'settings', limit: p.householdSize, detail: { financing } };
+  return {
+    key,
+    outcome: p.referenceIncomeEur <= ceiling.ceilingEur ? 'pass' : 'fail',
+    actual: p.referenceIncomeEur,
+    limit: ceiling.ceilingEur,
+    detail: { financing, since: ceiling.validFrom, year: p.referenceIncomeYear },
+  };
+}
+
+/**
+ * The programme's admission path: a résidence autonomie admits a GIR range (the residence's own, else the
+ * workspace's); an ASV priority programme is for people with a loss of autonomy (GIR up to the workspace's
+ * limit). Other programmes have no such path.
+ */
+function checkAdmission(p: MatchProfile, u: MatchUnit, rules: EligibilityRules): ConstraintCheck | null {
+  const key = 'admission';
+  let range: GirRange | null;
+  let detail: ConstraintCheck['detail'];
+  if (u.programmeKind === 'residence_autonomie') {
+    range = u.admissionGir ?? rules.residenceGir;
+    detail = { path: u.programmeKind, rangeSource: u.admissionGir ? 'residence' : 'workspace' };
+  } else if (u.programmeKind === 'asv_units') {
+    range = rules.asvMaxGir === null ? null : { min: GIR_MIN, max: rules.asvMaxGir };
+    detail = { path: u.programmeKind };
+  } else return null;
+  if (!range) return { key, outcome: 'unknown', missing: 'settings', detail };
+  const limit = `${range.min}–${range.max}`;
+  if (p.gir === null) return { key, outcome: 'unknown', missing: 'profile', limit, detail };
+  return { key, outcome: p.gir >= range.min && p.gir <= range.max ? 'pass' : 'fail', actual: p.gir, limit, detail };
+}
+
 /** Every hard constraint that applies to this person, checked on this unit (§7.2). */
-export function checkHardConstraints(profile: MatchProfile, unit: MatchUnit): ConstraintCheck[] {
+export function checkHardConstraints(
+  profile: MatchProfile,
+  unit: MatchUnit,
+  rules: EligibilityRules,
+): ConstraintCheck[] {
   return [
     checkSteps(profile, unit),
     checkLift(profile, unit),
     ...checkWheelchair(profile, unit),
     checkShower(profile, unit),
     ...checkWishes(profile, unit),
+    checkIncome(profile, unit, rules),
+    checkAdmission(profile, unit, rules),
   ].filter((c): c is ConstraintCheck => c !== null);
 }
 
@@ -374,8 +460,12 @@ function subScoreOf(key: PreferenceKey, p: MatchProfile, u: MatchUnit, pois: Poi
     }
     case 'outdoor_space':
       return { subScore: u.outdoorSpace === null ? null : u.outdoorSpace ? 1 : 0 };
-    case 'services':
-      return { subScore: u.services === null ? null : Math.min(1, u.services.length / 2) };
+    case 'services': {
+      // The share of the wished services the programme offers; nothing wished, nothing to compare.
+      if (p.wishedServices.length === 0 || u.services === null) return { subScore: null };
+      const offered = u.services;
+      return { subScore: p.wishedServices.filter((s) => offered.includes(s)).length / p.wishedServices.length };
+    }
     case 'cost_margin': {
       if (p.maxBudgetEur === null || p.maxBudgetEur <= 0 || u.rentEur === null || u.chargesEur === null)
         return { subScore: null };
@@ -410,8 +500,8 @@ export function scorePreferences(
   return { score, coverage: totalWeight === 0 ? null : weightWithData / totalWeight, contributions };
 }
 
-export function matchUnit(profile: MatchProfile, unit: MatchUnit, pois: PoiIndex): UnitMatch {
-  const constraints = checkHardConstraints(profile, unit);
+export function matchUnit(profile: MatchProfile, unit: MatchUnit, pois: PoiIndex, rules: EligibilityRules): UnitMatch {
+  const constraints = checkHardConstraints(profile, unit, rules);
   return { unitId: unit.id, verdict: verdictOf(constraints), constraints, ...scorePreferences(profile, unit, pois) };
 }
 
@@ -442,12 +532,13 @@ export function rankUnits(
   profile: MatchProfile,
   units: readonly MatchUnit[],
   points: readonly PointOfInterest[],
+  rules: EligibilityRules,
 ): UnitMatch[] {
   const pois = indexPoints(points);
   // Keys computed once per unit rather than at every comparison of the sort.
   return units
     .map((u) => {
-      const match = matchUnit(profile, u, pois);
+      const match = matchUnit(profile, u, pois, rules);
       return { match, key: sortKey(match) };
     })
     .sort((a, b) => compareKeys(a.key, b.key))

@@ -1,4 +1,5 @@
 /** The closed vocabularies of a social-housing application (housing reference §5.7), pure and shared with the UI. */
+import type { ProgrammeService } from '#src/modules/housing/index.ts';
 
 export const applicationSystems = ['sne', 'sde'] as const;
 export type ApplicationSystem = (typeof applicationSystems)[number];
@@ -17,6 +18,21 @@ export const liveStatuses: readonly ApplicationStatus[] = ['active', 'to_renew']
 
 export const typologies = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6'] as const;
 export type Typology = (typeof typologies)[number];
+
+/**
+ * Programme services a person may wish for: the housing module's vocabulary, copied because pages may not load
+ * another module at run time (typed against it; a test checks that none is missing).
+ */
+export const wishableServices = [
+  'caretaker',
+  'host',
+  'common_room',
+  'activities',
+  'telecare',
+  'catering',
+  'security_24h',
+] as const satisfies readonly ProgrammeService[];
+export type WishableService = (typeof wishableServices)[number];
 
 /** The walking aid of the CERFA handicap complement. */
 export const walkingAids = ['none', 'cane', 'walker', 'manual_wheelchair', 'electric_wheelchair'] as const;

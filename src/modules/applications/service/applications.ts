@@ -51,6 +51,11 @@ async function validate(db: Db, actor: Actor, input: ApplicationInput, selfId: s
     if (!(await isKnownCommune(code))) issues.push({ path: `wishedCommunes.${i}`, message: t.errors.commune });
   if (input.lastRenewedOn && input.lastRenewedOn < input.firstFiledOn)
     issues.push({ path: 'lastRenewedOn', message: t.errors.renewalBeforeFiling });
+  if ((input.referenceIncomeEur == null) !== (input.referenceIncomeYear == null))
+    issues.push({
+      path: input.referenceIncomeEur == null ? 'referenceIncomeEur' : 'referenceIncomeYear',
+      message: t.errors.referenceIncomeBoth,
+    });
   if ((input.familyLatitude == null) !== (input.familyLongitude == null))
     issues.push({ path: 'familyLatitude', message: t.errors.familyCoordinates });
   const cotation = [input.cotationPoints, input.cotationGridVersion, input.cotationAsOf];
@@ -79,6 +84,10 @@ function columnsOf(input: ApplicationInput): Omit<ApplicationInsert, 'workspaceI
     needsLift: input.needsLift ?? null,
     secondBedroomRequired: input.secondBedroomRequired,
     floorPreference: input.floorPreference ?? null,
+    householdSize: input.householdSize ?? null,
+    referenceIncomeEur: input.referenceIncomeEur ?? null,
+    referenceIncomeYear: input.referenceIncomeYear ?? null,
+    wishedServices: [...new Set(input.wishedServices)],
     familyLatitude: input.familyLatitude ?? null,
     familyLongitude: input.familyLongitude ?? null,
     weights: Object.fromEntries(Object.entries(input.weights).filter(([, w]) => (w ?? 0) > 0)),
@@ -233,6 +242,10 @@ export async function getApplication(db: Db, actor: Actor, id: string, requestId
       needsLift: row.needsLift,
       secondBedroomRequired: row.secondBedroomRequired,
       floorPreference: row.floorPreference as ApplicationDetail['floorPreference'],
+      householdSize: row.householdSize,
+      referenceIncomeEur: row.referenceIncomeEur,
+      referenceIncomeYear: row.referenceIncomeYear,
+      wishedServices: row.wishedServices as ApplicationDetail['wishedServices'],
       familyLatitude: row.familyLatitude,
       familyLongitude: row.familyLongitude,
       weights: row.weights,

@@ -4,7 +4,8 @@ import { notFound } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { findUnitForActor, listMatchableUnits, type MatchableUnit } from '#src/modules/housing/index.ts';
 import { findPathwayForActor } from '#src/modules/pathways/index.ts';
-import { personScopeOf } from '#src/modules/people/index.ts';
+import { girOnFileForActor, personScopeOf } from '#src/modules/people/index.ts';
+import { residenceAdmissionRanges } from '#src/modules/residences/index.ts';
 import { communeNameOf } from '#src/modules/platform/index.ts';
 import type { Cell, MatchesView, UnitDemand } from '#src/modules/applications/api/application.schema.ts';
 import { explainConstraint, explainContribution } from '#src/modules/applications/domain/explain.ts';
@@ -26,7 +27,13 @@ import {
   seesApplications,
   summaryOf,
 } from '#src/modules/applications/service/applications.ts';
-import { matchUnitOf, poiOf, profileOf } from '#src/modules/applications/service/profile.ts';
+import { loadEligibilityRules } from '#src/modules/applications/service/eligibility-settings.ts';
+import {
+  matchUnitOf,
+  poiOf,
+  profileOf,
+  residenceRangesByProgramme,
+} from '#src/modules/applications/service/profile.ts';
 
 const t = messages.applications;
 
@@ -60,9 +67,23 @@ export async function matchesForApplication(
   if (!application) throw notFound();
   const pathway = await findPathwayForActor(db, actor, application.pathwayId);
   const current = [pathway?.communeInsee, pathway?.historicCommuneInsee].filter((c): c is string => !!c);
-  const [units, pois] = await Promise.all([listMatchableUnits(db, actor.workspaceId), listPois(db, actor.workspaceId)]);
+  const [units, pois, rules, residences, gir] = await Promise.all([
+    listMatchableUnits(db, actor.workspaceId),
+    listPois(db, actor.workspaceId),
+    loadEligibilityRules(db, actor.workspaceId),
+    residenceAdmissionRanges(db, actor.workspaceId),
+    girOnFileForActor(db, actor, application.personId),
+  ]);
   const byId = new Map(units.map((u) => [u.id, u]));
-  const ranked = rankUnits(profileOf(application, current), units.map(matchUnitOf), pois.map(poiOf));
+  const ranges = residenceRangesByProgramme(units, residences);
+  const ranked = rankUnits(
+    profileOf(application, current, gir),
+    units.map((u) => matchUnitOf(u, ranges)),
+    pois.map(poiOf),
+    rules,
+  );
+  // The GIR is special-category data: its value is written out only for who may read it.
+  const explain = { showGir: actor.permissions.has('person.read_sensitive') };
 
   const counts = Object.fromEntries(verdicts.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const m of ranked) counts[m.verdict]++;
@@ -100,7 +121,11 @@ export async function matchesForApplication(
         verdict: m.verdict,
         score: m.score,
         coverage: m.coverage,
-        constraints: m.constraints.map((c) => ({ key: c.key, outcome: c.outcome, text: explainConstraint(c) })),
+        constraints: m.constraints.map((c) => ({
+          key: c.key,
+          outcome: c.outcome,
+          text: explainConstraint(c, explain),
+        })),
         contributions: m.contributions.map((c) => ({
           key: c.key,
           weight: c.weight,
@@ -133,14 +158,19 @@ const cellOf = (count: number, anonymous: boolean): Cell =>
 export async function demandForUnit(db: Db, actor: Actor, unitId: string): Promise<UnitDemand> {
   const unit = await findUnitForActor(db, actor, unitId);
   if (!unit) throw notFound();
-  const matchUnit = matchUnitOf(unit);
+  const [rules, residences] = await Promise.all([
+    loadEligibilityRules(db, actor.workspaceId),
+    residenceAdmissionRanges(db, actor.workspaceId),
+  ]);
+  const matchUnit = matchUnitOf(unit, residenceRangesByProgramme([unit], residences));
   const anonymous = !seesApplications(actor);
   const qualified = (await listLiveApplications(db, actor.workspaceId))
     .map((row) => ({ row, profile: profileOf(row, []) }))
     .filter((a) => hasCapacities(a.profile));
   const eliminated = new Map<ConstraintKey, number>(constraintKeys.map((k) => [k, 0]));
   const results = qualified.map(({ row, profile }) => {
-    const checks = checkHardConstraints(profile, matchUnit);
+    // No GIR is read here (special-category data, landlords among the readers): admission stays "à vérifier".
+    const checks = checkHardConstraints(profile, matchUnit, rules);
     for (const c of checks) if (c.outcome === 'fail') eliminated.set(c.key, eliminated.get(c.key)! + 1);
     return { row, verdict: verdictOf(checks) };
   });

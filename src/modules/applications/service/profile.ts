@@ -1,4 +1,6 @@
 import type { MatchableUnit } from '#src/modules/housing/index.ts';
+import type { ResidenceAdmission } from '#src/modules/residences/index.ts';
+import type { GirRange } from '#src/modules/applications/domain/eligibility.ts';
 import {
   committedWorkKinds,
   type CommittedWork,
@@ -9,8 +11,11 @@ import {
 import type { FloorPreference, PoiKind, WalkingAid } from '#src/modules/applications/domain/vocabulary.ts';
 import type { ApplicationRow, PoiRow } from '#src/modules/applications/repo/applications.repo.ts';
 
-/** The matching's view of an application; `currentCommunes` = where the person lives now (commune, then associée). */
-export function profileOf(row: ApplicationRow, currentCommunes: string[]): MatchProfile {
+/**
+ * The matching's view of an application; `currentCommunes` = where the person lives now (commune, then
+ * associée); `gir` = the GIR on the person's file when the caller may read it (else unknown).
+ */
+export function profileOf(row: ApplicationRow, currentCommunes: string[], gir: number | null = null): MatchProfile {
   return {
     maxStepsClimbable: row.maxStepsClimbable,
     walkingAid: row.walkingAid as WalkingAid | null,
@@ -27,6 +32,11 @@ export function profileOf(row: ApplicationRow, currentCommunes: string[]): Match
         ? { lat: row.familyLatitude, lon: row.familyLongitude }
         : null,
     floorPreference: row.floorPreference as FloorPreference | null,
+    householdSize: row.householdSize,
+    referenceIncomeEur: row.referenceIncomeEur,
+    referenceIncomeYear: row.referenceIncomeYear,
+    gir,
+    wishedServices: row.wishedServices,
     weights: row.weights,
   };
 }
@@ -37,8 +47,11 @@ const minOf = (...values: (number | null)[]) => {
   return known.length > 0 ? Math.min(...known) : null;
 };
 
-/** The matching's view of a housing unit: building path + unit interior, works only when the landlord committed. */
-export function matchUnitOf(u: MatchableUnit): MatchUnit {
+/**
+ * The matching's view of a housing unit: building path + unit interior, works only when the landlord committed;
+ * `residenceRanges` = the GIR ranges the residences module holds, by programme (see `residenceRangesByProgramme`).
+ */
+export function matchUnitOf(u: MatchableUnit, residenceRanges: ReadonlyMap<string, GirRange> = new Map()): MatchUnit {
   const building = u.building;
   // Half-level landings are a classic trap: the lift stops between floors, those steps remain.
   const halfLevel = u.floor > 0 && u.liftToLanding ? (building.liftHalfLevelSteps ?? 0) : 0;
@@ -65,10 +78,38 @@ export function matchUnitOf(u: MatchableUnit): MatchUnit {
     rentEur: u.rentEur,
     chargesEur: u.chargesEur,
     outdoorSpace: u.interior.balconyOrGarden,
-    services: null,
+    services: u.programme.services,
+    financing: u.financing,
+    programmeKind: u.programme.kind,
+    admissionGir: residenceRanges.get(u.programme.id) ?? null,
     dpeClass: u.energyClass,
     committedWorks: u.adaptableByWorks.landlordCommitment ? u.adaptableByWorks.works.filter(isCommittedWork) : [],
   };
+}
+
+const sameName = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[^\p{Letter}\p{Number}]/gu, '')
+    .toLowerCase();
+
+/**
+ * A résidence autonomie programme of the housing supply takes the admission range of the residence of the
+ * same name in the same commune, when the residences module holds one: housing programmes carry no FINESS
+ * to link them by.
+ */
+export function residenceRangesByProgramme(
+  units: readonly MatchableUnit[],
+  residences: readonly ResidenceAdmission[],
+): Map<string, GirRange> {
+  const byKey = new Map(residences.map((r) => [`${r.communeInsee}:${sameName(r.name)}`, r]));
+  const ranges = new Map<string, GirRange>();
+  for (const u of units) {
+    if (u.programme.kind !== 'residence_autonomie' || ranges.has(u.programme.id)) continue;
+    const residence = byKey.get(`${u.communeInsee}:${sameName(u.programme.name)}`);
+    if (residence) ranges.set(u.programme.id, { min: residence.girMin, max: residence.girMax });
+  }
+  return ranges;
 }
 
 export const poiOf = (p: PoiRow): PointOfInterest => ({

@@ -1,6 +1,10 @@
 /** Part of the one catalogue in ../fr.ts. */
 const num = (n: number) => n.toLocaleString('fr-FR');
 const euros = (n: number) => `${num(n)} €`;
+/** ISO date to jj/mm/aaaa (server-side sentences; pages use formatDate). */
+const day = (iso: string) => iso.split('-').reverse().join('/');
+const persons = (n: number) => `${num(n)} personne${n > 1 ? 's' : ''}`;
+const girRange = (min: number, max: number) => (min === max ? `GIR ${min}` : `GIR ${min} à ${max}`);
 
 export const applications = {
   nav: 'Demandes de logement',
@@ -63,10 +67,13 @@ export const applications = {
     typology: 'Typologie souhaitée',
     budget: 'Budget (loyer + charges)',
     commune: 'Commune souhaitée',
+    income_ceiling: 'Plafond de ressources du financement',
+    admission: 'Conditions d’admission du programme',
   },
   missing: {
     profile: 'La capacité de la personne n’est pas renseignée dans la demande.',
     unit: 'La mesure n’est pas renseignée pour ce logement.',
+    settings: 'La règle n’est pas paramétrée pour le territoire.',
   },
   explain: {
     steps: (actual: number, limit: number) =>
@@ -89,6 +96,26 @@ export const applications = {
     typology: (actual: string, wished: string) => `${actual} ; souhaité : ${wished}.`,
     budget: (cost: number, limit: number) => `${euros(cost)} par mois pour un budget de ${euros(limit)}.`,
     commune: (ok: boolean) => (ok ? 'Dans une commune souhaitée.' : 'Hors des communes souhaitées.'),
+    income: (income: number, year: number | null, financing: string, ceiling: number, since: string) =>
+      `Revenu fiscal de référence${year ? ` ${year}` : ''} : ${euros(income)} ; plafond ${financing} : ${euros(ceiling)} (valeur du territoire applicable depuis le ${day(since)}).`,
+    incomeMissingProfile:
+      'La taille du ménage ou son revenu fiscal de référence (N-2) n’est pas renseigné dans la demande.',
+    incomeMissingSettings: (financing: string, size: number) =>
+      `Aucun plafond ${financing} n’est paramétré pour un ménage de ${persons(size)} : à vérifier avec l’arrêté en vigueur.`,
+    incomeMissingUnit: 'Le financement du logement n’est pas renseigné.',
+    residenceSource: { residence: 'conditions de la résidence', workspace: 'réglage du territoire' },
+    residenceGir: (gir: number, min: number, max: number, source: string) =>
+      `Résidence autonomie : GIR ${gir} au dossier ; admission des ${girRange(min, max)} (${source}).`,
+    residenceGirHidden: (inRange: boolean, min: number, max: number, source: string) =>
+      `Résidence autonomie : le GIR au dossier est ${inRange ? 'dans' : 'hors de'} la tranche d’admission, ${girRange(min, max)} (${source}).`,
+    residenceMissingSettings:
+      'Aucune tranche de GIR d’admission n’est connue pour cette résidence autonomie ni paramétrée pour le territoire : à vérifier.',
+    asvGir: (gir: number, max: number) =>
+      `Programme ASV, prioritaire pour les personnes en perte d’autonomie (${girRange(1, max)}) : GIR ${gir} au dossier.`,
+    asvGirHidden: (inRange: boolean, max: number) =>
+      `Programme ASV, prioritaire pour les personnes en perte d’autonomie (${girRange(1, max)}) : le GIR au dossier ${inRange ? 'correspond' : 'ne correspond pas'}.`,
+    asvMissingSettings: 'Aucun seuil de perte d’autonomie n’est paramétré pour les programmes ASV : à vérifier.',
+    girMissing: 'Le GIR de la personne n’est pas connu (aucune évaluation AGGIR au dossier) : à vérifier.',
   },
   contribution: {
     noData: 'Pas de donnée : critère laissé hors du score.',
@@ -107,6 +134,18 @@ export const applications = {
     renewalBeforeFiling: 'Le renouvellement ne peut pas précéder le premier dépôt.',
     familyCoordinates: 'Indiquez la latitude et la longitude, ou aucune des deux.',
     cotation: 'Indiquez les points, la version de la grille et la date, ou rien.',
+    householdSize: 'Indiquez un nombre de personnes entre 1 et 20.',
+    referenceIncome: 'Indiquez un montant en euros, positif.',
+    referenceIncomeYear: 'Indiquez l’année sur 4 chiffres, par exemple 2024.',
+    referenceIncomeBoth: 'Indiquez le revenu fiscal de référence et son année, ou aucun des deux.',
+    service: 'Choisissez des services dans la liste.',
+    financing: 'Choisissez PLAI, PLUS ou PLS.',
+    ceilingHouseholdSize: 'Indiquez une taille de ménage entre 1 et 6.',
+    ceilingEur: 'Indiquez un plafond en euros, supérieur à 0.',
+    ceilingTaken: 'Un plafond existe déjà pour ce financement, cette taille de ménage et cette date.',
+    gir: 'Indiquez un GIR entre 1 et 6.',
+    girRangeBoth: 'Indiquez le GIR minimum et le GIR maximum, ou aucun des deux.',
+    girRangeOrder: 'Le GIR maximum doit être supérieur ou égal au GIR minimum.',
   },
   reminder: {
     title: (days: number) => `Demande de logement social à renouveler dans ${days} jours`,
