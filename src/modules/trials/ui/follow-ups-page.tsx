@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { api } from '#src/shared/ui/api.ts';
 import {
   CheckboxGroupField,
@@ -24,7 +25,7 @@ const t = messages.trials;
 const u = t.ui;
 const ff = u.followUpFields;
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+const today = () => parisDay(new Date());
 const whoOf = (item: FollowUpDue) =>
   item.personName ?? u.professional(item.professionalName ?? '', item.professionalOrganization ?? '');
 

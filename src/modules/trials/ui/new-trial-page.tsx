@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { api, ApiError } from '#src/shared/ui/api.ts';
 import {
   CheckboxGroupField,
@@ -33,7 +34,7 @@ type Values = {
   acquiredOn: string;
 };
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+const today = () => parisDay(new Date());
 
 /**
  * Chooses a product of the catalogue: the words are searched in the catalogue (accent- and typo-tolerant),

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { barsPlot, Figure, formatNumber, type FigureColumn } from '#src/shared/ui/figure.tsx';
 import { ErrorSummary, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
@@ -17,7 +18,7 @@ const o = t.observatory;
 
 /** The last twelve whole months to today, the default view. */
 function defaultPeriod(): Period {
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+  const today = parisDay(new Date());
   const [year, month] = today.split('-').map(Number) as [number, number];
   const start = new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10);
   return { from: start, to: today };
