@@ -8,6 +8,8 @@ import { mountSheetRoutes } from '#src/modules/recommendations/api/sheets.route.
 export { productSnapshots } from '#src/modules/recommendations/service/sheets.ts';
 export { insertSheet, insertVersion } from '#src/modules/recommendations/repo/sheets.repo.ts';
 export type { SheetContent, SheetSnapshot } from '#src/modules/recommendations/domain/sheet.ts';
+/** The PDF of a version from its frozen data, pure (the benchmark measures it). */
+export { sheetDocument, type PrintableSheet } from '#src/modules/recommendations/service/sheet-pdf.ts';
 
 /**
  * The occupational therapist's recommendation sheets: one draft per pathway, handed over as immutable

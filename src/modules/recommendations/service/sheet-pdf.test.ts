@@ -8,79 +8,12 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '#src/shared/pdf/document.ts';
 import { pdfText } from '#src/shared/pdf/pdf-text.ts';
-import { sheetDocument, type PrintableSheet } from '#src/modules/recommendations/service/sheet-pdf.ts';
+import { sheetDocument } from '#src/modules/recommendations/service/sheet-pdf.ts';
+import { sampleSheet } from '#tests/fixtures/demo-recommendations.ts';
 
 const reference = join(dirname(fileURLToPath(import.meta.url)), '__reference__', 'sheet-page-1.png');
 
-/** A fixed sheet: fixed dates, so the rendering is the same on every run. */
-const sheet: PrintableSheet = {
-  version: 2,
-  handedOverAt: new Date('2026-11-20T10:15:00Z'),
-  content: {
-    situation:
-      'Vit seul au 1er étage sans ascenseur ; sa fille passe chaque jour.\n\nDifficultés pour enjamber la baignoire.',
-    groupBy: 'activity',
-    groups: [
-      {
-        key: 'd510',
-        items: [
-          { productId: 'p-board', note: 'Largeur adaptée à la baignoire (70 cm).' },
-          { productId: 'p-missing', note: '' },
-        ],
-      },
-      { key: 'd420', items: [{ productId: 'p-bars', note: '' }] },
-      { key: 'd530', items: [] },
-      { key: 'd450', items: [{ productId: 'p-cane', note: 'Régler à hauteur du poignet.' }] },
-    ],
-    works: [{ room: 'bathroom', what: 'Remplacer la baignoire par une douche de plain-pied', why: 'Risque de chute' }],
-    fundingLeads: 'MaPrimeAdapt’ (Anah) pour les travaux ; caisse de retraite pour les aides techniques.',
-    notes: 'Revoir dans trois mois.',
-  },
-  snapshot: {
-    workspaceName: 'Territoire de démonstration',
-    organizationName: 'CCAS de Lattes',
-    therapistName: 'Élodie Ergo',
-    person: { firstName: 'Joseph', lastName: 'Garcia', age: 81, gir: 4 },
-    products: [
-      {
-        id: 'p-board',
-        name: 'Planche de bain réglable',
-        isoCode: '093303',
-        isoCodeDisplay: '09 33 03',
-        isoEdition: '2022',
-        isoClassLabel: 'Soins personnels',
-        averagePrice: { cents: 4590, date: '2026-09-01', source: 'relevé distributeurs' },
-        lpp: null,
-        localDistributors: [{ name: 'Médical Sud', address: '12 av. de Montpellier, Lattes', phone: '04 67 00 00 00' }],
-        trial: { outcome: 'suitable', triedOn: '2026-11-20', remark: 'Transfert sûr avec la barre' },
-      },
-      {
-        id: 'p-bars',
-        name: 'Barre d’appui coudée 135°',
-        isoCode: '181803',
-        isoCodeDisplay: '18 18 03',
-        isoEdition: '2022',
-        isoClassLabel: null,
-        averagePrice: { cents: 3900, date: '2026-06-15', source: null },
-        lpp: null,
-        localDistributors: [],
-        trial: null,
-      },
-      {
-        id: 'p-cane',
-        name: 'Canne anglaise',
-        isoCode: '120306',
-        isoCodeDisplay: '12 03 06',
-        isoEdition: '2022',
-        isoClassLabel: 'Mobilité',
-        averagePrice: { cents: 2500, date: '2026-05-02', source: 'ameli' },
-        lpp: { code: '1234567', reimbursementBaseCents: 1220, priceCeilingCents: 2200 },
-        localDistributors: [{ name: 'Pharmacie du Port', address: null, phone: null }],
-        trial: { outcome: 'needs_adjustment', triedOn: '2026-11-20', remark: null },
-      },
-    ],
-  },
-};
+const sheet = sampleSheet();
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
