@@ -26,7 +26,7 @@ export function ProductPicker({ groupTitle, onPick }: { groupTitle: string; onPi
   const search = (event: FormEvent) => {
     event.preventDefault();
     const params = new URLSearchParams({ q: query, limit: '10' });
-    api<{ items: FoundProduct[] }>(`/api/catalogue/products?${params}`)
+    api<{ items: FoundProduct[] }>(`/api/catalogue/search?${params}`)
       .then((found) => {
         setResults(found.items);
         setError(null);
