@@ -266,6 +266,25 @@ beforeAll(async () => {
     );
   }
 
+  // A catalogue product and a trial of the workspace's person in each workspace, acquired so it has a follow-up.
+  for (const [workspaceId, personId, userId] of [
+    [a.workspaceId, a.personId, a.sessions[0]!.userId],
+    [b.workspaceId, b.personId, bUsers[0]!.userId],
+  ] as const) {
+    const productId = newId();
+    await database.execute(
+      `insert into catalogue_products (workspace_id, id, name, primary_iso_code, iso_edition)
+       values ($1, $2, 'Planche de bain', '093303', '2022')`,
+      [workspaceId, productId],
+    );
+    await database.execute(
+      `insert into trials (workspace_id, id, person_id, product_id, therapist_user_id, context, tried_on, outcome,
+         acquired_on, follow_up_due_on)
+       values ($1, $2, $3, $4, $5, 'showroom', current_date, 'suitable', current_date, current_date + 90)`,
+      [workspaceId, newId(), personId, productId, userId],
+    );
+  }
+
   ({ routes, doc } = await listApiRoutes(t));
   const usersOnlyIn = async (workspaceId: string, other: string) => {
     const { rows } = await database.execute(
