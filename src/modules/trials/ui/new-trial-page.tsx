@@ -56,7 +56,7 @@ function ProductPicker({ form }: { form: FormState<Values> }) {
     setStatus(messages.app.loading);
     try {
       const result = await api<{ items: ProductHit[] }>(
-        `/api/catalogue/products?${new URLSearchParams({ q: words.trim(), limit: '10' })}`,
+        `/api/catalogue/search?${new URLSearchParams({ q: words.trim(), limit: '10' })}`,
       );
       setHits(result.items);
       setStatus(result.items.length === 0 ? f.noProduct : '');

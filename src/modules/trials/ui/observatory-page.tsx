@@ -130,7 +130,7 @@ export function TrialObservatoryPage() {
   const { state } = useApi<TrialIndicators>(`/api/trial-indicators?${query}`);
   // Our own labels of the ISO classes come with the catalogue's facets (readers without the catalogue see codes).
   const { state: facets } = useApi<{ facets: { isoClasses: { code: string; label: string | null }[] } }>(
-    '/api/catalogue/products?limit=1',
+    '/api/catalogue/search?limit=1',
   );
   const classLabels = useMemo(
     () =>
