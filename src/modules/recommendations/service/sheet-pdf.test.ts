@@ -51,7 +51,7 @@ describe('sheetDocument', () => {
     expect(text).toContain('ISO 9999 09 33 03 (éd. 2022) — Soins personnels');
     expect(text).toContain('Essai du 20 novembre 2026 : Adapté — Transfert sûr avec la barre');
     expect(text).toContain('Pas d’essai enregistré');
-    expect(text).toContain('Essai du 20 novembre 2026 : À ajuster');
+    expect(text).toContain('Essai du 20 novembre 2026 : Adapté avec réglages');
     expect(text).toMatch(/Prix moyen 45,90\s€ \(relevé le 1 septembre 2026, relevé distributeurs\)/);
     expect(text).toContain('Hors LPP : non remboursé par l’Assurance Maladie');
     expect(text).toContain('Code LPP 1234567');

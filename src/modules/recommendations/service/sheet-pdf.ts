@@ -87,7 +87,7 @@ function amountRows(product: ProductSnapshot, amounts: ResolvedGroup['items'][nu
 function productBlock(item: ResolvedGroup['items'][number]): Content {
   const { product, note, amounts } = item;
   const trial = product.trial
-    ? p.trial(t.trialOutcomes[product.trial.outcome], formatDay(product.trial.triedOn)) +
+    ? p.trial(messages.trials.outcomes[product.trial.outcome], formatDay(product.trial.triedOn)) +
       (product.trial.remark ? ` — ${product.trial.remark}` : '')
     : p.noTrial;
   return {

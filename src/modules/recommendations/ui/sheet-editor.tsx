@@ -42,7 +42,7 @@ function productLine(info: ProductInfo | undefined) {
     `ISO ${info.isoCodeDisplay}`,
     info.priceCents === null ? u.noPrice : u.price(formatCents(info.priceCents)),
     info.lppCode ? u.lpp(info.lppCode) : u.notLpp,
-    info.trial ? u.trial(r.trialOutcomes[info.trial.outcome], formatDate(info.trial.triedOn)) : u.noTrial,
+    info.trial ? u.trial(messages.trials.outcomes[info.trial.outcome], formatDate(info.trial.triedOn)) : u.noTrial,
   ].join(' · ');
 }
 

@@ -27,11 +27,6 @@ export const recommendations = {
     whole_home: 'Tout le logement',
   } as Record<string, string>,
   groupings: { activity: 'Par activité', room: 'Par pièce' },
-  trialOutcomes: {
-    suitable: 'Adapté',
-    needs_adjustment: 'À ajuster',
-    unsuitable: 'Non adapté',
-  },
   validation: {
     situation: 'La situation tient en 4 000 caractères au plus.',
     text: (max: number) => `Ce texte tient en ${max} caractères au plus.`,
