@@ -72,7 +72,7 @@ export const router = createBrowserRouter([
       ...observatoryPages,
       ...assessmentPages,
       ...formPages,
-      ...housingPages,
+      ...housingPages({ CommuneField }),
       ...residencesPages({ CommuneField }),
       ...applicationsPages,
       ...offersPages,

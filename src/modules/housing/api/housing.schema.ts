@@ -19,7 +19,19 @@ import {
 } from '#src/modules/housing/domain/supply.ts';
 
 /** Reference values for the forms' choices (UI code reads them from here, not from the domain). */
-export { adaptationWorks, financings, programmeServices, typologies };
+export {
+  adaptationWorks,
+  checkMethods,
+  contactRoles,
+  energyClasses,
+  financings,
+  legalCategories,
+  offerKinds,
+  programmeKinds,
+  programmePhases,
+  programmeServices,
+  typologies,
+};
 
 const v = messages.housing.validation;
 
@@ -300,6 +312,9 @@ export const unitListSchema = z
     byLevel: z.array(countSchema),
     byStatus: z.array(countSchema),
     landlords: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    /** The name of the commune filtered on, so the filter shows it rather than its code. */
+    communeName: z.string().nullable(),
+    canAddProgrammes: z.boolean(),
   })
   .openapi('UnitList');
 export type UnitList = z.infer<typeof unitListSchema>;

@@ -99,7 +99,7 @@ export async function listUnitsForActor(db: Db, actor: Actor, query: UnitListQue
     listUnits(db, scope, filter, { limit, offset }),
     landlordNames(db, actor.workspaceId),
   ]);
-  const communes = await communeLabels(result.items.map(placeOf));
+  const communes = await communeLabels([...result.items.map(placeOf), filter.communeInsee ?? null]);
   const landlordIds = scope.allLandlords ? null : new Set(scope.organizationIds);
   const landlords = (await landlordList(db, actor.workspaceId)).filter((l) => !landlordIds || landlordIds.has(l.id));
   return {
@@ -108,6 +108,8 @@ export async function listUnitsForActor(db: Db, actor: Actor, query: UnitListQue
     byLevel: result.byLevel.map((c) => ({ key: c.key, count: Number(c.count) })),
     byStatus: result.byStatus.map((c) => ({ key: c.key, count: Number(c.count) })),
     landlords,
+    communeName: filter.communeInsee ? (communes.get(filter.communeInsee) ?? null) : null,
+    canAddProgrammes: actor.permissions.has('housing.supply'),
   };
 }
 

@@ -22,3 +22,10 @@ export const options = <K extends string>(labels: Record<K, string>, empty?: str
   ...(empty !== undefined ? [{ value: '', label: empty }] : []),
   ...(Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label })),
 ];
+
+/** Codes that are their own label (T1…T6, PLAI…), as a label map for `options`. */
+export const codeLabels = <K extends string>(codes: readonly K[]) =>
+  Object.fromEntries(codes.map((code): [K, string] => [code, code])) as Record<K, string>;
+
+/** Financings by their usual acronym; "other" in words. */
+export const financingLabels = { PLAI: 'PLAI', PLUS: 'PLUS', PLS: 'PLS', PLI: 'PLI', other: t.financingOther };

@@ -60,10 +60,18 @@ export function LandlordPage() {
     );
   const l = state.data;
   const years = [...new Set(l.charter?.reviews.map((r) => r.year))].sort();
+  const referents = l.contacts.filter((contact) => contact.role === 'senior_referent');
   return (
     <Page title={l.name}>
       <section className="housing-facts">
         <h2>{t.landlords.profile}</h2>
+        {l.canEdit && (
+          <p className="actions">
+            <Link className="button" to={`/bailleurs/${l.id}/profil`}>
+              {t.landlords.editProfile}
+            </Link>
+          </p>
+        )}
         <dl>
           <div>
             <dt>SIREN</dt>
@@ -88,9 +96,30 @@ export function LandlordPage() {
             <dt>{t.fields.adaptationPolicy}</dt>
             <dd>{l.profile.adaptationPolicy ?? '—'}</dd>
           </div>
+          <div>
+            <dt>{t.landlords.seniorReferent}</dt>
+            <dd>
+              {referents.length ? (
+                referents.map((r) => r.name).join(', ')
+              ) : l.canEdit ? (
+                <Link to={`/bailleurs/${l.id}/contacts/nouveau?role=senior_referent`}>
+                  {t.landlords.noSeniorReferent}
+                </Link>
+              ) : (
+                '—'
+              )}
+            </dd>
+          </div>
         </dl>
       </section>
       <h2>{t.landlords.contacts}</h2>
+      {l.canEdit && (
+        <p className="actions">
+          <Link className="button" to={`/bailleurs/${l.id}/contacts/nouveau`}>
+            {t.landlords.addContact}
+          </Link>
+        </p>
+      )}
       {l.contacts.length === 0 ? (
         <p>{t.landlords.noContacts}</p>
       ) : (
@@ -103,6 +132,7 @@ export function LandlordPage() {
                 <th scope="col">{c.name}</th>
                 <th scope="col">{c.email}</th>
                 <th scope="col">{c.phone}</th>
+                {l.canEdit && <th scope="col">{t.landlords.actions}</th>}
               </tr>
             </thead>
             <tbody>
@@ -112,6 +142,13 @@ export function LandlordPage() {
                   <td>{contact.name}</td>
                   <td>{contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}</td>
                   <td>{contact.phone ?? '—'}</td>
+                  {l.canEdit && (
+                    <td>
+                      <Link to={`/bailleurs/${l.id}/contacts/${contact.id}`}>
+                        {t.form.editContactLink(contact.name)}
+                      </Link>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -133,6 +170,13 @@ export function LandlordPage() {
         </ul>
       )}
       <h2>{t.landlords.charter}</h2>
+      {l.canEdit && l.charter && (
+        <p className="actions">
+          <Link className="button" to={`/bailleurs/${l.id}/charte`}>
+            {t.landlords.editCharter}
+          </Link>
+        </p>
+      )}
       {!l.charter?.signedOn ? (
         <p>{t.landlords.notSigned}</p>
       ) : (
@@ -177,6 +221,13 @@ export function LandlordPage() {
         </>
       )}
       <h2>{t.landlords.programmes}</h2>
+      {l.canEdit && (
+        <p className="actions">
+          <Link className="button" to={`/logements/programmes/nouveau?bailleur=${l.id}`}>
+            {t.list.newProgramme}
+          </Link>
+        </p>
+      )}
       <ul>
         {l.programmes.map((p) => (
           <li key={p.id}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { api, ApiError } from '#src/shared/ui/api.ts';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import type { ProgrammeDetail } from '#src/modules/housing/api/housing.schema.ts';
@@ -33,6 +34,13 @@ export function ProgrammePage() {
         </>
       }
     >
+      {p.canEdit && (
+        <p className="actions">
+          <Link className="button" to={`/logements/programmes/${p.id}/modifier`}>
+            {t.programme.edit}
+          </Link>
+        </p>
+      )}
       <section className="housing-facts">
         <h2>{t.programme.summary}</h2>
         <dl>
@@ -100,6 +108,7 @@ export function ProgrammePage() {
               <th scope="col">{c.steps}</th>
               <th scope="col">{c.lift}</th>
               <th scope="col">{c.lastCheck}</th>
+              {p.canEdit && <th scope="col">{t.landlords.actions}</th>}
             </tr>
           </thead>
           <tbody>
@@ -124,11 +133,25 @@ export function ProgrammePage() {
                     ? `${formatDate(b.lastCheckOn)}${b.lastCheckMethod ? ` (${t.checkMethods[b.lastCheckMethod]})` : ''}`
                     : '—'}
                 </td>
+                {p.canEdit && (
+                  <td>
+                    <Link to={`/logements/programmes/${p.id}/batiments/${b.id}/modifier`}>
+                      {t.form.editBuildingLink(b.entranceLabel)}
+                    </Link>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {p.canEdit && (
+        <p className="actions">
+          <Link className="button" to={`/logements/programmes/${p.id}/nouveau-batiment`}>
+            {t.programme.addBuilding}
+          </Link>
+        </p>
+      )}
       <h2>{t.programme.units}</h2>
       {p.canEdit && p.buildings.length > 0 && (
         <p className="actions">
@@ -149,12 +172,39 @@ export function ProgrammePage() {
                 <img src={`/api/housing/programmes/${p.id}/photos/${photo.id}`} alt={photo.caption} loading="lazy" />
                 <figcaption>{photo.caption}</figcaption>
               </figure>
+              {p.canEdit && <RemovePhoto programmeId={p.id} photo={photo} onRemoved={reload} />}
             </li>
           ))}
         </ul>
       )}
       {p.canEdit && <PhotoForm programmeId={p.id} onSaved={reload} />}
     </Page>
+  );
+}
+
+/** Removes one photo; the page reloads the list and says so. */
+function RemovePhoto({
+  programmeId,
+  photo,
+  onRemoved,
+}: {
+  programmeId: string;
+  photo: { id: string; caption: string };
+  onRemoved: () => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const remove = () => {
+    api(`/api/housing/programmes/${programmeId}/photos/${photo.id}`, { method: 'DELETE' })
+      .then(onRemoved)
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : messages.errors.internal));
+  };
+  return (
+    <>
+      {error && <Alert kind="error">{error}</Alert>}
+      <button type="button" className="button button--link" onClick={remove}>
+        {t.form.removePhoto(photo.caption)}
+      </button>
+    </>
   );
 }
 

@@ -1,16 +1,17 @@
 import { Link, useSearchParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
+import { useForm, type CommuneFieldComponent } from '#src/shared/ui/form.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import type { UnitList } from '#src/modules/housing/api/housing.schema.ts';
-import { options, rentWithCharges } from '#src/modules/housing/ui/display.ts';
+import { typologies, type UnitList } from '#src/modules/housing/api/housing.schema.ts';
+import { codeLabels, options, rentWithCharges } from '#src/modules/housing/ui/display.ts';
 
 const t = messages.housing;
 const filterNames = ['q', 'organizationId', 'communeInsee', 'typology', 'level', 'status', 'kind'] as const;
 const PAGE = 50;
 
 /** The supply: every unit the user may see, filtered through the address bar so a filtered view can be shared. */
-export function SupplyPage() {
+export function SupplyPage({ CommuneField }: { CommuneField: CommuneFieldComponent }) {
   const [params, setParams] = useSearchParams();
   const limit = Number(params.get('limit') ?? PAGE);
   const query = new URLSearchParams();
@@ -21,80 +22,108 @@ export function SupplyPage() {
   query.set('limit', String(limit));
   const { state } = useApi<UnitList>(`/api/housing/units?${query.toString()}`);
 
+  const data = state.status === 'ready' ? state.data : null;
+  const filters = new URLSearchParams(query);
+  filters.delete('limit');
+
+  return (
+    <Page title={t.list.title} lead={t.list.intro}>
+      <p className="actions">
+        <Link to="/bailleurs">{t.list.landlords}</Link> · <Link to="/charte">{t.nav.charter}</Link>
+        {data?.canAddProgrammes && (
+          <>
+            {' '}
+            ·{' '}
+            <Link className="button" to="/logements/programmes/nouveau">
+              {t.list.newProgramme}
+            </Link>
+          </>
+        )}
+      </p>
+      {/* Mounted again when the filters change or the list first arrives, so every box shows what is applied. */}
+      <Filters
+        key={`${filters.toString()}|${data ? 'ready' : ''}|${data?.communeName ?? ''}`}
+        params={params}
+        data={data}
+        onApply={setParams}
+        CommuneField={CommuneField}
+      />
+      {state.status === 'error' && <Alert kind="error">{state.error.message}</Alert>}
+      {state.status === 'ready' && <Results data={state.data} onMore={() => setMore(params, setParams, limit)} />}
+    </Page>
+  );
+}
+
+function Filters({
+  params,
+  data,
+  onApply,
+  CommuneField,
+}: {
+  params: URLSearchParams;
+  data: UnitList | null;
+  onApply: (next: URLSearchParams) => void;
+  CommuneField: CommuneFieldComponent;
+}) {
+  const value = (name: (typeof filterNames)[number]) => params.get(name) ?? '';
+  // The commune is picked from the official list; the picker keeps its code in a form state of its own.
+  const commune = useForm({ initial: { communeInsee: value('communeInsee') }, submit: async () => {} });
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    data.set('communeInsee', commune.values.communeInsee);
     const next = new URLSearchParams();
     for (const name of filterNames) {
       const entry = data.get(name);
       const value = typeof entry === 'string' ? entry.trim() : '';
       if (value) next.set(name, value);
     }
-    setParams(next);
+    onApply(next);
   };
-  const value = (name: (typeof filterNames)[number]) => params.get(name) ?? '';
-
   return (
-    <Page title={t.list.title} lead={t.list.intro}>
-      <p className="actions">
-        <Link to="/bailleurs">{t.list.landlords}</Link> · <Link to="/charte">{t.nav.charter}</Link>
-      </p>
-      <form className="housing-filters" onSubmit={onSubmit} aria-label={t.list.filters}>
-        <div className="field">
-          <label htmlFor="housing-q">{t.list.search}</label>
-          <input id="housing-q" name="q" type="search" defaultValue={value('q')} />
-        </div>
-        <div className="field">
-          <label htmlFor="housing-landlord">{t.list.landlord}</label>
-          <select id="housing-landlord" name="organizationId" defaultValue={value('organizationId')}>
-            <option value="">{t.list.all}</option>
-            {state.status === 'ready' &&
-              state.data.landlords.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
+    <form className="housing-filters" onSubmit={onSubmit} aria-label={t.list.filters}>
+      <div className="field">
+        <label htmlFor="housing-q">{t.list.search}</label>
+        <input id="housing-q" name="q" type="search" defaultValue={value('q')} />
+      </div>
+      <div className="field">
+        <label htmlFor="housing-landlord">{t.list.landlord}</label>
+        <select id="housing-landlord" name="organizationId" defaultValue={value('organizationId')}>
+          <option value="">{t.list.all}</option>
+          {data?.landlords.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <CommuneField form={commune} name="communeInsee" label={t.list.commune} initialLabel={data?.communeName} />
+      {(
+        [
+          ['typology', t.list.typology, codeLabels(typologies)],
+          ['level', t.list.level, t.levels],
+          ['status', t.list.status, t.statuses],
+          ['kind', t.list.kind, t.programmeKinds],
+        ] as const
+      ).map(([name, label, labels]) => (
+        <div className="field" key={name}>
+          <label htmlFor={`housing-${name}`}>{label}</label>
+          <select id={`housing-${name}`} name={name} defaultValue={value(name)}>
+            {options(labels as Record<string, string>, t.list.all).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="housing-commune">{t.list.commune}</label>
-          <input
-            id="housing-commune"
-            name="communeInsee"
-            inputMode="numeric"
-            maxLength={5}
-            defaultValue={value('communeInsee')}
-          />
-        </div>
-        {(
-          [
-            ['typology', t.list.typology, { T1: 'T1', T2: 'T2', T3: 'T3', T4: 'T4', T5: 'T5', T6: 'T6' }],
-            ['level', t.list.level, t.levels],
-            ['status', t.list.status, t.statuses],
-            ['kind', t.list.kind, t.programmeKinds],
-          ] as const
-        ).map(([name, label, labels]) => (
-          <div className="field" key={name}>
-            <label htmlFor={`housing-${name}`}>{label}</label>
-            <select id={`housing-${name}`} name={name} defaultValue={value(name)}>
-              {options(labels as Record<string, string>, t.list.all).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        ))}
-        <p className="actions">
-          <button type="submit" className="button button--primary">
-            {t.list.apply}
-          </button>
-          <Link to="/logements">{t.list.reset}</Link>
-        </p>
-      </form>
-      {state.status === 'error' && <Alert kind="error">{state.error.message}</Alert>}
-      {state.status === 'ready' && <Results data={state.data} onMore={() => setMore(params, setParams, limit)} />}
-    </Page>
+      ))}
+      <p className="actions">
+        <button type="submit" className="button button--primary">
+          {t.list.apply}
+        </button>
+        <Link to="/logements">{t.list.reset}</Link>
+      </p>
+    </form>
   );
 }
 

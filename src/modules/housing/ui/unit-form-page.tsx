@@ -11,8 +11,15 @@ import {
 } from '#src/shared/ui/form.tsx';
 import { Alert, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import { adaptationWorks, type ProgrammeDetail, type UnitDetail } from '#src/modules/housing/api/housing.schema.ts';
-import { options } from '#src/modules/housing/ui/display.ts';
+import {
+  adaptationWorks,
+  energyClasses,
+  typologies,
+  type ProgrammeDetail,
+  type UnitDetail,
+} from '#src/modules/housing/api/housing.schema.ts';
+import { codeLabels, financingLabels, options } from '#src/modules/housing/ui/display.ts';
+import { bodyOf, formValuesOf, labelsOf, triOptions } from '#src/modules/housing/ui/measure-form.ts';
 
 const t = messages.housing;
 const f = t.fields;
@@ -70,19 +77,10 @@ const textFields = [
 ] as const;
 type FieldName = (typeof numberFields)[number] | (typeof triFields)[number] | (typeof textFields)[number];
 type Values = Record<FieldName, string>;
-
-const triOptions = [
-  { value: '', label: f.unknown },
-  { value: 'true', label: t.unit.yes },
-  { value: 'false', label: t.unit.no },
-];
+const kinds = { numbers: numberFields, tris: triFields, texts: textFields };
 
 function initialOf(values: UnitDetail['values'] | null, buildingId: string): Values {
-  const out = {} as Values;
-  for (const name of [...numberFields, ...triFields, ...textFields]) {
-    const value = values?.[name];
-    out[name] = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(',') : String(value);
-  }
+  const out = formValuesOf<Values>(values, kinds);
   if (!values) {
     Object.assign(out, { typology: 'T2', financing: 'PLUS', status: 'vacant', floor: '0', bedrooms: '1' });
   }
@@ -91,23 +89,15 @@ function initialOf(values: UnitDetail['values'] | null, buildingId: string): Val
   return out;
 }
 
-/** The form's strings as the API's types: '' is "not measured" (null), numbers with a comma accepted. */
-function bodyOf(values: Values, version: number | undefined) {
-  const body: Record<string, unknown> = { version };
-  for (const name of numberFields) {
-    const raw = values[name].trim().replace(',', '.');
-    body[name] = raw === '' ? null : Number.isFinite(Number(raw)) ? Number(raw) : raw;
-  }
-  for (const name of triFields) body[name] = values[name] === '' ? null : values[name] === 'true';
-  for (const name of textFields) body[name] = values[name];
-  body.individualHouse = values.individualHouse === 'true';
-  body.works = values.works.split(',').filter(Boolean);
-  return body;
+function unitBodyOf(values: Values, version: number | undefined) {
+  return {
+    ...bodyOf(values, kinds, version),
+    individualHouse: values.individualHouse === 'true',
+    works: values.works.split(',').filter(Boolean),
+  };
 }
 
-const labels = Object.fromEntries(
-  [...numberFields, ...triFields, ...textFields].map((name) => [name, f[name as keyof typeof f] as string]),
-) as Record<FieldName, string>;
+const labels = labelsOf(kinds);
 
 /** Creates a unit in a programme (`/logements/programmes/:id/nouveau-logement`) or changes one (`/logements/:id/modifier`). */
 export function UnitFormPage() {
@@ -146,7 +136,7 @@ function UnitForm({ programme, unit }: { programme: ProgrammeDetail; unit: UnitD
   const form = useForm<Values>({
     initial: initialOf(unit?.values ?? null, programme.buildings[0]?.id ?? ''),
     submit: async (values) => {
-      const body = bodyOf(values, unit?.version);
+      const body = unitBodyOf(values, unit?.version);
       if (unit) {
         await api(`/api/housing/units/${unit.id}`, { method: 'PUT', body });
         await navigate(`/logements/${unit.id}`);
@@ -181,15 +171,15 @@ function UnitForm({ programme, unit }: { programme: ProgrammeDetail; unit: UnitD
         <TextField form={form} name="landlordUnitRef" label={labels.landlordUnitRef} required maxLength={40} />
         <TextField form={form} name="rplsId" label={labels.rplsId} maxLength={20} />
         {num('floor', true)}
-        {pick('typology', { T1: 'T1', T2: 'T2', T3: 'T3', T4: 'T4', T5: 'T5', T6: 'T6' })}
+        {pick('typology', codeLabels(typologies))}
         {num('bedrooms', true)}
         {num('surfaceM2')}
         {pick('individualHouse', { false: t.unit.no, true: t.unit.yes })}
-        {pick('financing', { PLAI: 'PLAI', PLUS: 'PLUS', PLS: 'PLS', PLI: 'PLI', other: t.contactRoles.other })}
+        {pick('financing', financingLabels)}
         {num('rentEur')}
         {num('chargesEur')}
         {yesNo('chargesIncludeHeating')}
-        {pick('energyClass', { A: 'A', B: 'B', C: 'C', D: 'D', E: 'E', F: 'F', G: 'G' }, f.unknown)}
+        {pick('energyClass', codeLabels(energyClasses), f.unknown)}
         {pick('status', t.statuses)}
         <TextField form={form} name="availableFrom" label={labels.availableFrom} type="date" />
       </fieldset>
