@@ -21,6 +21,9 @@ export { formatIsoCode } from '#src/modules/catalogue/domain/iso.ts';
 /** The daily sweep that reminds the team of loan agreements to renew (run by the job queue). */
 export { sendLoanAgreementReminders } from '#src/modules/catalogue/service/showroom.ts';
 
+/** Seeds write rows directly (demo data, tests, benchmarks). */
+export { insertCatalogueRows, type CatalogueRows } from '#src/modules/catalogue/repo/seed.repo.ts';
+
 export function createCatalogueRoutes(router: Router) {
   mountCatalogueRoutes(router);
   mountShowroomRoutes(router);

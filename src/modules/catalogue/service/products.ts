@@ -132,7 +132,7 @@ export async function updateProduct(
     if (row.version !== input.version) throw new AppError('conflict', { message: v.stale });
     const previous = stateOf(row, await distributorIdsOf(tx, actor.workspaceId, id));
     const next = { ...fieldsOf(input), distributorIds: [...new Set(input.distributorIds)].sort() };
-    const changedFields = changedFieldsOf(previous as Record<string, unknown>, next);
+    const changedFields = changedFieldsOf(previous as Record<string, unknown>, next).sort();
     if (changedFields.length === 0) return { id, version: row.version };
     await insertVersion(tx, {
       workspaceId: actor.workspaceId,
