@@ -21,7 +21,7 @@ import { mountPersonRoutes } from '#src/modules/people/api/persons.route.ts';
  *   date and source on the file in the caller's transaction (audited), unless the file holds a more
  *   recent GIR; needs `person.read_sensitive` (404 otherwise, as for a hidden file).
  */
-export { findPersonForActor } from '#src/modules/people/service/person-views.ts';
+export { findPersonForActor, getPersonFile } from '#src/modules/people/service/person-views.ts';
 export { createPersonForActor, findDuplicatesForActor } from '#src/modules/people/service/create-person.ts';
 export { recordGirForActor } from '#src/modules/people/service/update-person.ts';
 /** `girOnFileForActor(db, actor, personId)`: the GIR on a visible file for threshold checks, or null. */

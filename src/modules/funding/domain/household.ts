@@ -13,6 +13,9 @@ export type Tenure = (typeof tenures)[number];
 export const amoLevels = ['socle', 'complet', 'complet_ergo'] as const;
 export type AmoLevel = (typeof amoLevels)[number];
 
+export const retirementSchemes = ['general', 'cnracl', 'agirc_arrco', 'msa', 'civil_service', 'other'] as const;
+export type RetirementScheme = (typeof retirementSchemes)[number];
+
 export type Household = {
   age?: number;
   gir?: number;
@@ -24,6 +27,7 @@ export type Household = {
   /** Euros per month, for the APA participation. */
   monthlyResources?: number;
   inCouple?: boolean;
+  retirementScheme?: RetirementScheme;
   householdSize?: number;
   /** Sum of the occupants' reference tax incomes, euros per year. */
   referenceTaxIncome?: number;
@@ -40,6 +44,8 @@ export type Household = {
   technicalAids?: number;
   healthInsuranceShare?: number;
   taxCreditEquipment?: number;
+  /** What is left to pay once the other aids of a plan are counted (some local aids are computed on it). */
+  remainingCost?: number;
   apaMonthlyPlan?: number;
   mpaWorksLast5Years?: number;
   pchHousingLast10Years?: number;
@@ -48,7 +54,16 @@ export type Household = {
 };
 
 // The rules speak French: these are the values their conditions compare with.
-const tenureInRules: Record<Tenure, string> = {
+export const retirementSchemeInRules: Record<RetirementScheme, string> = {
+  general: 'régime général',
+  cnracl: 'CNRACL',
+  agirc_arrco: 'Agirc-Arrco',
+  msa: 'MSA',
+  civil_service: 'fonction publique d’État',
+  other: 'autre',
+};
+
+export const tenureInRules: Record<Tenure, string> = {
   owner_occupier: 'propriétaire occupant',
   private_tenant: 'locataire privé',
   social_tenant: 'locataire social',
@@ -68,6 +83,7 @@ const ruleOf: { [K in keyof Household]-?: string } = {
   pchCriteriaMetBefore60: 'personne . critères pch remplis avant 60 ans',
   monthlyResources: 'personne . ressources mensuelles',
   inCouple: 'personne . en couple',
+  retirementScheme: 'personne . régime de retraite',
   householdSize: 'ménage . personnes',
   referenceTaxIncome: 'ménage . revenu fiscal de référence',
   inIleDeFrance: 'ménage . en île-de-france',
@@ -82,6 +98,7 @@ const ruleOf: { [K in keyof Household]-?: string } = {
   technicalAids: 'projet . aides techniques',
   healthInsuranceShare: 'projet . part assurance maladie',
   taxCreditEquipment: "projet . équipements crédit d'impôt",
+  remainingCost: 'projet . reste à charge',
   apaMonthlyPlan: 'apa . plan demandé',
   mpaWorksLast5Years: 'historique . travaux mpa sur 5 ans',
   pchHousingLast10Years: 'historique . pch logement sur 10 ans',
@@ -97,7 +114,9 @@ export function situationOf(household: Household): Record<string, string | numbe
     const rule = ruleOf[key];
     if (typeof value === 'boolean') situation[rule] = value ? 'oui' : 'non';
     else if (typeof value === 'number') situation[rule] = value;
-    else situation[rule] = `'${key === 'tenure' ? tenureInRules[value as Tenure] : value}'`;
+    else if (key === 'tenure') situation[rule] = `'${tenureInRules[value as Tenure]}'`;
+    else if (key === 'retirementScheme') situation[rule] = `'${retirementSchemeInRules[value as RetirementScheme]}'`;
+    else situation[rule] = `'${value}'`;
   }
   return situation;
 }

@@ -117,7 +117,10 @@ export function combinePlan(
   const funders = new Map<string, { shareCents: number; certain: boolean }>();
   for (const line of immediate.filter((l) => l.shareCents > 0)) {
     const entry = funders.get(line.funder) ?? { shareCents: 0, certain: true };
-    funders.set(line.funder, { shareCents: entry.shareCents + line.shareCents, certain: entry.certain && line.certain });
+    funders.set(line.funder, {
+      shareCents: entry.shareCents + line.shareCents,
+      certain: entry.certain && line.certain,
+    });
   }
   return {
     costExclTaxCents: cost.exclTaxCents,

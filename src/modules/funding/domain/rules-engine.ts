@@ -110,6 +110,8 @@ export type AidResult = {
   amount: number | null;
   details: { name: string; title: string; value: number | string | boolean | null }[];
   conditions: ConditionResult[];
+  notes: string[];
+  references: { title: string; url: string }[];
   /** Facts about the person or household that would settle what is left to check. */
   missingInputs: string[];
   /** Parameters the aid needs on its date but that are not known here. */
@@ -187,7 +189,12 @@ export class AidRulesEngine {
     };
   }
 
-  evaluate(situation: Situation, dates: { dépôt: string; paiement: string }): AidResult[] {
+  evaluate(household: Situation, dates: { dépôt: string; paiement: string }): AidResult[] {
+    const situation = {
+      ...household,
+      'dates . dépôt': publicodesDate(dates.dépôt),
+      'dates . paiement': publicodesDate(dates.paiement),
+    };
     const prepared = new Set<Engine>();
     return this.aids().map((aid) => {
       const date = dates[aid.referenceDate];
@@ -228,6 +235,8 @@ export class AidRulesEngine {
     const missing = new Set([...Object.keys(allConditions.missingVariables), ...Object.keys(amount.missingVariables)]);
     const parameterIds = this.parametersUsedBy(engine, aid.name);
     const parameters = parameterIds.map((id) => this.parameterUse(id, date));
+    const rule = parsed[aid.name]!.rawNode as { note?: string; références?: Record<string, string> };
+    const ownMissing = [...missing].some((name) => name.startsWith(`${aid.name} . `));
     const details = Object.keys(parsed)
       .filter(
         (n) =>
@@ -250,8 +259,14 @@ export class AidRulesEngine {
       amount: status === 'not_eligible' || typeof amount.nodeValue !== 'number' ? null : amount.nodeValue,
       details,
       conditions,
+      notes: [
+        ...(rule.note ? [rule.note] : []),
+        // A workspace's aid whose amount is not published: the funder decides it.
+        ...(ownMissing ? ['Montant non publié : à demander au financeur.'] : []),
+      ],
+      references: Object.entries(rule.références ?? {}).map(([title, url]) => ({ title, url })),
       missingInputs: [...missing]
-        .filter((name) => !name.startsWith(`${PARAMETERS_NAMESPACE} . `))
+        .filter((name) => !name.startsWith(`${PARAMETERS_NAMESPACE} . `) && !name.startsWith(`${aid.name} . `))
         .map((name) => String(parsed[name]?.rawNode.titre ?? name)),
       missingParameters: parameters.filter(
         (p) => p.value === null && [...missing].some((m) => m.startsWith(parameterRuleName(p.id))),
@@ -260,6 +275,9 @@ export class AidRulesEngine {
     };
   }
 }
+
+/** Publicodes writes dates the French way. */
+const publicodesDate = (iso: string) => iso.split('-').reverse().join('/');
 
 function plain(node: EvaluatedNode): number | string | boolean | null {
   const value = node.nodeValue;

@@ -181,7 +181,7 @@ describe('properties', () => {
         const higher = simulate({ ...household, referenceTaxIncome: income + more }, '2025-06-01').mpa!.amount ?? 0;
         expect(higher).toBeLessThanOrEqual(lower);
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
@@ -198,7 +198,7 @@ describe('properties', () => {
           expect(higher).toBeLessThanOrEqual(lower);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 });
