@@ -35,7 +35,7 @@ export function UnitPage() {
   if (state.status === 'loading') return <Page title={t.unit.title('…')} />;
   if (state.status === 'error')
     return (
-      <Page title={t.unit.title('')}>
+      <Page title={state.error.status === 404 ? messages.errors.pageNotFound : t.unit.title('')}>
         <Alert kind="error">{state.error.message}</Alert>
       </Page>
     );
