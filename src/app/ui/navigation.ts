@@ -24,6 +24,7 @@ export const navigation: NavSection[] = [
       { to: '/propositions/rapport', label: messages.offers.reportNav, permission: 'housing.read' },
       { to: '/demandes-logement', label: messages.applications.nav, permission: 'pathway.write' },
       { to: '/lieux-utiles', label: messages.applications.poiNav, permission: 'housing.manage' },
+      { to: '/plafonds-admission', label: messages.applications.eligibilityNav, permission: 'housing.manage' },
       { to: '/hors-ligne', label: messages.offline.nav, permission: 'person.write' },
       { to: '/essais/suivis', label: messages.trials.nav.followUps, permission: 'trial.write' },
     ],

@@ -7,6 +7,7 @@ import {
   preferenceKeys,
   typologies,
   walkingAids,
+  wishableServices,
   type ApplicationDetail,
 } from '#src/modules/applications/api/application.schema.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
@@ -51,6 +52,10 @@ function initialOf(a: ApplicationDetail | null): Values {
     maxBudgetEur: str(a?.maxBudgetEur),
     secondBedroomRequired: a?.secondBedroomRequired ? 'true' : '',
     floorPreference: str(a?.floorPreference),
+    wishedServices: (a?.wishedServices ?? []).join(','),
+    householdSize: str(a?.householdSize),
+    referenceIncomeEur: str(a?.referenceIncomeEur),
+    referenceIncomeYear: str(a?.referenceIncomeYear),
     familyLatitude: str(a?.familyLatitude),
     familyLongitude: str(a?.familyLongitude),
     maxStepsClimbable: str(a?.maxStepsClimbable),
@@ -89,6 +94,10 @@ function bodyOf(v: Values) {
     maxBudgetEur: numberOrNull(v.maxBudgetEur),
     secondBedroomRequired: v.secondBedroomRequired === 'true',
     floorPreference: v.floorPreference || null,
+    wishedServices: list(v.wishedServices),
+    householdSize: numberOrNull(v.householdSize),
+    referenceIncomeEur: numberOrNull(v.referenceIncomeEur),
+    referenceIncomeYear: numberOrNull(v.referenceIncomeYear),
     familyLatitude: numberOrNull(v.familyLatitude),
     familyLongitude: numberOrNull(v.familyLongitude),
     maxStepsClimbable: numberOrNull(v.maxStepsClimbable),
@@ -209,8 +218,28 @@ function ApplicationForm({
               ...floorPreferences.map((p) => ({ value: p, label: t.floorPreference[p] })),
             ]}
           />
+          <CheckboxGroupField
+            form={form}
+            name="wishedServices"
+            label={f.wishedServices}
+            hint={f.wishedServicesHint}
+            options={wishableServices.map((sv) => ({ value: sv, label: messages.housing.services[sv] }))}
+          />
           <TextField form={form} name="familyLatitude" label={f.familyLatitude} hint={f.familyHint} />
           <TextField form={form} name="familyLongitude" label={f.familyLongitude} />
+        </fieldset>
+        <fieldset>
+          <legend>{t.ui.sections.resources}</legend>
+          <p className="field__hint">{t.ui.sections.resourcesHint}</p>
+          <TextField form={form} name="householdSize" label={f.householdSize} inputMode="numeric" />
+          <TextField
+            form={form}
+            name="referenceIncomeEur"
+            label={f.referenceIncomeEur}
+            hint={f.referenceIncomeHint}
+            inputMode="numeric"
+          />
+          <TextField form={form} name="referenceIncomeYear" label={f.referenceIncomeYear} inputMode="numeric" />
         </fieldset>
         <fieldset>
           <legend>{t.ui.sections.capacities}</legend>

@@ -68,6 +68,25 @@ export function ApplicationPage() {
           <dd>{a.secondBedroomRequired ? t.ui.yes : t.ui.no}</dd>
           <dt>{f.floorPreference}</dt>
           <dd>{a.floorPreference ? t.floorPreference[a.floorPreference] : t.ui.unset}</dd>
+          <dt>{f.wishedServices}</dt>
+          <dd>
+            {a.wishedServices.length
+              ? a.wishedServices.map((sv) => messages.housing.services[sv]).join(', ')
+              : t.ui.unset}
+          </dd>
+        </dl>
+      </section>
+      <section className="panel">
+        <h2>{t.ui.sections.resources}</h2>
+        <dl className="application-facts">
+          <dt>{f.householdSize}</dt>
+          <dd>{orUnset(a.householdSize)}</dd>
+          <dt>{f.referenceIncomeEur}</dt>
+          <dd>
+            {a.referenceIncomeEur !== null && a.referenceIncomeYear !== null
+              ? t.ui.referenceIncome(a.referenceIncomeEur, a.referenceIncomeYear)
+              : t.ui.unset}
+          </dd>
         </dl>
       </section>
       <section className="panel">

@@ -23,6 +23,12 @@ const PointsOfInterestPage = lazy(() =>
   })),
 );
 
+const EligibilitySettingsPage = lazy(() =>
+  import('#src/modules/applications/ui/eligibility-settings-page.tsx').then((m) => ({
+    default: m.EligibilitySettingsPage,
+  })),
+);
+
 /** The pages of this module, mounted inside the signed-in shell. */
 export const applicationsPages: RouteObject[] = [
   { path: 'demandes-logement', element: onDemand(<ApplicationsPage />) },
@@ -32,4 +38,5 @@ export const applicationsPages: RouteObject[] = [
   { path: 'demandes-logement/:id/logements', element: onDemand(<MatchesPage />) },
   { path: 'logements/:id/demande', element: onDemand(<UnitDemandPage />) },
   { path: 'lieux-utiles', element: onDemand(<PointsOfInterestPage />) },
+  { path: 'plafonds-admission', element: onDemand(<EligibilitySettingsPage />) },
 ];

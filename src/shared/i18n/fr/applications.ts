@@ -9,6 +9,7 @@ const girRange = (min: number, max: number) => (min === max ? `GIR ${min}` : `GI
 export const applications = {
   nav: 'Demandes de logement',
   poiNav: 'Lieux utiles',
+  eligibilityNav: 'Plafonds et admission',
   system: { sne: 'SNE (portail national)', sde: 'Système départemental (SDE)' },
   status: {
     active: 'Active',
@@ -185,6 +186,9 @@ export const applications = {
       preferences: 'Ce qui compte pour la personne',
       preferencesHint: 'Réglé avec la personne, de 0 (indifférent) à 5 (essentiel).',
       cotation: 'Cotation officielle',
+      resources: 'Les ressources du ménage',
+      resourcesHint:
+        'Facultatif, tel que la personne l’indique : comparé au plafond de ressources du financement de chaque logement (PLAI, PLUS, PLS). Sans ces données, ce plafond reste « à vérifier ».',
     },
     field: {
       sneNumber: 'Numéro unique',
@@ -212,7 +216,14 @@ export const applications = {
       cotationPoints: 'Points',
       cotationGridVersion: 'Version de la grille',
       cotationAsOf: 'À la date du',
+      wishedServices: 'Services souhaités',
+      wishedServicesHint: 'Comparés aux services du programme de chaque logement (critère « Des services »).',
+      householdSize: 'Nombre de personnes du ménage',
+      referenceIncomeEur: 'Revenu fiscal de référence (€ par an)',
+      referenceIncomeHint: 'Celui de l’année N-2, sur l’avis d’imposition.',
+      referenceIncomeYear: 'Année de ces revenus',
     },
+    referenceIncome: (eur: number, year: number) => `${euros(eur)} (revenus ${year})`,
     cotationNotice:
       'Affichage seulement : la cotation est celle de l’EPCI. Demeure ne classe jamais les personnes pour un logement ; seule la commission d’attribution (CALEOL) le fait.',
     cotationValue: (points: number, grid: string, asOf: string) => `${points} points (grille ${grid}, au ${asOf})`,
@@ -280,5 +291,37 @@ export const applications = {
     poiRemove: (name: string) => `Retirer ${name}`,
     poiRemoved: 'Le lieu est retiré.',
     poiAdded: 'Le lieu est ajouté.',
+    eligibility: {
+      title: 'Plafonds de ressources et conditions d’admission',
+      lead: 'Les règles que la mise en relation applique aux contraintes d’éligibilité. Sans elles, ces contraintes restent « à vérifier » : jamais validées, jamais éliminatoires.',
+      ceilingsTitle: 'Plafonds de ressources (PLAI, PLUS, PLS)',
+      ceilingsWarning:
+        'Demeure ne fournit pas les plafonds officiels : recopiez ceux de l’arrêté en vigueur pour la zone du territoire, en indiquant la source. Chaque valeur s’applique à partir de sa date, jusqu’à la suivante. Les catégories de ménage de l’arrêté tiennent aussi compte des personnes à charge et du handicap : vérifiez la catégorie d’un ménage avant toute décision.',
+      noCeiling: 'Aucun plafond saisi : les plafonds de ressources restent « à vérifier ».',
+      ceilingsCaption: 'Plafonds de ressources annuels, par financement et taille de ménage',
+      financing: 'Financement',
+      householdSize: 'Ménage',
+      validFrom: 'À partir du',
+      ceilingEur: 'Plafond (revenu fiscal de référence, € par an)',
+      ceilingHint: 'En euros, sans les centimes.',
+      source: 'Source',
+      sourceHint: 'Par exemple l’arrêté et sa date de publication.',
+      inForce: 'En vigueur aujourd’hui',
+      household: (n: number) => (n >= 6 ? `${n} personnes` : `${n} personne${n > 1 ? 's' : ''}`),
+      euros: (n: number) => euros(n),
+      addCeiling: 'Ajouter un plafond',
+      ceilingAdded: 'Le plafond est ajouté.',
+      ceilingRemoved: 'Le plafond est retiré.',
+      remove: (financing: string, size: number, from: string) =>
+        `Retirer le plafond ${financing}, ${persons(size)}, du ${from}`,
+      admissionTitle: 'Conditions d’admission selon le GIR',
+      admissionLead:
+        'Une résidence autonomie applique sa propre tranche de GIR lorsque le module Résidences la connaît ; sinon, la tranche ci-dessous. Le GIR vient du dossier de la personne et n’est affiché qu’à qui peut lire les données sensibles.',
+      residenceGirMin: 'Résidence autonomie : GIR minimum admis',
+      residenceGirMax: 'Résidence autonomie : GIR maximum admis',
+      asvMaxGir: 'Programme ASV : GIR le plus élevé compté comme perte d’autonomie',
+      asvHint: 'Les logements ASV sont attribués en priorité aux personnes en perte d’autonomie.',
+      admissionSaved: 'Les conditions d’admission sont enregistrées.',
+    },
   },
 } as const;
