@@ -33,19 +33,20 @@ async function moveTo(page: Page, stage: string, fill?: (page: Page) => Promise<
   );
 }
 
-test('journey 1: from the choice of a transfer, a refused offer and an accepted one, to the move and closure', async ({
-  browser,
-}) => {
-  test.setTimeout(300_000);
+/**
+ * The referent's part before any offer: a new senior's file and pathway, qualified after a home visit, the
+ * transfer chosen with her, and her social-housing application recorded from the pathway (a numéro unique of its own
+ * for this run, ending with `tag`).
+ */
+async function seniorWithApplication(browser: Browser, firstName: string, tag: string) {
   const lastName = `Verhaeghe-${Date.now().toString(36)}`;
-  const fullName = `Odette ${lastName}`;
-  const sneNumber = `05926${Date.now().toString().slice(-10)}J1A`;
-
+  const fullName = `${firstName} ${lastName}`;
+  const sneNumber = `05926${Date.now().toString().slice(-10)}${tag}`;
   // 1. The referent opens the senior's file and pathway, and qualifies it after a home visit.
   const referent = await as(browser, 'referente@demo.demeure.fr');
   await referent.goto('/personnes/nouvelle');
   await referent.getByLabel('Civilité').selectOption({ label: 'Madame' });
-  await referent.getByLabel('Prénom (obligatoire)').fill('Odette');
+  await referent.getByLabel('Prénom (obligatoire)').fill(firstName);
   await referent.getByLabel('Nom (obligatoire)', { exact: true }).fill(lastName);
   await referent.getByLabel('Date de naissance').fill('1944-03-12');
   await referent.getByRole('button', { name: 'Créer le dossier' }).click();
@@ -105,6 +106,14 @@ test('journey 1: from the choice of a transfer, a refused offer and an accepted 
     referent.getByRole('heading', { level: 1, name: `Demande de logement social de ${fullName}` }),
   ).toBeVisible();
   await expectNoAxeViolations(referent);
+  return { referent, fullName, sneNumber };
+}
+
+test('journey 1: from the choice of a transfer, a refused offer and an accepted one, to the move and closure', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const { referent, fullName, sneNumber } = await seniorWithApplication(browser, 'Odette', 'J1A');
 
   // 3. The landlord offers one of their units, picked by programme, commune or typology, to the numéro unique.
   const landlord = await as(browser, 'bailleur@demo.demeure.fr');
@@ -170,12 +179,8 @@ async function offerUnit(page: Page, sneNumber: string, index: number): Promise<
   await page.getByLabel('Numéro unique de la demande').fill(sneNumber);
   await page.getByLabel('Rechercher un logement').fill('T2 Lomme');
   await expect(page.getByRole('status').filter({ hasText: /logements? dans la liste|correspondent/ })).toBeVisible();
-  const picker = page.getByLabel('Logement proposé');
-  const value = await picker
-    .locator('option')
-    .nth(index + 1)
-    .getAttribute('value');
-  await picker.selectOption(value!);
+  // The first option asks to choose; the units follow.
+  await page.getByLabel('Logement proposé').selectOption({ index: index + 1 });
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Enregistrer la proposition' }).click();
   await expect(page.getByText('Proposition enregistrée.')).toBeVisible();
@@ -189,3 +194,64 @@ async function decide(page: Page) {
   await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
   await expect(page.getByText('Attribuée en commission').first()).toBeVisible();
 }
+
+test('journey 9: a landlord signals a tenant, sees only their own supply and offers, offers a unit and reads their report', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  // A landlord no other spec acts for, so their offers and report are this journey's own.
+  const landlord = await as(browser, 'bailleur-07@demo.demeure.fr');
+
+  // 1. An ageing tenant who struggles: the landlord's staff signal her to the CCAS.
+  await landlord.locator('#contenu').getByRole('link', { name: 'Signaler une situation' }).click();
+  await landlord.getByLabel('Canal d’entrée (obligatoire)').selectOption({ label: 'Bailleur social' });
+  await landlord.getByLabel('Prénom').fill('Simone');
+  await landlord.getByLabel('Nom (obligatoire)').fill(`Carpentier-${Date.now().toString(36)}`);
+  await landlord.getByLabel('Âge approximatif').fill('86');
+  await landlord
+    .getByLabel('Description de la situation (obligatoire)')
+    .fill('Locataire au 4e sans ascenseur, chutes.');
+  await landlord.getByLabel('Escaliers, étage sans ascenseur').check();
+  await landlord.getByLabel('Urgence (obligatoire)').selectOption({ label: 'Élevée' });
+  await landlord.getByLabel('Consentement de la personne (obligatoire)').selectOption({
+    label: 'La personne est d’accord',
+  });
+  await landlord.getByRole('button', { name: 'Envoyer le signalement' }).click();
+  await expect(landlord.getByText(/Le signalement a été enregistré/)).toBeVisible();
+
+  // 2. Their own supply only, each unit's level explained, and the demand for it as anonymous counts.
+  await landlord.goto('/logements');
+  await expect(landlord.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(landlord);
+  await landlord.getByRole('table').getByRole('link').first().click();
+  await expect(landlord.getByRole('heading', { name: /Pourquoi ce niveau/ })).toBeVisible();
+  const unitPage = new URL(landlord.url()).pathname;
+  await landlord.goto(`${unitPage}/demande`);
+  await expect(landlord.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(landlord.locator('main a[href^="/personnes/"]')).toHaveCount(0);
+
+  // 3. An offer to the application the CCAS names by its numéro unique; the committee's decision.
+  const { referent, sneNumber } = await seniorWithApplication(browser, 'Jeanne', 'J9A');
+  await referent.context().close();
+  const offerPage = await offerUnit(landlord, sneNumber, 0);
+  await decide(landlord);
+  await landlord.goto('/propositions');
+  await expect(landlord.getByRole('row').filter({ hasText: sneNumber })).toHaveCount(1);
+  await expectNoAxeViolations(landlord);
+
+  // 4. Their refusal report: anonymous figures, the smallest withheld, never an empty chart.
+  await landlord.goto('/propositions/rapport');
+  await expect(landlord.getByRole('heading', { name: 'En bref' })).toBeVisible();
+  await expect(landlord.getByText(/Les effectifs sont trop petits pour être montrés/).first()).toBeVisible();
+  await expect(landlord.getByRole('combobox', { name: 'Bailleur' })).toHaveCount(0);
+  await expectNoAxeViolations(landlord);
+  await landlord.context().close();
+
+  // 5. Another landlord asking for this offer or this unit finds nothing there.
+  const other = await as(browser, 'bailleur-08@demo.demeure.fr');
+  for (const path of [offerPage, unitPage]) {
+    await other.goto(path);
+    await expect(other.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
+  }
+  await other.context().close();
+});
