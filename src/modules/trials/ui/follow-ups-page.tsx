@@ -57,34 +57,38 @@ function FollowUpForm({ item, onDone }: { item: FollowUpDue; onDone: () => void 
           </>
         )}
       </p>
-      <form onSubmit={form.onSubmit} noValidate className="form">
-        <ErrorSummary
-          form={form}
-          labels={{
-            followedUpOn: ff.followedUpOn,
-            usage: ff.usage,
-            abandonmentReasons: ff.abandonmentReasons,
-            note: ff.note,
-          }}
-        />
-        <TextField form={form} name="followedUpOn" label={ff.followedUpOn} type="date" required />
-        <SelectField
-          form={form}
-          name="usage"
-          label={ff.usage}
-          options={followUpUsages.map((value) => ({ value, label: t.usages[value] }))}
-        />
-        {form.values.usage === 'abandoned' && (
-          <CheckboxGroupField
+      {/* Folded: the list stays short to scan; the form opens with the keyboard like any disclosure. */}
+      <details className="trials-follow-up" open={form.formError !== null}>
+        <summary>{u.recordFollowUp}</summary>
+        <form onSubmit={form.onSubmit} noValidate className="form">
+          <ErrorSummary
             form={form}
-            name="abandonmentReasons"
-            label={ff.abandonmentReasons}
-            options={abandonmentReasons.map((value) => ({ value, label: t.abandonmentReasons[value] }))}
+            labels={{
+              followedUpOn: ff.followedUpOn,
+              usage: ff.usage,
+              abandonmentReasons: ff.abandonmentReasons,
+              note: ff.note,
+            }}
           />
-        )}
-        <TextAreaField form={form} name="note" label={ff.note} maxLength={2000} />
-        <SubmitButton submitting={form.submitting}>{u.recordFollowUp}</SubmitButton>
-      </form>
+          <TextField form={form} name="followedUpOn" label={ff.followedUpOn} type="date" required />
+          <SelectField
+            form={form}
+            name="usage"
+            label={ff.usage}
+            options={followUpUsages.map((value) => ({ value, label: t.usages[value] }))}
+          />
+          {form.values.usage === 'abandoned' && (
+            <CheckboxGroupField
+              form={form}
+              name="abandonmentReasons"
+              label={ff.abandonmentReasons}
+              options={abandonmentReasons.map((value) => ({ value, label: t.abandonmentReasons[value] }))}
+            />
+          )}
+          <TextAreaField form={form} name="note" label={ff.note} maxLength={2000} />
+          <SubmitButton submitting={form.submitting}>{u.recordFollowUp}</SubmitButton>
+        </form>
+      </details>
     </section>
   );
 }
@@ -101,7 +105,7 @@ export function FollowUpsPage() {
   return (
     <Page title={u.followUpsTitle} lead={u.followUpsLead}>
       <p>
-        <Link to="/essais/nouveau">{u.forProfessional}</Link>
+        <Link to="/essais/nouveau">{u.professionalLink}</Link>
       </p>
       {notice && <Alert kind="success">{notice}</Alert>}
       {state.status === 'loading' && <p role="status">{messages.app.loading}</p>}

@@ -98,7 +98,7 @@ function ProductPicker({ form }: { form: FormState<Values> }) {
             }
           }}
         />
-        <button type="button" className="button button--secondary" onClick={() => void search()}>
+        <button type="button" className="button" onClick={() => void search()}>
           {f.searchButton}
         </button>
       </div>
