@@ -40,14 +40,17 @@ export function SupplyPage({ CommuneField }: { CommuneField: CommuneFieldCompone
           </>
         )}
       </p>
-      {/* Mounted again when the filters change or the list first arrives, so every box shows what is applied. */}
-      <Filters
-        key={`${filters.toString()}|${data ? 'ready' : ''}|${data?.communeName ?? ''}`}
-        params={params}
-        data={data}
-        onApply={setParams}
-        CommuneField={CommuneField}
-      />
+      {/* Shown once the list has answered, then mounted again when the filters change, so every box shows what
+          is applied and the commune its name (the list names it), not its code. */}
+      {state.status !== 'loading' && (
+        <Filters
+          key={`${filters.toString()}|${data?.communeName ?? ''}`}
+          params={params}
+          data={data}
+          onApply={setParams}
+          CommuneField={CommuneField}
+        />
+      )}
       {state.status === 'error' && <Alert kind="error">{state.error.message}</Alert>}
       {state.status === 'ready' && <Results data={state.data} onMore={() => setMore(params, setParams, limit)} />}
     </Page>
