@@ -209,6 +209,7 @@ describe('acquisition and follow-up at three months', () => {
     );
     expect(notes.rows).toHaveLength(1);
     expect(notes.rows[0]!.title).not.toContain('Garcia');
+    expect(notes.rows[0]!.link).toBe('/essais/suivis');
 
     const notTherapist = await t.call(`/api/trials/${id}/follow-up`, {
       cookie: s.referent.cookie,
@@ -289,6 +290,13 @@ describe('usage evidence of a product', () => {
     expect(res.json.satisfaction).toContainEqual({ key: '1', count: null, withheld: true });
     expect(res.json.remarks).toEqual([]);
     expect(res.text).not.toContain('Avis');
+  });
+
+  it('gives a reader of person files only the remarks of trials they may see', async () => {
+    const res = await t.call(`/api/catalogue/products/${quietProduct}/evidence`, { cookie: s.otherOt.cookie });
+    expect(res.status).toBe(200);
+    expect(res.json.remarks).toEqual([]);
+    expect(res.json.reasons).toEqual([{ key: 'unstable', count: null, withheld: true }]);
   });
 
   it('answers 404 for a product of another workspace', async () => {
