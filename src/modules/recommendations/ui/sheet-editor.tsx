@@ -72,7 +72,14 @@ type Conflict = { revision: number; content: SheetContent } | null;
  * The therapist's editor: situation, groups of products (picked from the catalogue, reordered with
  * buttons), works, funding leads and notes; saves the draft on its revision and hands it over.
  */
-export function SheetEditor({ view, onChanged }: { view: SheetView; onChanged: (handedOver?: number) => void }) {
+export function SheetEditor({
+  view,
+  onChanged,
+}: {
+  view: SheetView;
+  /** After a save or a hand-over: the page reloads the sheet (products, trials, versions) and says what happened. */
+  onChanged: (done: { handedOver: number } | { saved: true }) => void;
+}) {
   const pathwayId = view.pathway.id;
   const [baseline] = useState<SheetContent>(() =>
     toContent(toDraft(view.draft ? view.draft.content : emptySheet(view.person))),
@@ -87,7 +94,6 @@ export function SheetEditor({ view, onChanged }: { view: SheetView; onChanged: (
   const [issues, setIssues] = useState<Map<string, string>>(new Map());
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [busy, setBusy] = useState(false);
   const [share, setShare] = useState(false);
@@ -127,10 +133,7 @@ export function SheetEditor({ view, onChanged }: { view: SheetView; onChanged: (
 
   const announce = (message: string) =>
     setAnnouncement((before) => (before === message ? `${message}\u00a0` : message));
-  const update = (change: (d: Draft) => Draft) => {
-    setDraft(change);
-    setNotice(null);
-  };
+  const update = (change: (d: Draft) => Draft) => setDraft(change);
   const setGroups = (change: (groups: DraftGroup[]) => DraftGroup[]) =>
     update((d) => ({ ...d, groups: change(d.groups) }));
   const groupTitle = (key: string) =>
@@ -166,12 +169,7 @@ export function SheetEditor({ view, onChanged }: { view: SheetView; onChanged: (
     if (busy) return;
     setBusy(true);
     saveDraft(content, revision)
-      .then(() => {
-        setIssues(new Map());
-        setFailure(null);
-        setConflict(null);
-        setNotice(u.saved);
-      })
+      .then(() => onChanged({ saved: true }))
       .catch(fail)
       .finally(() => setBusy(false));
   };
@@ -186,12 +184,7 @@ export function SheetEditor({ view, onChanged }: { view: SheetView; onChanged: (
           body: { revision: onRevision, sharedWithPerson: share },
         }),
       )
-      .then((created) => {
-        setIssues(new Map());
-        setFailure(null);
-        setConflict(null);
-        onChanged(created.version);
-      })
+      .then((created) => onChanged({ handedOver: created.version }))
       .catch(fail)
       .finally(() => setBusy(false));
   };
@@ -269,11 +262,6 @@ export function SheetEditor({ view, onChanged }: { view: SheetView; onChanged: (
               </button>
             </p>
           )}
-        </div>
-      )}
-      {notice && (
-        <div className="alert alert--success" role="status">
-          {notice}
         </div>
       )}
 
@@ -597,7 +585,7 @@ export function SheetEditor({ view, onChanged }: { view: SheetView; onChanged: (
       </section>
 
       <section className="panel" aria-labelledby="sheet-funding-title">
-        <h2 id="sheet-funding-title">{u.fundingLeads}</h2>
+        <h2 id="sheet-funding-title">{u.fundingTitle}</h2>
         <FieldLayout
           id={fieldId('fundingLeads')}
           label={u.fundingLeads}

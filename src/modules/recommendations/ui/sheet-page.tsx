@@ -51,9 +51,7 @@ function Versions({ versions }: { versions: SheetView['versions'] }) {
 export function SheetPage() {
   const { id } = useParams();
   const { state, reload } = useApi<SheetView>(`/api/pathways/${id}/recommendation-sheet`);
-  const [handedOver, setHandedOver] = useState<number | null>(null);
-  // A new editor after a hand-over starts from the saved draft and its new revision.
-  const [editorKey, setEditorKey] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
   if (state.status === 'loading') return <p role="status">{messages.app.loading}</p>;
   if (state.status === 'error')
     return (
@@ -68,15 +66,15 @@ export function SheetPage() {
       <p>
         <Link to={`/parcours/${view.pathway.id}`}>{u.backToPathway}</Link>
       </p>
-      {handedOver !== null && <Alert kind="success">{u.handedOver(handedOver)}</Alert>}
+      {done && <Alert kind="success">{done}</Alert>}
       <Versions versions={view.versions} />
       {view.canWrite ? (
         <SheetEditor
-          key={`${editorKey}-${view.draft?.revision ?? 0}`}
+          // After a save or a hand-over the revision moves: a new editor starts from the saved draft and its products' trials.
+          key={view.draft?.revision ?? 0}
           view={view}
-          onChanged={(version) => {
-            if (version !== undefined) setHandedOver(version);
-            setEditorKey((k) => k + 1);
+          onChanged={(what) => {
+            setDone('handedOver' in what ? u.handedOver(what.handedOver) : u.saved);
             reload();
           }}
         />

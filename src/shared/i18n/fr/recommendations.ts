@@ -106,6 +106,7 @@ export const recommendations = {
     removeWorks: (n: number) => `Retirer les travaux ${n}`,
     worksUp: (n: number) => `Monter les travaux ${n}`,
     worksDown: (n: number) => `Descendre les travaux ${n}`,
+    fundingTitle: 'Financement et suivi',
     fundingLeads: 'Pistes de financement',
     fundingLeadsHint:
       'Texte libre : Assurance Maladie, caisse de retraite, APA, MaPrimeAdapt’… Le lien vers les plans de financement viendra avec ce module.',
