@@ -8,6 +8,7 @@ import { catalogue } from '#src/shared/i18n/fr/catalogue.ts';
 import { trials } from '#src/shared/i18n/fr/trials.ts';
 import { recommendations } from '#src/shared/i18n/fr/recommendations.ts';
 import { funding } from '#src/shared/i18n/fr/funding.ts';
+import { fundingRules } from '#src/shared/i18n/fr/funding-rules.ts';
 import { residences } from '#src/shared/i18n/fr/residences.ts';
 import { indicators } from '#src/shared/i18n/fr/indicators.ts';
 import { notifications } from '#src/shared/i18n/fr/notifications.ts';
@@ -252,6 +253,7 @@ export const messages = {
   trials,
   recommendations,
   funding,
+  fundingRules,
   communes: {
     label: 'Commune',
     hint: 'Tapez le début du nom ou le code postal, puis choisissez la commune dans la liste.',

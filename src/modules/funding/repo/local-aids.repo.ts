@@ -33,14 +33,16 @@ export const localAidOf = (row: LocalAidRow): LocalAid & { revision: number } =>
 });
 
 /** The workspace's aids still offered (archived ones stay for the plans that used them). */
-export async function listLocalAids(db: Db, workspaceId: string) {
-  const rows = await db
+export function listLocalAidRows(db: Db, workspaceId: string): Promise<LocalAidRow[]> {
+  return db
     .select()
     .from(fundingLocalAids)
     .where(and(eq(fundingLocalAids.workspaceId, workspaceId), isNull(fundingLocalAids.archivedAt)))
     .orderBy(asc(sql`${fundingLocalAids.name} collate fr_icu`));
-  return rows.map(localAidOf);
 }
+
+export const listLocalAids = async (db: Db, workspaceId: string) =>
+  (await listLocalAidRows(db, workspaceId)).map(localAidOf);
 
 export async function findLocalAid(db: Db, workspaceId: string, id: string) {
   const [row] = await db
