@@ -6,6 +6,7 @@ import { sendRenewalReminders } from '#src/modules/applications/index.ts';
 import { sendAnswerReminders } from '#src/modules/offers/index.ts';
 import { sendFollowUpReminders } from '#src/modules/trials/index.ts';
 import { sendLoanAgreementReminders } from '#src/modules/catalogue/index.ts';
+import { sendFundingReminders } from '#src/modules/funding/index.ts';
 
 /** A recurring job: a queue name, its cron, and the work it does at `now`. */
 type RecurringJob = { name: string; cron: string; run: (deps: AppDeps, now: Date) => Promise<unknown> };
@@ -43,6 +44,12 @@ const recurringJobs: RecurringJob[] = [
     name: 'loan-agreement-reminders',
     cron: '30 5 * * *',
     run: (deps, now) => sendLoanAgreementReminders(deps.database.db, now),
+  },
+  // Funding applications stalled past their funder's usual delay, and the N+1 follow-ups: once a day.
+  {
+    name: 'funding-reminders',
+    cron: '40 5 * * *',
+    run: (deps, now) => sendFundingReminders(deps.database.db, now),
   },
 ];
 

@@ -14,6 +14,7 @@ import type { Household } from '#src/modules/funding/domain/household.ts';
 import { delaysOf, type ApplicationStatus } from '#src/modules/funding/domain/application.ts';
 import { loadShippedRules } from '#src/modules/funding/service/rules.ts';
 import { simulateAids } from '#src/modules/funding/service/simulate.ts';
+import { listLocalAids } from '#src/modules/funding/repo/local-aids.repo.ts';
 import type {
   PlanCreateInput,
   ProjectView,
@@ -136,7 +137,9 @@ export async function addQuote(
         { exclTaxCents: input.statedExclTax, inclTaxCents: input.statedInclTax },
         rates,
       )) {
-        const path = problem.path.replace('statedExclTaxCents', 'statedExclTax').replace('statedInclTaxCents', 'statedInclTax');
+        const path = problem.path
+          .replace('statedExclTaxCents', 'statedExclTax')
+          .replace('statedInclTaxCents', 'statedInclTax');
         issues.push({
           path: path.replace('unitPriceExclTaxCents', 'unitPriceExclTax'),
           message:
@@ -225,17 +228,19 @@ export async function savePlan(
     if (input.paymentOn < input.filingOn) issues.push({ path: 'paymentOn', message: t.paymentBeforeFiling });
     if (!quote || issues.length > 0) throw validationFailed(issues);
 
-    const household = householdOf(input, quote);
-    const aids = simulateAids(household, { filing: input.filingOn, payment: input.paymentOn });
-    const figures = combinePlan(
-      aids,
-      {
-        exclTaxCents: quote.exclTaxCents,
-        inclTaxCents: quote.inclTaxCents,
-        eligibleExclTaxCents: quote.eligibleExclTaxCents,
-      },
-      Math.round((input.mpaWorksLast5Years ?? 0) * 100),
-    );
+    const dates = { filing: input.filingOn, payment: input.paymentOn };
+    const cost = {
+      exclTaxCents: quote.exclTaxCents,
+      inclTaxCents: quote.inclTaxCents,
+      eligibleExclTaxCents: quote.eligibleExclTaxCents,
+    };
+    const localAids = await listLocalAids(tx, actor.workspaceId);
+    const mpaUsedCents = Math.round((input.mpaWorksLast5Years ?? 0) * 100);
+    // Some local aids are computed on what the national aids leave to pay: a first pass gives that amount.
+    const first = combinePlan(simulateAids(householdOf(input, quote), dates, localAids), cost, mpaUsedCents);
+    const nationalCents = first.lines.filter((l) => l.step < 3 && !l.deferred).reduce((s, l) => s + l.shareCents, 0);
+    const household = { ...householdOf(input, quote), remainingCost: (cost.inclTaxCents - nationalCents) / 100 };
+    const figures = combinePlan(simulateAids(household, dates, localAids), cost, mpaUsedCents);
     const id = newId();
     await insertFundingRows(tx, {
       plans: [
