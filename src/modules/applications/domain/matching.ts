@@ -182,11 +182,11 @@ function checkSteps(p: MatchProfile, u: MatchUnit): ConstraintCheck {
   const steps = stepsToDoor(u);
   if (!steps) return { key, outcome: 'unknown', missing: 'unit', limit: p.maxStepsClimbable };
   const total = steps.entrance + steps.stairs;
-  const base = { key, actual: total, limit: p.maxStepsClimbable } as const;
-  if (total <= p.maxStepsClimbable) return { ...base, outcome: 'pass' };
+  const limit = p.maxStepsClimbable;
+  if (total <= limit) return { key, outcome: 'pass', actual: total, limit };
   // A ramp removes the entrance steps, never the stairs.
-  if (works(u, 'entrance_ramp') && steps.stairs <= p.maxStepsClimbable) return { ...base, outcome: 'after_works' };
-  return { ...base, outcome: 'fail' };
+  if (works(u, 'entrance_ramp') && steps.stairs <= limit) return { key, outcome: 'after_works', actual: total, limit };
+  return { key, outcome: 'fail', actual: total, limit };
 }
 
 function checkLift(p: MatchProfile, u: MatchUnit): ConstraintCheck | null {
@@ -199,9 +199,12 @@ function checkLift(p: MatchProfile, u: MatchUnit): ConstraintCheck | null {
   return { key, outcome: u.liftToLanding ? 'pass' : 'fail', actual: u.floor };
 }
 
-function checkWheelchair(p: MatchProfile, u: MatchUnit): ConstraintCheck[] {
-  if (p.walkingAid === null) return [{ key: 'wheelchair_path', outcome: 'unknown', missing: 'profile' }];
-  if (!wheelchairs.includes(p.walkingAid)) return [];
+function checkWheelchair(p: MatchProfile, u: MatchUnit, checks: ConstraintCheck[]): void {
+  if (p.walkingAid === null) {
+    checks.push({ key: 'wheelchair_path', outcome: 'unknown', missing: 'profile' });
+    return;
+  }
+  if (!wheelchairs.includes(p.walkingAid)) return;
   const steps = stepsToDoor(u);
   let path: ConstraintCheck;
   if (!steps) path = { key: 'wheelchair_path', outcome: 'unknown', missing: 'unit' };
@@ -221,7 +224,7 @@ function checkWheelchair(p: MatchProfile, u: MatchUnit): ConstraintCheck[] {
           actual: width,
           limit: WHEELCHAIR_DOOR_CM,
         };
-  return [path, doors];
+  checks.push(path, doors);
 }
 
 function checkShower(p: MatchProfile, u: MatchUnit): ConstraintCheck | null {
@@ -234,8 +237,15 @@ function checkShower(p: MatchProfile, u: MatchUnit): ConstraintCheck | null {
   return { key, outcome: 'fail', actual: u.shower };
 }
 
-function checkWishes(p: MatchProfile, u: MatchUnit): ConstraintCheck[] {
-  const checks: ConstraintCheck[] = [];
+/** The wished typologies as one label, joined once per list rather than once per unit checked. */
+const typologyLabels = new WeakMap<readonly string[], string>();
+function typologyLabel(wished: readonly string[]): string {
+  let label = typologyLabels.get(wished);
+  if (label === undefined) typologyLabels.set(wished, (label = wished.join(', ')));
+  return label;
+}
+
+function checkWishes(p: MatchProfile, u: MatchUnit, checks: ConstraintCheck[]): void {
   if (p.secondBedroomRequired) {
     checks.push(
       u.bedrooms === null
@@ -244,7 +254,7 @@ function checkWishes(p: MatchProfile, u: MatchUnit): ConstraintCheck[] {
     );
   }
   if (p.wishedTypologies.length > 0) {
-    const limit = p.wishedTypologies.join(', ');
+    const limit = typologyLabel(p.wishedTypologies);
     checks.push(
       u.typology === null
         ? { key: 'typology', outcome: 'unknown', missing: 'unit', limit }
@@ -269,18 +279,21 @@ function checkWishes(p: MatchProfile, u: MatchUnit): ConstraintCheck[] {
     );
   }
   if (p.communesStrict && p.wishedCommunes.length > 0) {
-    const codes = [u.communeInsee, u.historicCommuneInsee].filter((c): c is string => c !== null);
+    const { communeInsee: commune, historicCommuneInsee: historic } = u;
     checks.push(
-      codes.length === 0
+      commune === null && historic === null
         ? { key: 'commune', outcome: 'unknown', missing: 'unit' }
         : {
             key: 'commune',
-            outcome: codes.some((c) => p.wishedCommunes.includes(c)) ? 'pass' : 'fail',
-            actual: u.historicCommuneInsee ?? u.communeInsee,
+            outcome:
+              (commune !== null && p.wishedCommunes.includes(commune)) ||
+              (historic !== null && p.wishedCommunes.includes(historic))
+                ? 'pass'
+                : 'fail',
+            actual: historic ?? commune,
           },
     );
   }
-  return checks;
 }
 
 /**
@@ -334,22 +347,30 @@ export function checkHardConstraints(
   unit: MatchUnit,
   rules: EligibilityRules,
 ): ConstraintCheck[] {
-  return [
-    checkSteps(profile, unit),
-    checkLift(profile, unit),
-    ...checkWheelchair(profile, unit),
-    checkShower(profile, unit),
-    ...checkWishes(profile, unit),
-    checkIncome(profile, unit, rules),
-    checkAdmission(profile, unit, rules),
-  ].filter((c): c is ConstraintCheck => c !== null);
+  // Pushed into one array, without spreads, filters or closures: this runs for every pair of a batch.
+  const checks: ConstraintCheck[] = [checkSteps(profile, unit)];
+  const lift = checkLift(profile, unit);
+  if (lift) checks.push(lift);
+  checkWheelchair(profile, unit, checks);
+  const shower = checkShower(profile, unit);
+  if (shower) checks.push(shower);
+  checkWishes(profile, unit, checks);
+  const income = checkIncome(profile, unit, rules);
+  if (income) checks.push(income);
+  const admission = checkAdmission(profile, unit, rules);
+  if (admission) checks.push(admission);
+  return checks;
 }
 
 export function verdictOf(checks: readonly ConstraintCheck[]): Verdict {
-  if (checks.some((c) => c.outcome === 'fail')) return 'incompatible';
-  if (checks.some((c) => c.outcome === 'unknown')) return 'to_check';
-  if (checks.some((c) => c.outcome === 'after_works')) return 'after_works';
-  return 'compatible';
+  let unknown = false;
+  let works = false;
+  for (const c of checks) {
+    if (c.outcome === 'fail') return 'incompatible';
+    if (c.outcome === 'unknown') unknown = true;
+    else if (c.outcome === 'after_works') works = true;
+  }
+  return unknown ? 'to_check' : works ? 'after_works' : 'compatible';
 }
 
 /** The person's capacities are all filled in: only such applications count in a unit's reverse view. */
@@ -443,10 +464,9 @@ function subScoreOf(key: PreferenceKey, p: MatchProfile, u: MatchUnit, pois: Poi
       return { subScore: walkScore(minutes, FAMILY_WALK.good, FAMILY_WALK.bad), minutes: displayedMinutes(minutes) };
     }
     case 'same_neighbourhood': {
-      const codes = [u.historicCommuneInsee, u.communeInsee].filter((c): c is string => c !== null);
-      if (p.currentCommunes.length === 0 || codes.length === 0) return { subScore: null };
       // The most precise code decides: a Lomme home is not "the same neighbourhood" for someone in central Lille.
-      const unitCode = u.historicCommuneInsee ?? u.communeInsee!;
+      const unitCode = u.historicCommuneInsee ?? u.communeInsee;
+      if (p.currentCommunes.length === 0 || unitCode === null) return { subScore: null };
       const personCode = p.currentCommunes[p.currentCommunes.length - 1]!;
       return { subScore: unitCode === personCode ? 1 : 0 };
     }
@@ -463,8 +483,9 @@ function subScoreOf(key: PreferenceKey, p: MatchProfile, u: MatchUnit, pois: Poi
     case 'services': {
       // The share of the wished services the programme offers; nothing wished, nothing to compare.
       if (p.wishedServices.length === 0 || u.services === null) return { subScore: null };
-      const offered = u.services;
-      return { subScore: p.wishedServices.filter((s) => offered.includes(s)).length / p.wishedServices.length };
+      let offered = 0;
+      for (const service of p.wishedServices) if (u.services.includes(service)) offered++;
+      return { subScore: offered / p.wishedServices.length };
     }
     case 'cost_margin': {
       if (p.maxBudgetEur === null || p.maxBudgetEur <= 0 || u.rentEur === null || u.chargesEur === null)
@@ -485,18 +506,28 @@ export function scorePreferences(
   unit: MatchUnit,
   pois: PoiIndex,
 ): Pick<UnitMatch, 'score' | 'coverage' | 'contributions'> {
-  const rows = preferenceKeys
-    .map((key) => ({ key, weight: clampWeight(profile.weights[key]) }))
-    .filter((r) => r.weight > 0)
-    .map((r) => ({ ...r, ...subScoreOf(r.key, profile, unit, pois) }));
-  const totalWeight = rows.reduce((s, r) => s + r.weight, 0);
-  const weightWithData = rows.reduce((s, r) => s + (r.subScore === null ? 0 : r.weight), 0);
-  const contributions: Contribution[] = rows.map((r) => ({
-    ...r,
-    points: r.subScore === null || weightWithData === 0 ? null : (100 * r.weight * r.subScore) / weightWithData,
-  }));
-  const score =
-    weightWithData === 0 ? null : Math.round(contributions.reduce((s, c) => s + (c.points ?? 0), 0) * 10) / 10;
+  const contributions: Contribution[] = [];
+  let totalWeight = 0;
+  let weightWithData = 0;
+  for (const key of preferenceKeys) {
+    const weight = clampWeight(profile.weights[key]);
+    if (weight === 0) continue;
+    const sub = subScoreOf(key, profile, unit, pois);
+    totalWeight += weight;
+    if (sub.subScore !== null) weightWithData += weight;
+    const contribution: Contribution = { key, weight, subScore: sub.subScore, points: null };
+    if (sub.minutes !== undefined) contribution.minutes = sub.minutes;
+    if (sub.placeName !== undefined) contribution.placeName = sub.placeName;
+    contributions.push(contribution);
+  }
+  let sum = 0;
+  if (weightWithData > 0)
+    for (const c of contributions)
+      if (c.subScore !== null) {
+        c.points = (100 * c.weight * c.subScore) / weightWithData;
+        sum += c.points;
+      }
+  const score = weightWithData === 0 ? null : Math.round(sum * 10) / 10;
   return { score, coverage: totalWeight === 0 ? null : weightWithData / totalWeight, contributions };
 }
 
@@ -505,7 +536,11 @@ export function matchUnit(profile: MatchProfile, unit: MatchUnit, pois: PoiIndex
   return { unitId: unit.id, verdict: verdictOf(constraints), constraints, ...scorePreferences(profile, unit, pois) };
 }
 
-const failures = (m: UnitMatch) => m.constraints.filter((c) => c.outcome === 'fail').length;
+function failures(m: UnitMatch): number {
+  let count = 0;
+  for (const c of m.constraints) if (c.outcome === 'fail') count++;
+  return count;
+}
 
 /**
  * Verdict first (compatible, after works, to check, incompatible), fewer failures first, then the score
