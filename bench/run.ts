@@ -8,6 +8,7 @@ import { formatScenario } from './lib/report.ts';
 import { runSignInHome } from './scenarios/sign-in-home.ts';
 import { measureInitialBundle } from './scenarios/initial-bundle.ts';
 import { measureFormEngine } from './scenarios/form-engine.ts';
+import { measureMatching } from './scenarios/matching.ts';
 import { measureRecommendationPdf } from './scenarios/recommendation-pdf.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -154,6 +155,7 @@ async function main(): Promise<number> {
   console.log(formatScenario(result));
   console.log(measureInitialBundle(fileURLToPath(new URL('../dist', import.meta.url))));
   console.log(await measureFormEngine());
+  console.log(measureMatching(settings.seed));
   console.log(await measureRecommendationPdf());
 
   await cleanup();
