@@ -27,6 +27,8 @@ export const navigation: NavSection[] = [
       { to: '/plafonds-admission', label: messages.applications.eligibilityNav, permission: 'housing.manage' },
       { to: '/hors-ligne', label: messages.offline.nav, permission: 'person.write' },
       { to: '/essais/suivis', label: messages.trials.nav.followUps, permission: 'trial.write' },
+      { to: '/catalogue', label: messages.catalogue.nav.catalogue, permission: 'catalogue.read' },
+      { to: '/showroom', label: messages.catalogue.nav.showroom, permission: 'catalogue.read' },
     ],
   },
   {

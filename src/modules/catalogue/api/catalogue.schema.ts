@@ -188,6 +188,8 @@ export const productSchema = z
     ),
     version: z.number().int(),
     updatedAt: z.string(),
+    /** Whether the reader may edit the sheet (catalogue.manage). */
+    canManage: z.boolean(),
   })
   .openapi('CatalogueProduct');
 export type Product = z.infer<typeof productSchema>;
@@ -285,6 +287,7 @@ export const searchResultSchema = z
       reimbursed: z.object({ yes: z.number().int(), no: z.number().int() }),
       inShowroom: z.number().int(),
     }),
+    canManage: z.boolean(),
   })
   .openapi('CatalogueSearchResult');
 export type SearchResult = z.infer<typeof searchResultSchema>;
@@ -406,6 +409,7 @@ export const showroomSchema = z
       }),
     ),
     partners: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    canManage: z.boolean(),
   })
   .openapi('CatalogueShowroom');
 export type Showroom = z.infer<typeof showroomSchema>;

@@ -202,6 +202,7 @@ export async function getProduct(db: Db, actor: Actor, id: string): Promise<Prod
     showroomItems: items as Product['showroomItems'],
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
+    canManage: actor.permissions.has('catalogue.manage'),
   };
 }
 

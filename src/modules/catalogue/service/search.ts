@@ -59,5 +59,6 @@ export async function searchCatalogue(db: Db, actor: Actor, q: SearchQuery): Pro
       reimbursed: { yes: reimbursed.get('true') ?? 0, no: reimbursed.get('false') ?? 0 },
       inShowroom: of('showroom')[0]?.count ?? 0,
     },
+    canManage: actor.permissions.has('catalogue.manage'),
   };
 }

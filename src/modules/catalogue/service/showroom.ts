@@ -46,6 +46,7 @@ export async function getShowroom(db: Db, actor: Actor, now = new Date()): Promi
       daysLeft: daysBetween(today, a.endsOn),
     })),
     partners: partners.map((p) => ({ id: p.id, name: p.name })),
+    canManage: actor.permissions.has('catalogue.manage'),
   };
 }
 

@@ -1,0 +1,227 @@
+import { Link } from 'react-router';
+import { messages } from '#src/shared/i18n/fr.ts';
+import { api } from '#src/shared/ui/api.ts';
+import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useForm } from '#src/shared/ui/form.tsx';
+import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
+import { useApi } from '#src/shared/ui/use-api.ts';
+import {
+  itemLocations,
+  itemOwnerships,
+  itemStates,
+  type SearchResult,
+  type Showroom,
+} from '#src/modules/catalogue/api/catalogue.schema.ts';
+
+const t = messages.catalogue;
+const s = t.showroom;
+
+/** Journey 4: the showroom and mobile-unit inventory (owned vs loaned), the loan agreements and those to renew. */
+export function ShowroomPage() {
+  const { state, reload } = useApi<Showroom>('/api/catalogue/showroom');
+  if (state.status === 'loading') return <p role="status">{messages.app.loading}</p>;
+  if (state.status === 'error')
+    return (
+      <Page title={s.title}>
+        <Alert kind="error">{state.error.message}</Alert>
+      </Page>
+    );
+  const { items, agreements, partners, canManage } = state.data;
+  const toRenew = agreements.filter((a) => a.toRenew);
+  const owned = items.filter((i) => i.ownership === 'owned').length;
+  return (
+    <Page title={s.title}>
+      <section aria-labelledby="showroom-renew">
+        <h2 id="showroom-renew">{s.toRenew}</h2>
+        {toRenew.length === 0 ? <p>{s.toRenewNone}</p> : <AgreementTable caption={s.toRenewCaption} rows={toRenew} />}
+      </section>
+      <section aria-labelledby="showroom-agreements">
+        <h2 id="showroom-agreements">{s.agreements}</h2>
+        <AgreementTable caption={s.agreementsCaption} rows={agreements} />
+        {canManage && <AgreementForm partners={partners} onSaved={reload} />}
+      </section>
+      <section aria-labelledby="showroom-inventory">
+        <h2 id="showroom-inventory">{s.inventory}</h2>
+        <p>
+          {s.owned(owned)} · {s.loaned(items.length - owned)}
+        </p>
+        <div className="table-scroll">
+          <table>
+            <caption>{s.inventoryCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{s.product}</th>
+                <th scope="col">{s.location}</th>
+                <th scope="col">{s.ownership}</th>
+                <th scope="col">{s.agreement}</th>
+                <th scope="col">{s.state}</th>
+                <th scope="col">{s.serialNumber}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">
+                    <Link to={`/catalogue/produits/${i.productId}`}>{i.productName}</Link>
+                  </th>
+                  <td>{t.locations[i.location]}</td>
+                  <td>{t.ownerships[i.ownership]}</td>
+                  <td>{i.agreementTitle ?? '—'}</td>
+                  <td>{t.states[i.state]}</td>
+                  <td>{i.serialNumber ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {canManage && <ItemForm agreements={agreements} onSaved={reload} />}
+      </section>
+    </Page>
+  );
+}
+
+function AgreementTable({ caption, rows }: { caption: string; rows: Showroom['agreements'] }) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{s.agreementTitle}</th>
+            <th scope="col">{s.partner}</th>
+            <th scope="col">{s.startsOn}</th>
+            <th scope="col">{s.endsOn}</th>
+            <th scope="col">{s.remaining}</th>
+            <th scope="col">{s.items}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+            <tr key={a.id} className={a.toRenew ? 'catalogue-row--renew' : undefined}>
+              <th scope="row">{a.title}</th>
+              <td>{a.partnerName}</td>
+              <td>{formatDate(a.startsOn)}</td>
+              <td>{formatDate(a.endsOn)}</td>
+              <td>{s.endsIn(a.daysLeft)}</td>
+              <td>{a.itemCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AgreementForm({ partners, onSaved }: { partners: Showroom['partners']; onSaved: () => void }) {
+  const form = useForm({
+    initial: { partnerOrganizationId: '', title: '', startsOn: '', endsOn: '', terms: '', reminderDays: '30' },
+    submit: async (v) => {
+      await api('/api/catalogue/loan-agreements', { body: { ...v, reminderDays: Number(v.reminderDays) } });
+      onSaved();
+    },
+  });
+  const labels = {
+    partnerOrganizationId: s.partner,
+    title: s.agreementTitle,
+    startsOn: s.startsOn,
+    endsOn: s.endsOn,
+    terms: s.terms,
+    reminderDays: s.reminderDays,
+  };
+  return (
+    <form onSubmit={form.onSubmit} noValidate aria-labelledby="agreement-form-title">
+      <h3 id="agreement-form-title">{s.addAgreement}</h3>
+      <ErrorSummary form={form} labels={labels} />
+      <SelectField
+        form={form}
+        name="partnerOrganizationId"
+        label={s.partner}
+        required
+        options={[{ value: '', label: s.choosePartner }, ...partners.map((p) => ({ value: p.id, label: p.name }))]}
+      />
+      <TextField form={form} name="title" label={s.agreementTitle} required />
+      <TextField form={form} name="startsOn" label={s.startsOn} type="date" required />
+      <TextField form={form} name="endsOn" label={s.endsOn} type="date" required />
+      <TextField form={form} name="reminderDays" label={s.reminderDays} inputMode="numeric" />
+      <TextAreaField form={form} name="terms" label={s.terms} rows={3} />
+      <SubmitButton submitting={form.submitting}>{messages.app.save}</SubmitButton>
+    </form>
+  );
+}
+
+function ItemForm({ agreements, onSaved }: { agreements: Showroom['agreements']; onSaved: () => void }) {
+  const form = useForm({
+    initial: {
+      productQuery: '',
+      productId: '',
+      location: 'showroom',
+      ownership: 'owned',
+      loanAgreementId: '',
+      state: 'good',
+      serialNumber: '',
+      note: '',
+    },
+    submit: async ({ productQuery: _query, ...v }) => {
+      await api('/api/catalogue/showroom/items', { body: v });
+      onSaved();
+    },
+  });
+  const q = form.values.productQuery.trim();
+  const found = useApi<SearchResult>(
+    q.length >= 2 ? `/api/catalogue/search?${new URLSearchParams({ q, limit: '10' })}` : null,
+  );
+  const choices = q.length >= 2 && found.state.status === 'ready' ? found.state.data.items : [];
+  const labels = {
+    productQuery: s.productSearch,
+    productId: s.productChoice,
+    location: s.location,
+    ownership: s.ownership,
+    loanAgreementId: s.agreement,
+    state: s.state,
+    serialNumber: s.serialNumber,
+    note: s.note,
+  };
+  return (
+    <form onSubmit={form.onSubmit} noValidate aria-labelledby="item-form-title">
+      <h3 id="item-form-title">{s.addItem}</h3>
+      <ErrorSummary form={form} labels={labels} />
+      <TextField form={form} name="productQuery" label={s.productSearch} type="search" />
+      <SelectField
+        form={form}
+        name="productId"
+        label={s.productChoice}
+        required
+        options={[
+          { value: '', label: s.chooseProduct },
+          ...choices.map((p) => ({ value: p.id, label: `${p.name} (${p.isoCodeDisplay})` })),
+        ]}
+      />
+      <SelectField
+        form={form}
+        name="location"
+        label={s.location}
+        options={itemLocations.map((l) => ({ value: l, label: t.locations[l] }))}
+      />
+      <SelectField
+        form={form}
+        name="ownership"
+        label={s.ownership}
+        options={itemOwnerships.map((o) => ({ value: o, label: t.ownerships[o] }))}
+      />
+      <SelectField
+        form={form}
+        name="loanAgreementId"
+        label={s.agreement}
+        options={[{ value: '', label: s.chooseAgreement }, ...agreements.map((a) => ({ value: a.id, label: a.title }))]}
+      />
+      <SelectField
+        form={form}
+        name="state"
+        label={s.state}
+        options={itemStates.map((st) => ({ value: st, label: t.states[st] }))}
+      />
+      <TextField form={form} name="serialNumber" label={s.serialNumber} />
+      <TextAreaField form={form} name="note" label={s.note} rows={2} />
+      <SubmitButton submitting={form.submitting}>{messages.app.save}</SubmitButton>
+    </form>
+  );
+}
