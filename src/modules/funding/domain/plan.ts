@@ -30,7 +30,7 @@ export type PlanLine = {
   amountCents: number | null;
   /** What this aid funds in the plan, after the aids before it: never more than what is left to pay. */
   shareCents: number;
-  /** Eligible, computed, and on parameters that are neither uncertain nor unknown. */
+  /** Eligible, computed, and on no parameter left unknown. */
   certain: boolean;
   deferred: boolean;
   monthly: boolean;
@@ -100,7 +100,12 @@ export function combinePlan(
       status: aid.status,
       amountCents,
       shareCents,
-      certain: aid.status === 'eligible' && amountCents !== null && uncertainParameters.length === 0,
+      // Uncertain parameters that do not enter the amount (the MaPrimeAdapt' advance) are shown, not held against it.
+      certain:
+        aid.status === 'eligible' &&
+        amountCents !== null &&
+        aid.missingParameters.length === 0 &&
+        aid.parameters.every((p) => p.value !== null),
       deferred,
       monthly,
       failedConditions: aid.conditions.filter((c) => c.holds === false).map((c) => c.title),
