@@ -65,6 +65,7 @@ test('a landlord creates a programme with the commune picker, adds a building an
   ).toBeVisible();
 
   // The programme's form comes back with what was saved, the commune associée included.
+  await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Modifier le programme' }).click();
   await expect(page.getByText(/Commune choisie : Lomme/)).toBeVisible();
   await expect(page.getByLabel('Nombre de logements (ligne 1)')).toHaveValue('12');
@@ -73,6 +74,8 @@ test('a landlord creates a programme with the commune picker, adds a building an
 
   // The charter's yearly review, from the landlord's page.
   await page.getByRole('main').locator('a[href^="/bailleurs/"]').first().click();
+  await expect(page.getByRole('link', { name: 'Signature et suivi de la charte' })).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Signature et suivi de la charte' }).click();
   await expect(page.getByRole('heading', { name: 'Suivi annuel d’un engagement' })).toBeVisible();
   await expectNoAxeViolations(page);
