@@ -123,7 +123,8 @@ export async function listEvents(db: Db, workspaceId: string, applicationIds: st
         inArray(fundingApplicationEvents.applicationId, applicationIds),
       ),
     )
-    .orderBy(asc(fundingApplicationEvents.occurredOn), asc(fundingApplicationEvents.createdAt));
+    // In the order the steps were recorded: a draft may be written after a file was filed on paper.
+    .orderBy(asc(fundingApplicationEvents.createdAt), asc(fundingApplicationEvents.id));
 }
 
 /** The application with its plan's project, locked for a change. */

@@ -131,7 +131,9 @@ export async function recordStep(
       issues.push({ path: 'granted', message: t.grantedRequired });
     if (input.status === 'refused' && !input.refusalReason)
       issues.push({ path: 'refusalReason', message: t.refusalReasonRequired });
-    if (input.occurredOn < application.lastStepOn) issues.push({ path: 'occurredOn', message: t.beforePreviousStep });
+    // A file may be recorded after the fact: only the steps after the draft are ordered.
+    if (from !== 'draft' && input.occurredOn < application.lastStepOn)
+      issues.push({ path: 'occurredOn', message: t.beforePreviousStep });
     if (input.occurredOn > parisDay(new Date())) issues.push({ path: 'occurredOn', message: t.inFuture });
     if (issues.length > 0) throw validationFailed(issues);
 
