@@ -53,10 +53,10 @@ export function CatalogueSearchPage() {
           <Link className="button" to="/catalogue/produits/nouveau">
             {t.search.newProduct}
           </Link>
-          <Link className="button button--secondary" to="/catalogue/distributeurs">
+          <Link className="button" to="/catalogue/distributeurs">
             {t.search.distributors}
           </Link>
-          <Link className="button button--secondary" to="/catalogue/iso">
+          <Link className="button" to="/catalogue/iso">
             {t.search.isoImport}
           </Link>
         </p>
@@ -143,7 +143,7 @@ export function CatalogueSearchPage() {
             <button type="submit" className="button button--primary">
               {t.search.submit}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => apply(emptyFilters)}>
+            <button type="button" className="button" onClick={() => apply(emptyFilters)}>
               {t.search.reset}
             </button>
           </p>
@@ -203,7 +203,7 @@ export function CatalogueSearchPage() {
                 <p>
                   <button
                     type="button"
-                    className="button button--secondary"
+                    className="button"
                     onClick={() => setLimit((n) => Math.min(n + 25, 100))}
                   >
                     {t.search.more}
