@@ -29,6 +29,7 @@ export const navigation: NavSection[] = [
       { to: '/essais/suivis', label: messages.trials.nav.followUps, permission: 'trial.write' },
       { to: '/catalogue', label: messages.catalogue.nav.catalogue, permission: 'catalogue.read' },
       { to: '/showroom', label: messages.catalogue.nav.showroom, permission: 'catalogue.read' },
+      { to: '/financements/simulateur', label: messages.fundingRules.simulator.nav, permission: 'funding.read' },
     ],
   },
   {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api, ApiError } from '#src/shared/ui/api.ts';
@@ -262,10 +262,12 @@ function Results({ simulation }: { simulation: SimulationView }) {
 
 function AidCard({ aid }: { aid: AidResultView }) {
   const r = t.results;
+  // Rule names hold spaces, which an id reference list would split.
+  const headingId = useId();
   const monthly = aid.aid === 'apa';
   return (
-    <article className={`aid-result aid-result--${aid.status}`} aria-labelledby={`aid-${aid.aid}`}>
-      <h3 id={`aid-${aid.aid}`}>
+    <article className={`aid-result aid-result--${aid.status}`} aria-labelledby={headingId}>
+      <h3 id={headingId}>
         {aid.title} <span className="aid-result__funder">— {aid.funder}</span>
       </h3>
       <p className="aid-result__status">

@@ -2,6 +2,7 @@
 export const fundingRules = {
   simulator: {
     title: 'Simulateur d’aides',
+    nav: 'Simulateur d’aides',
     lead: 'Toutes les aides à l’adaptation du logement et aux aides techniques pour un ménage, avec leurs conditions, leurs montants et leurs sources. Un champ laissé vide est « non renseigné » : l’aide qui en dépend est signalée « à vérifier ».',
     prefilled: 'Pré-rempli depuis le dossier de la personne : vérifiez chaque valeur avec elle.',
     origin: (origin: string) => `D’après : ${origin}`,
