@@ -2,7 +2,7 @@ import { expect, test } from '#tests/e2e/support.ts';
 
 const PASSWORD = 'Demeure-demo-2026';
 
-test('a landlord creates a programme with the commune picker, adds a building and records a charter review', async ({
+test('a landlord creates a programme with the commune picker and adds a building', async ({
   page,
   signIn,
   expectNoAxeViolations,
@@ -70,10 +70,16 @@ test('a landlord creates a programme with the commune picker, adds a building an
   await expect(page.getByText(/Commune choisie : Lomme/)).toBeVisible();
   await expect(page.getByLabel('Nombre de logements (ligne 1)')).toHaveValue('12');
   await expectNoAxeViolations(page);
-  await page.getByRole('link', { name: 'Annuler' }).click();
+});
 
-  // The charter's yearly review, from the landlord's page.
-  await page.getByRole('main').locator('a[href^="/bailleurs/"]').first().click();
+test('a landlord records the yearly value of a charter commitment, a missing value refused on its field', async ({
+  page,
+  signIn,
+  expectNoAxeViolations,
+}) => {
+  await signIn(page, 'bailleur@demo.demeure.fr', PASSWORD);
+  await page.goto('/bailleurs');
+  await page.getByRole('table').getByRole('link').first().click();
   await expect(page.getByRole('link', { name: 'Signature et suivi de la charte' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Signature et suivi de la charte' }).click();
