@@ -10,6 +10,7 @@ import { measureInitialBundle } from './scenarios/initial-bundle.ts';
 import { measureFormEngine } from './scenarios/form-engine.ts';
 import { measureMatching } from './scenarios/matching.ts';
 import { measureRecommendationPdf } from './scenarios/recommendation-pdf.ts';
+import { measureFundingSimulation } from './scenarios/funding-simulation.ts';
 import { fileURLToPath } from 'node:url';
 
 const usage = `Usage : npm run bench -- [--scale town|departement] [--quick] [--seed N] [--clients N] [--duration S]
@@ -157,6 +158,7 @@ async function main(): Promise<number> {
   console.log(await measureFormEngine());
   console.log(measureMatching(settings.seed));
   console.log(await measureRecommendationPdf());
+  console.log(measureFundingSimulation(settings.seed));
 
   await cleanup();
   const harness = process.resourceUsage();
