@@ -1,3 +1,5 @@
+import type { ProductSummary } from '#src/modules/catalogue/index.ts';
+
 /**
  * The recommendation sheet (fiche de préconisations): what the therapist edits, what a handed-over
  * version freezes, and the amounts printed on it. Pure: no IO.
@@ -69,17 +71,8 @@ export type TrialOutcome = (typeof trialOutcomes)[number];
  * A catalogue product as printed on a version (the catalogue's product summary and the person's trial),
  * copied at hand-over so that a later catalogue change never alters what was handed over.
  */
-export type ProductSnapshot = {
-  id: string;
-  name: string;
-  /** Six digits (`093303`) and as printed (`09 33 03`). */
-  isoCode: string;
-  isoCodeDisplay: string;
-  isoEdition: string;
-  isoClassLabel: string | null;
-  averagePrice: { cents: number; date: string; source: string | null } | null;
-  lpp: { code: string; reimbursementBaseCents: number | null; priceCeilingCents: number | null } | null;
-  localDistributors: { name: string; address: string | null; phone: string | null }[];
+export type ProductSnapshot = Omit<ProductSummary, 'photoId' | 'localDistributors'> & {
+  localDistributors: Omit<ProductSummary['localDistributors'][number], 'id'>[];
   /** The person's latest trial of this product, if any. */
   trial: { outcome: TrialOutcome; triedOn: string; remark: string | null } | null;
 };

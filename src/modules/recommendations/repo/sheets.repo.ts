@@ -1,7 +1,6 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '#src/shared/db/client.ts';
-import { users } from '#src/modules/platform/db/schema.ts';
 import { recommendationSheets, recommendationSheetVersions } from '#src/modules/recommendations/db/schema.ts';
 import type { SheetContent } from '#src/modules/recommendations/domain/sheet.ts';
 
@@ -12,14 +11,13 @@ export type VersionRow = typeof recommendationSheetVersions.$inferSelect & {
   pathwayId: string;
 };
 
-const editor = alias(users, 'editor');
-const therapist = alias(users, 'therapist');
+// Users belong to the platform module: their names are read by SQL rather than through its tables.
+const nameOf = (userId: AnyPgColumn) => sql<string>`(select name from auth_user u where u.id = ${userId})`;
 
 export async function findSheetOfPathway(db: Db, workspaceId: string, pathwayId: string): Promise<SheetRow | null> {
   const [row] = await db
-    .select({ sheet: recommendationSheets, updatedByName: editor.name })
+    .select({ sheet: recommendationSheets, updatedByName: nameOf(recommendationSheets.updatedByUserId) })
     .from(recommendationSheets)
-    .innerJoin(editor, eq(editor.id, recommendationSheets.updatedByUserId))
     .where(and(eq(recommendationSheets.workspaceId, workspaceId), eq(recommendationSheets.pathwayId, pathwayId)));
   return row ? { ...row.sheet, updatedByName: row.updatedByName } : null;
 }
@@ -75,7 +73,7 @@ export async function insertVersion(db: Db, row: VersionInsert): Promise<void> {
 
 const versionColumns = {
   version: recommendationSheetVersions,
-  handedOverByName: therapist.name,
+  handedOverByName: nameOf(recommendationSheetVersions.handedOverByUserId),
   pathwayId: recommendationSheets.pathwayId,
 };
 
@@ -83,7 +81,6 @@ const versionsJoined = (db: Db) =>
   db
     .select(versionColumns)
     .from(recommendationSheetVersions)
-    .innerJoin(therapist, eq(therapist.id, recommendationSheetVersions.handedOverByUserId))
     .innerJoin(
       recommendationSheets,
       and(
