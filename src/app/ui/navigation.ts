@@ -30,6 +30,7 @@ export const navigation: NavSection[] = [
       { to: '/catalogue', label: messages.catalogue.nav.catalogue, permission: 'catalogue.read' },
       { to: '/showroom', label: messages.catalogue.nav.showroom, permission: 'catalogue.read' },
       { to: '/financements/simulateur', label: messages.fundingRules.simulator.nav, permission: 'funding.read' },
+      { to: '/financements/aides-locales', label: messages.fundingRules.localAids.nav, permission: 'funding.read' },
     ],
   },
   {

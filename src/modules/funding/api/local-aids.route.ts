@@ -18,7 +18,9 @@ const listRoute = defineRoute({
   path: '/api/funding/local-aids',
   tags,
   summary: 'The aids the workspace describes itself (Département, commune, pension funds, CCAS)',
-  responses: { 200: jsonResponse(z.object({ items: z.array(localAidSchema) }), 'Local aids') },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(localAidSchema), canWrite: z.boolean() }), 'Local aids'),
+  },
 });
 const createRoute = defineRoute({
   access: 'funding.write',
@@ -50,7 +52,13 @@ const archiveRoute = defineRoute({
 
 export function mountLocalAidRoutes(router: Router) {
   router.openapi(listRoute, async (c) => {
-    return c.json({ items: await listLocalAidViews(c.var.deps.database.db, c.var.actor) }, 200);
+    return c.json(
+      {
+        items: await listLocalAidViews(c.var.deps.database.db, c.var.actor),
+        canWrite: c.var.actor.permissions.has('funding.write'),
+      },
+      200,
+    );
   });
   router.openapi(createRoute, async (c) => {
     const id = await createLocalAid(c.var.deps.database.db, c.var.actor, c.req.valid('json'), c.var.requestId);

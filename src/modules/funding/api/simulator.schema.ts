@@ -71,9 +71,13 @@ export const simulationRequestSchema = z
   })
   .openapi('FundingSimulationRequest');
 
-const parameterValueSchema: z.ZodType = z.lazy(() =>
-  z.union([z.number(), z.array(z.number()), z.record(z.string(), parameterValueSchema), z.null()]),
-);
+// Written out to the depth the parameters file uses (a recursive schema would not fit in OpenAPI).
+const numbers = z.union([z.number(), z.array(z.number())]);
+const parameterValueSchema = z.union([
+  numbers,
+  z.record(z.string(), z.union([numbers, z.record(z.string(), numbers)])),
+  z.null(),
+]);
 const parameterUseSchema = z.object({
   id: z.string(),
   label: z.string(),

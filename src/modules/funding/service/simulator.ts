@@ -60,5 +60,6 @@ export async function simulateForActor(
   const paymentDate = request.paymentDate ?? filingDate;
   const localAids = await listLocalAids(db, actor.workspaceId);
   const results = simulateAids(householdOf(request.household), { filing: filingDate, payment: paymentDate }, localAids);
-  return { filingDate, paymentDate, results };
+  // Parameter values nest two levels at most in the shipped file; the response schema spells that out.
+  return { filingDate, paymentDate, results: results as SimulationView['results'] };
 }
