@@ -49,7 +49,7 @@ beforeAll(async () => {
   referent = await signInWithRole(t, database, { workspaceId: ws, organizationId: ccas, role: 'referent' });
 });
 afterAll(async () => {
-  await t.close();
+  t.close();
   await database.close();
 });
 
@@ -110,7 +110,7 @@ describe('product sheets over HTTP', () => {
       t.app.request(`${TEST_ORIGIN}/api/catalogue/products/${id}/files?kind=photo&caption=Vue%20de%20face`, {
         method: 'POST',
         headers: { origin: TEST_ORIGIN, cookie: ot.cookie, 'content-type': type },
-        body: bytes,
+        body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
       });
     const renamed = await upload('image/jpeg', PNG);
     expect(renamed.status).toBe(400);

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
-import { users } from '#src/modules/platform/db/schema.ts';
 import {
   distributors,
   isoCodes,
@@ -57,10 +56,9 @@ export async function listVersions(db: Db, workspaceId: string, productId: strin
       snapshot: productVersions.snapshot,
       changedFields: productVersions.changedFields,
       changedAt: productVersions.changedAt,
-      changedByName: users.name,
+      changedBy: productVersions.changedBy,
     })
     .from(productVersions)
-    .leftJoin(users, eq(users.id, productVersions.changedBy))
     .where(and(eq(productVersions.workspaceId, workspaceId), eq(productVersions.productId, productId)))
     .orderBy(desc(productVersions.version));
 }

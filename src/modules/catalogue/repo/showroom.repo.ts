@@ -1,6 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
-import { organizations } from '#src/modules/platform/db/schema.ts';
 import { loanAgreements, products, showroomItems } from '#src/modules/catalogue/db/schema.ts';
 
 export async function listItems(db: Db, workspaceId: string) {
@@ -39,23 +38,17 @@ export async function listAgreements(db: Db, workspaceId: string) {
     .select({
       id: loanAgreements.id,
       partnerOrganizationId: loanAgreements.partnerOrganizationId,
-      partnerName: organizations.name,
       title: loanAgreements.title,
       startsOn: loanAgreements.startsOn,
       endsOn: loanAgreements.endsOn,
       terms: loanAgreements.terms,
       reminderDays: loanAgreements.reminderDays,
+      // Qualified by hand: on a one-table select the column names would bind to the subquery's table.
       itemCount: sql<number>`(select count(*)::int from ${showroomItems} i
-        where i.workspace_id = ${loanAgreements.workspaceId} and i.loan_agreement_id = ${loanAgreements.id})`,
+        where i.workspace_id = catalogue_loan_agreements.workspace_id
+          and i.loan_agreement_id = catalogue_loan_agreements.id)`,
     })
     .from(loanAgreements)
-    .innerJoin(
-      organizations,
-      and(
-        eq(organizations.workspaceId, loanAgreements.workspaceId),
-        eq(organizations.id, loanAgreements.partnerOrganizationId),
-      ),
-    )
     .where(eq(loanAgreements.workspaceId, workspaceId))
     .orderBy(asc(loanAgreements.endsOn), asc(loanAgreements.id));
 }
@@ -116,16 +109,9 @@ export async function agreementsDueForReminder(db: Db, today: string) {
       id: loanAgreements.id,
       title: loanAgreements.title,
       endsOn: loanAgreements.endsOn,
-      partnerName: organizations.name,
+      partnerOrganizationId: loanAgreements.partnerOrganizationId,
     })
     .from(loanAgreements)
-    .innerJoin(
-      organizations,
-      and(
-        eq(organizations.workspaceId, loanAgreements.workspaceId),
-        eq(organizations.id, loanAgreements.partnerOrganizationId),
-      ),
-    )
     .where(
       and(
         isNull(loanAgreements.remindedAt),

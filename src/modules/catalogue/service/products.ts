@@ -5,6 +5,7 @@ import { newId } from '#src/shared/db/ids.ts';
 import { AppError, fieldError, notFound, type FieldIssue } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { sniffMediaType } from '#src/modules/forms/index.ts';
+import { listMemberRows } from '#src/modules/platform/index.ts';
 import type { Product, ProductHistory, ProductInput } from '#src/modules/catalogue/api/catalogue.schema.ts';
 import { formatIsoCode, isoClassLabelOf } from '#src/modules/catalogue/domain/iso.ts';
 import type { ActivityCode, RoomCode } from '#src/modules/catalogue/domain/vocabulary.ts';
@@ -208,14 +209,18 @@ export async function getProduct(db: Db, actor: Actor, id: string): Promise<Prod
 
 export async function getProductHistory(db: Db, actor: Actor, id: string): Promise<ProductHistory> {
   if (!(await findProduct(db, actor.workspaceId, id))) throw notFound();
-  const rows = await listVersions(db, actor.workspaceId, id);
+  const [rows, members] = await Promise.all([
+    listVersions(db, actor.workspaceId, id),
+    listMemberRows(db, actor.workspaceId),
+  ]);
+  const nameOf = new Map(members.map((m) => [m.userId, m.name]));
   return {
     items: rows.map((r) => {
       const s = r.snapshot as ReturnType<typeof stateOf>;
       return {
         version: r.version,
         changedAt: r.changedAt.toISOString(),
-        changedByName: r.changedByName,
+        changedByName: r.changedBy ? (nameOf.get(r.changedBy) ?? null) : null,
         changedFields: r.changedFields,
         previous: {
           name: s.name,

@@ -38,10 +38,12 @@ export async function getShowroom(db: Db, actor: Actor, now = new Date()): Promi
     listAgreements(db, actor.workspaceId),
     listOrganizations(db, actor.workspaceId),
   ]);
+  const partnerName = new Map(partners.map((p) => [p.id, p.name]));
   return {
     items: items as Showroom['items'],
     agreements: agreements.map((a) => ({
       ...a,
+      partnerName: partnerName.get(a.partnerOrganizationId) ?? '',
       toRenew: isToRenew(a, today),
       daysLeft: daysBetween(today, a.endsOn),
     })),
@@ -157,6 +159,7 @@ export async function sendLoanAgreementReminders(db: Db, now: Date): Promise<{ s
   for (const due of await agreementsDueForReminder(db, parisDay(now))) {
     const done = await db.transaction(async (tx) => {
       if (!(await markReminded(tx, due.workspaceId, due.id))) return false;
+      const partner = await findOrganization(tx, due.workspaceId, due.partnerOrganizationId);
       const recipients = new Set(
         (await listMemberRows(tx, due.workspaceId)).filter((m) => maintainsCatalogue(m.role)).map((m) => m.userId),
       );
@@ -166,7 +169,7 @@ export async function sendLoanAgreementReminders(db: Db, now: Date): Promise<{ s
           userId,
           kind: 'loan_agreement.renewal',
           title: t.title(due.title),
-          body: t.body(due.partnerName, frenchDate(due.endsOn)),
+          body: t.body(partner?.name ?? '', frenchDate(due.endsOn)),
           link: '/showroom',
           email: true,
         });

@@ -201,11 +201,7 @@ export function CatalogueSearchPage() {
               )}
               {state.data.total > state.data.items.length && (
                 <p>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => setLimit((n) => Math.min(n + 25, 100))}
-                  >
+                  <button type="button" className="button" onClick={() => setLimit((n) => Math.min(n + 25, 100))}>
                     {t.search.more}
                   </button>
                 </p>
