@@ -22,20 +22,22 @@ const household = (over: Partial<Household> = {}, exclTax = 9000): Household => 
   ...over,
 });
 
-const aid = (name: string, amount: number | null, over: Partial<AidResult> = {}): AidResult => ({
-  aid: name,
-  title: name,
-  funder: name,
-  referenceDate: dates.filing,
-  status: 'eligible',
-  amount,
-  details: [],
-  conditions: [],
-  missingInputs: [],
-  missingParameters: [],
-  parameters: [],
-  ...over,
-});
+// Only the fields a plan reads; the rest of a simulation's result (notes, references…) does not matter here.
+const aid = (name: string, amount: number | null, over: Partial<AidResult> = {}): AidResult =>
+  ({
+    aid: name,
+    title: name,
+    funder: name,
+    referenceDate: dates.filing,
+    status: 'eligible',
+    amount,
+    details: [],
+    conditions: [],
+    missingInputs: [],
+    missingParameters: [],
+    parameters: [],
+    ...over,
+  }) as AidResult;
 
 describe('funding plan', () => {
   it('funding-rules §7 worked example: 78, alone, RFR 16 000 € outside IdF, bathroom 9 000 € HT at 10 %', () => {
@@ -70,7 +72,10 @@ describe('funding plan', () => {
       sources: [],
     };
     const plan = combinePlan(
-      [aid('mpa', 4000, { parameters: [uncertain], missingParameters: [uncertain] }), aid('aides locales . caisse', 500, { status: 'to_check' })],
+      [
+        aid('mpa', 4000, { parameters: [uncertain], missingParameters: [uncertain] }),
+        aid('aides locales . caisse', 500, { status: 'to_check' }),
+      ],
       cost(9000),
     );
     expect(plan.lines.every((l) => !l.certain)).toBe(true);

@@ -44,6 +44,15 @@ export const funding = {
     refused: 'Refusée',
     paid: 'Payée',
   },
+  tenures: {
+    owner_occupier: 'Propriétaire occupant',
+    private_tenant: 'Locataire du parc privé',
+    social_tenant: 'Locataire du parc social',
+    usufructuary: 'Usufruitier',
+    right_of_use: 'Droit d’usage et d’habitation',
+    life_annuity: 'Occupant en viager',
+    housed_by_family: 'Hébergé par la famille',
+  },
   aidStatuses: { eligible: 'Éligible', not_eligible: 'Non éligible', to_check: 'À vérifier' },
   documents: {
     quote: 'Devis',

@@ -1,0 +1,483 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { messages } from '#src/shared/i18n/fr.ts';
+import { api } from '#src/shared/ui/api.ts';
+import { ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
+import { Alert, formatDate, formatDateTime, Page } from '#src/shared/ui/page.tsx';
+import { useApi } from '#src/shared/ui/use-api.ts';
+import {
+  nextStatuses,
+  tenures,
+  vatRateKeys,
+  type ApplicationView,
+  type PlanView,
+  type ProjectView,
+  type QuoteView,
+} from '#src/modules/funding/api/funding.schema.ts';
+
+const f = messages.funding;
+const p = f.pages;
+const euros = f.euros;
+const today = () => new Date().toISOString().slice(0, 10);
+
+function QuoteComparison({ quotes }: { quotes: QuoteView[] }) {
+  if (quotes.length === 0) return <p>{p.noQuotes}</p>;
+  const rows: [string, (q: QuoteView) => string][] = [
+    [p.issuedOn, (q) => formatDate(q.issuedOn)],
+    [p.lines, (q) => q.lines.map((l) => `${l.label} (${euros(l.inclTaxCents)})`).join(' ; ')],
+    [p.exclTax, (q) => euros(q.exclTaxCents)],
+    [p.vat, (q) => euros(q.vatCents)],
+    [p.inclTax, (q) => euros(q.inclTaxCents)],
+    [p.eligible, (q) => euros(q.eligibleExclTaxCents)],
+  ];
+  return (
+    <div className="table-scroll">
+      <table className="funding-comparison">
+        <caption>{p.comparisonCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{p.supplier}</th>
+            {quotes.map((q) => (
+              <th scope="col" key={q.id}>
+                {q.supplier}
+                {q.reference ? ` — ${q.reference}` : ''}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, cell]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {quotes.map((q) => (
+                <td key={q.id}>{cell(q)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const lineFields = ['label', 'quantity', 'unitPriceExclTax', 'vatRate', 'eligibleWorks'] as const;
+const lineKey = (i: number, field: (typeof lineFields)[number]) => `line${i}_${field}`;
+
+function QuoteForm({ project, onSaved }: { project: ProjectView; onSaved: () => void }) {
+  const [count, setCount] = useState(1);
+  const blankLine = (i: number) =>
+    Object.fromEntries(
+      lineFields.map((field) => [
+        lineKey(i, field),
+        field === 'vatRate' ? 'renovation' : field === 'eligibleWorks' ? 'true' : '',
+      ]),
+    );
+  const form = useForm<Record<string, string>>({
+    initial: {
+      supplierOrganizationId: '',
+      supplierName: '',
+      reference: '',
+      issuedOn: today(),
+      statedExclTax: '',
+      statedInclTax: '',
+      ...blankLine(0),
+    },
+    submit: async (v) => {
+      const lines = Array.from({ length: count }, (_, i) => ({
+        label: v[lineKey(i, 'label')] ?? '',
+        quantity: v[lineKey(i, 'quantity')] ?? '',
+        unitPriceExclTax: v[lineKey(i, 'unitPriceExclTax')] ?? '',
+        vatRate: v[lineKey(i, 'vatRate')],
+        eligibleWorks: v[lineKey(i, 'eligibleWorks')] === 'true',
+      }));
+      await api(`/api/funding/projects/${project.id}/quotes`, {
+        body: {
+          supplierOrganizationId: v.supplierOrganizationId,
+          supplierName: v.supplierName,
+          reference: v.reference,
+          issuedOn: v.issuedOn,
+          statedExclTax: v.statedExclTax,
+          statedInclTax: v.statedInclTax,
+          lines,
+        },
+      });
+      onSaved();
+    },
+  });
+  const addLine = () => {
+    for (const [key, value] of Object.entries(blankLine(count))) form.setValue(key, value);
+    setCount((c) => c + 1);
+  };
+  const yesNo = [
+    { value: 'true', label: p.yes },
+    { value: 'false', label: p.no },
+  ];
+  return (
+    <form onSubmit={form.onSubmit} noValidate aria-labelledby="funding-quote-title">
+      <h3 id="funding-quote-title">{p.addQuote}</h3>
+      <ErrorSummary
+        form={form}
+        labels={{
+          supplierName: p.supplierName,
+          supplierOrganizationId: p.supplierOrganization,
+          issuedOn: p.issuedOn,
+          lines: p.lines,
+          statedExclTax: p.statedExclTax,
+          statedInclTax: p.statedInclTax,
+        }}
+      />
+      <SelectField
+        form={form}
+        name="supplierOrganizationId"
+        label={p.supplierOrganization}
+        options={[
+          { value: '', label: p.noOrganization },
+          ...project.organizations.map((o) => ({ value: o.id, label: o.name })),
+        ]}
+      />
+      <TextField form={form} name="supplierName" label={p.supplierName} maxLength={200} />
+      <TextField form={form} name="reference" label={p.reference} maxLength={100} />
+      <TextField form={form} name="issuedOn" label={p.issuedOn} type="date" required />
+      {form.fieldErrors.lines && (
+        <p className="field-error" id={form.idFor('lines')}>
+          {form.fieldErrors.lines}
+        </p>
+      )}
+      {Array.from({ length: count }, (_, i) => (
+        <fieldset key={i} className="funding-line">
+          <legend>{p.lineLegend(i + 1)}</legend>
+          <TextField form={form} name={lineKey(i, 'label')} label={p.lineLabel} required maxLength={300} />
+          <TextField form={form} name={lineKey(i, 'quantity')} label={p.quantity} inputMode="text" required />
+          <TextField form={form} name={lineKey(i, 'unitPriceExclTax')} label={p.unitPrice} inputMode="text" required />
+          <SelectField
+            form={form}
+            name={lineKey(i, 'vatRate')}
+            label={p.vatRate}
+            options={vatRateKeys.map((k) => ({ value: k, label: f.vatRates[k] }))}
+          />
+          <SelectField form={form} name={lineKey(i, 'eligibleWorks')} label={p.eligibleWorks} options={yesNo} />
+        </fieldset>
+      ))}
+      <button type="button" className="button button--secondary" onClick={addLine}>
+        {p.addLine}
+      </button>
+      <TextField form={form} name="statedExclTax" label={p.statedExclTax} inputMode="text" />
+      <TextField form={form} name="statedInclTax" label={p.statedInclTax} inputMode="text" />
+      <SubmitButton submitting={form.submitting}>{p.saveQuote}</SubmitButton>
+    </form>
+  );
+}
+
+function PlanForm({ project, onSaved }: { project: ProjectView; onSaved: () => void }) {
+  const form = useForm({
+    initial: {
+      quoteId: project.quotes.at(-1)?.id ?? '',
+      filingOn: today(),
+      paymentOn: today(),
+      age: project.household.age === null ? '' : String(project.household.age),
+      gir: project.household.gir === null ? '' : String(project.household.gir),
+      householdSize: '',
+      referenceTaxIncome: '',
+      inIleDeFrance: '',
+      tenure: '',
+      mpaWorksLast5Years: '',
+    },
+    submit: async (v) => {
+      await api(`/api/funding/projects/${project.id}/plans`, { body: v });
+      onSaved();
+    },
+  });
+  const unknown = { value: '', label: p.unknown };
+  return (
+    <form onSubmit={form.onSubmit} noValidate aria-labelledby="funding-plan-form-title">
+      <h3 id="funding-plan-form-title">{p.computePlan}</h3>
+      <ErrorSummary
+        form={form}
+        labels={{ quoteId: p.chosenQuote, filingOn: p.filingOn, paymentOn: p.paymentOn, referenceTaxIncome: p.income }}
+      />
+      <SelectField
+        form={form}
+        name="quoteId"
+        label={p.chosenQuote}
+        options={project.quotes.map((q) => ({ value: q.id, label: `${q.supplier} — ${euros(q.inclTaxCents)}` }))}
+      />
+      <TextField form={form} name="filingOn" label={p.filingOn} type="date" required />
+      <TextField form={form} name="paymentOn" label={p.paymentOn} type="date" required />
+      <fieldset>
+        <legend>{p.householdLegend}</legend>
+        <TextField form={form} name="age" label={p.age} inputMode="numeric" />
+        <SelectField
+          form={form}
+          name="gir"
+          label={p.gir}
+          options={[unknown, ...['1', '2', '3', '4', '5', '6'].map((g) => ({ value: g, label: g }))]}
+        />
+        <TextField form={form} name="householdSize" label={p.householdSize} inputMode="numeric" />
+        <TextField form={form} name="referenceTaxIncome" label={p.income} inputMode="numeric" />
+        <SelectField
+          form={form}
+          name="inIleDeFrance"
+          label={p.inIleDeFrance}
+          options={[unknown, { value: 'true', label: p.yes }, { value: 'false', label: p.no }]}
+        />
+        <SelectField
+          form={form}
+          name="tenure"
+          label={p.tenure}
+          options={[unknown, ...tenures.map((k) => ({ value: k, label: f.tenures[k] }))]}
+        />
+        <TextField form={form} name="mpaWorksLast5Years" label={p.mpaUsed} inputMode="numeric" />
+      </fieldset>
+      <SubmitButton submitting={form.submitting}>{p.computePlan}</SubmitButton>
+    </form>
+  );
+}
+
+function PlanFigures({ plan }: { plan: PlanView }) {
+  const figures = plan.figures;
+  return (
+    <section aria-labelledby="funding-plan-title">
+      <h3 id="funding-plan-title">{p.savedOn(formatDateTime(plan.createdAt))}</h3>
+      <div className="table-scroll">
+        <table>
+          <caption>{p.aidsCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{p.aid}</th>
+              <th scope="col">{p.funder}</th>
+              <th scope="col">{p.status}</th>
+              <th scope="col">{p.computed}</th>
+              <th scope="col">{p.share}</th>
+              <th scope="col">{p.why}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.lines.map((l) => (
+              <tr key={l.aid}>
+                <th scope="row">{l.title}</th>
+                <td>{l.funder}</td>
+                <td>
+                  {f.aidStatuses[l.status]}
+                  {l.status !== 'not_eligible' && !l.certain && !l.monthly ? ` — ${p.toConfirm}` : ''}
+                </td>
+                <td>{l.amountCents === null ? '—' : euros(l.amountCents)}</td>
+                <td>
+                  {l.monthly ? p.monthly : l.deferred ? `${euros(l.shareCents)} (${p.deferred})` : euros(l.shareCents)}
+                </td>
+                <td>
+                  <ul className="funding-why">
+                    {l.failedConditions.length > 0 && <li>{p.failed(l.failedConditions.join(', '))}</li>}
+                    {l.missingInputs.length > 0 && <li>{p.missing(l.missingInputs.join(', '))}</li>}
+                    {l.uncertainParameters.map((u) => (
+                      <li key={u.id}>{p.uncertainParameter(u.label)}</li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <table>
+        <caption>{p.summaryCaption}</caption>
+        <tbody>
+          {(
+            [
+              [p.cost, figures.costInclTaxCents],
+              [p.secured, figures.securedCents],
+              [p.toConfirmTotal, figures.toConfirmCents],
+              [p.outOfPocket, figures.outOfPocketCents],
+              [p.outOfPocketIfConfirmed, figures.outOfPocketIfConfirmedCents],
+              [p.deferredTotal, figures.deferredCents],
+            ] as const
+          ).map(([label, cents]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{euros(cents)}</td>
+            </tr>
+          ))}
+          {figures.mpaBalanceExclTaxCents !== null && (
+            <tr>
+              <th scope="row">{p.mpaBalance}</th>
+              <td>{euros(figures.mpaBalanceExclTaxCents)}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function NewApplication({ plan, existing, onSaved }: { plan: PlanView; existing: string[]; onSaved: () => void }) {
+  const open = plan.figures.lines.filter((l) => !l.monthly && !existing.includes(l.aid));
+  const form = useForm({
+    initial: { aid: open[0]?.aid ?? '', justification: '' },
+    submit: async (v) => {
+      await api(`/api/funding/plans/${plan.id}/applications`, { body: v });
+      onSaved();
+    },
+  });
+  if (open.length === 0) return null;
+  return (
+    <form onSubmit={form.onSubmit} noValidate aria-labelledby="funding-new-application">
+      <h3 id="funding-new-application">{p.createApplication}</h3>
+      <ErrorSummary form={form} labels={{ aid: p.aid, justification: p.justification }} />
+      <SelectField
+        form={form}
+        name="aid"
+        label={p.aid}
+        options={open.map((l) => ({ value: l.aid, label: `${l.title} — ${f.aidStatuses[l.status]}` }))}
+      />
+      <TextField form={form} name="justification" label={p.justification} maxLength={2000} />
+      <SubmitButton submitting={form.submitting}>{p.createApplication}</SubmitButton>
+    </form>
+  );
+}
+
+function ApplicationCard({ application, onSaved }: { application: ApplicationView; onSaved: () => void }) {
+  const steps = nextStatuses(application.status);
+  const form = useForm({
+    initial: { status: steps[0] ?? '', occurredOn: today(), granted: '', refusalReason: '', note: '' },
+    submit: async (v) => {
+      await api(`/api/funding/applications/${application.id}/steps`, {
+        body: { ...v, revision: application.revision },
+      });
+      onSaved();
+    },
+  });
+  const [documentsError, setDocumentsError] = useState<string | null>(null);
+  const toggle = async (key: string, received: boolean) => {
+    try {
+      await api(`/api/funding/applications/${application.id}/documents`, {
+        method: 'PUT',
+        body: { documents: [{ key, received }], revision: application.revision },
+      });
+      setDocumentsError(null);
+      onSaved();
+    } catch (error) {
+      setDocumentsError(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const headingId = `funding-application-${application.id}`;
+  const delays = p.delays(application.decisionDays, application.paymentDays);
+  return (
+    <article className="funding-application" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {p.applicationFor(application.aidTitle)} — {f.statuses[application.status]}
+      </h3>
+      <p>
+        {application.funder}
+        {application.grantedCents !== null ? ` — ${euros(application.grantedCents)}` : ''}
+        {delays ? ` — ${delays}` : ''}
+      </p>
+      {application.eligibilityWarning && (
+        <Alert kind="info">
+          {p.warning(application.eligibilityWarning)} {application.justification}
+        </Alert>
+      )}
+      <fieldset>
+        <legend>{p.documentsLegend}</legend>
+        {documentsError && <Alert kind="error">{documentsError}</Alert>}
+        {application.documents.map((d) => (
+          <div key={d.key} className="checkbox">
+            <input
+              type="checkbox"
+              id={`${headingId}-${d.key}`}
+              checked={d.received}
+              onChange={(e) => void toggle(d.key, e.target.checked)}
+            />
+            <label htmlFor={`${headingId}-${d.key}`}>{f.documents[d.key]}</label>
+          </div>
+        ))}
+      </fieldset>
+      <h4>{p.timelineTitle}</h4>
+      <ol className="funding-timeline">
+        {application.timeline.map((e, i) => (
+          <li key={i}>
+            {formatDate(e.occurredOn)} — {f.statuses[e.status]}
+            {e.amountCents !== null ? ` (${euros(e.amountCents)})` : ''}
+            {e.note ? ` — ${e.note}` : ''}
+            {e.byName ? ` — ${e.byName}` : ''}
+          </li>
+        ))}
+      </ol>
+      {steps.length > 0 && (
+        <form onSubmit={form.onSubmit} noValidate aria-label={`${p.recordStep} — ${application.aidTitle}`}>
+          <ErrorSummary
+            form={form}
+            labels={{
+              status: p.nextStep,
+              occurredOn: p.occurredOn,
+              granted: p.granted,
+              refusalReason: p.refusalReason,
+            }}
+          />
+          <SelectField
+            form={form}
+            name="status"
+            label={p.nextStep}
+            options={steps.map((s) => ({ value: s, label: f.statuses[s] }))}
+          />
+          <TextField form={form} name="occurredOn" label={p.occurredOn} type="date" required />
+          {form.values.status === 'accepted' && (
+            <TextField form={form} name="granted" label={p.granted} inputMode="text" required />
+          )}
+          {form.values.status === 'refused' && (
+            <TextField form={form} name="refusalReason" label={p.refusalReason} required maxLength={1000} />
+          )}
+          <TextField form={form} name="note" label={p.note} maxLength={2000} />
+          <SubmitButton submitting={form.submitting}>{p.recordStep}</SubmitButton>
+        </form>
+      )}
+    </article>
+  );
+}
+
+/** One adaptation project: its quotes side by side, the funding plan, the applications to each funder. */
+export function FundingProjectPage() {
+  const { projectId = '' } = useParams();
+  const { state, reload } = useApi<ProjectView>(`/api/funding/projects/${projectId}`);
+  if (state.status === 'loading') return <Page title={p.projectsTitle} />;
+  if (state.status === 'error')
+    return (
+      <Page title={p.projectsTitle}>
+        <Alert kind="error">{state.error.message}</Alert>
+      </Page>
+    );
+  const project = state.data;
+  const latest = project.plans[0];
+  const applications = project.applications.filter((a) => a.planId === latest?.id);
+  return (
+    <Page title={`${project.title} — ${project.personName}`}>
+      <p>
+        <Link to={`/parcours/${project.pathwayId}/financement`}>{p.backToPathway}</Link>
+      </p>
+      <section aria-labelledby="funding-quotes">
+        <h2 id="funding-quotes">{p.quotesTitle}</h2>
+        <QuoteComparison quotes={project.quotes} />
+        <QuoteForm key={project.quotes.length} project={project} onSaved={reload} />
+      </section>
+      <section aria-labelledby="funding-plan">
+        <h2 id="funding-plan">{p.planTitle}</h2>
+        <p>{p.planIntro}</p>
+        {latest ? <PlanFigures plan={latest} /> : <p>{p.noPlan}</p>}
+        {project.quotes.length > 0 && <PlanForm key={project.plans.length} project={project} onSaved={reload} />}
+      </section>
+      <section aria-labelledby="funding-applications">
+        <h2 id="funding-applications">{p.applicationsTitle}</h2>
+        {applications.length === 0 && <p>{p.noApplications}</p>}
+        {applications.map((a) => (
+          <ApplicationCard key={`${a.id}-${a.revision}`} application={a} onSaved={reload} />
+        ))}
+        {latest && (
+          <NewApplication
+            key={applications.length}
+            plan={latest}
+            existing={applications.map((a) => a.aid)}
+            onSaved={reload}
+          />
+        )}
+      </section>
+    </Page>
+  );
+}
