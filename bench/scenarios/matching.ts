@@ -1,11 +1,11 @@
+import { ceilingsInForce, rankUnits, type EligibilityRules } from '#src/modules/applications/index.ts';
 import {
-  ceilingsInForce,
-  checkHardConstraints,
-  rankUnits,
-  verdictOf,
-  type EligibilityRules,
-} from '#src/modules/applications/index.ts';
-import type { MatchProfile, MatchUnit, PointOfInterest } from '#src/modules/applications/domain/matching.ts';
+  hardVerdict,
+  prepareProfile,
+  type MatchProfile,
+  type MatchUnit,
+  type PointOfInterest,
+} from '#src/modules/applications/domain/matching.ts';
 import { wishableServices } from '#src/modules/applications/domain/vocabulary.ts';
 import { createRng, hashSeed, type Rng } from '#tests/fixtures/synthetic/prng.ts';
 import { percentile } from '../lib/load.ts';
@@ -151,9 +151,10 @@ export function measureMatching(seed = 1): string {
   let batchCpuMs = 0;
   const batchMs = time(() => {
     batchCpuMs = cpuMs(() => {
-      for (const profile of profiles)
-        for (const unit of units)
-          if (verdictOf(checkHardConstraints(profile, unit, rules)) === 'compatible') compatible++;
+      for (const profile of profiles) {
+        const prepared = prepareProfile(profile, rules);
+        for (const unit of units) if (hardVerdict(prepared, unit) === 'compatible') compatible++;
+      }
     });
   });
 

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   checkHardConstraints,
   compareMatches,
+  committedWorkKinds,
+  hardVerdict,
   hasCapacities,
   indexPoints,
   matchUnit,
+  prepareProfile,
   rankUnits,
   scorePreferences,
   STEPS_PER_STOREY,
@@ -215,6 +218,90 @@ describe('verdict', () => {
     expect(verdictOf([c('pass')])).toBe('compatible');
     expect(verdictOf([])).toBe('compatible');
   });
+  it('writes every applicable check out, with its figures and nothing else', () => {
+    const chair = profile({
+      walkingAid: 'electric_wheelchair',
+      maxStepsClimbable: 0,
+      secondBedroomRequired: true,
+      wishedTypologies: ['T2', 'T3'],
+      maxBudgetEur: 480,
+      wishedCommunes: ['59355'],
+      communesStrict: true,
+      gir: 3,
+    });
+    const home = unit({
+      floor: 2,
+      liftToLanding: true,
+      entranceSteps: 2,
+      doorClearWidthCm: 74,
+      shower: 'bathtub',
+      programmeKind: 'asv_units',
+      committedWorks: ['entrance_ramp', 'widen_doors'],
+    });
+    expect(checkHardConstraints(chair, home, rules)).toStrictEqual([
+      { key: 'steps', outcome: 'after_works', actual: 2, limit: 0 },
+      { key: 'lift', outcome: 'pass', actual: 2 },
+      { key: 'wheelchair_path', outcome: 'after_works', actual: 2, limit: 0 },
+      { key: 'wheelchair_doors', outcome: 'after_works', actual: 74, limit: 77 },
+      { key: 'shower', outcome: 'fail', actual: 'bathtub' },
+      { key: 'bedrooms', outcome: 'pass', actual: 2, limit: 2 },
+      { key: 'typology', outcome: 'pass', actual: 'T3', limit: 'T2, T3' },
+      { key: 'budget', outcome: 'fail', actual: 500, limit: 480 },
+      { key: 'commune', outcome: 'pass', actual: '59355' },
+      {
+        key: 'income_ceiling',
+        outcome: 'pass',
+        actual: 15_000,
+        limit: 21_000,
+        detail: { financing: 'PLUS', since: '2026-01-01', year: 2024 },
+      },
+      { key: 'admission', outcome: 'pass', actual: 3, limit: '1–4', detail: { path: 'asv_units' } },
+    ]);
+    const unknowns = checkHardConstraints(
+      profile({ maxStepsClimbable: null, needsLift: null, walkingAid: null, needsStepFreeShower: null, gir: null }),
+      unit({ programmeKind: 'residence_autonomie', shower: null, committedWorks: ['step_free_shower'] }),
+      rules,
+    );
+    expect(unknowns).toStrictEqual([
+      { key: 'steps', outcome: 'unknown', missing: 'profile' },
+      { key: 'lift', outcome: 'unknown', missing: 'profile' },
+      { key: 'wheelchair_path', outcome: 'unknown', missing: 'profile' },
+      { key: 'shower', outcome: 'unknown', missing: 'profile' },
+      {
+        key: 'income_ceiling',
+        outcome: 'pass',
+        actual: 15_000,
+        limit: 21_000,
+        detail: { financing: 'PLUS', since: '2026-01-01', year: 2024 },
+      },
+      {
+        key: 'admission',
+        outcome: 'unknown',
+        missing: 'profile',
+        limit: '5–6',
+        detail: { path: 'residence_autonomie', rangeSource: 'workspace' },
+      },
+    ]);
+    expect(
+      checkHardConstraints(
+        profile(),
+        unit({ floor: 3, liftToLanding: null, shower: null, committedWorks: ['step_free_shower'] }),
+        rules,
+      ),
+    ).toStrictEqual([
+      { key: 'steps', outcome: 'unknown', missing: 'unit', limit: 3 },
+      { key: 'lift', outcome: 'unknown', missing: 'unit', actual: 3 },
+      { key: 'shower', outcome: 'after_works', actual: null },
+      {
+        key: 'income_ceiling',
+        outcome: 'pass',
+        actual: 15_000,
+        limit: 21_000,
+        detail: { financing: 'PLUS', since: '2026-01-01', year: 2024 },
+      },
+    ]);
+  });
+
   it('an application is qualified once its four capacities are filled in', () => {
     expect(hasCapacities(profile())).toBe(true);
     expect(hasCapacities(profile({ needsLift: null }))).toBe(false);
@@ -472,6 +559,37 @@ describe('ranking', () => {
         expect(m.coverage).toBeGreaterThanOrEqual(0);
         expect(m.coverage).toBeLessThanOrEqual(1);
       }),
+    );
+  });
+
+  it('a batch verdict, stopping at the first failure, is the verdict of the explained checks', () => {
+    const arbWishes = fc.record({
+      wishedTypologies: fc.subarray(['T2', 'T3']),
+      wishedCommunes: fc.subarray(['59350', '59355']),
+      communesStrict: fc.boolean(),
+    });
+    const arbPlace = fc.record({
+      communeInsee: fc.option(fc.constantFrom('59350', '59328')),
+      historicCommuneInsee: fc.option(fc.constant('59355')),
+      typology: fc.option(fc.constantFrom('T1', 'T2', 'T3')),
+      chargesEur: fc.option(fc.integer({ min: 0, max: 200 })),
+      admissionGir: fc.option(fc.constant({ min: 3, max: 6 })),
+      committedWorks: fc.subarray([...committedWorkKinds]),
+    });
+    const arbRules = fc.constantFrom(rules, noEligibilityRules);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(arbProfile, arbWishes, arbUnit, arbPlace, arbRules), { minLength: 1, maxLength: 5 }),
+        (pairs) => {
+          // Several pairs in a row: a batch reuses one tally, whose failure must not leak into the next pair.
+          for (const [p, wishes, u, place, r] of pairs) {
+            const pr = profile({ ...p, ...wishes });
+            const home = toUnit({ ...u, ...place });
+            expect(hardVerdict(prepareProfile(pr, r), home)).toBe(verdictOf(checkHardConstraints(pr, home, r)));
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

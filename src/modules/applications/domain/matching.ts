@@ -20,8 +20,10 @@ import {
   GIR_MIN,
   isCeilingFinancing,
   MAX_HOUSEHOLD_SIZE,
+  type CeilingFinancing,
   type EligibilityRules,
   type GirRange,
+  type IncomeCeiling,
 } from '#src/modules/applications/domain/eligibility.ts';
 
 /** The housing module's shower types (walk_in = plain-pied). */
@@ -168,177 +170,303 @@ export const WHEELCHAIR_DOOR_CM = 77;
 
 const works = (unit: MatchUnit, kind: CommittedWork) => unit.committedWorks.includes(kind);
 
-/** Steps from the street to the unit's door, or null if a measurement is missing. */
-export function stepsToDoor(unit: MatchUnit): { entrance: number; stairs: number } | null {
-  if (unit.entranceSteps === null || unit.floor === null) return null;
-  if (unit.floor <= 0 || unit.liftToLanding === true) return { entrance: unit.entranceSteps, stairs: 0 };
+/**
+ * An application with what every unit's check would otherwise work out again, computed once for all the units
+ * it is checked against: the wheelchair flag, the resource ceiling of each financing for the household, the
+ * ASV admission range and the wished typologies as one label.
+ */
+export type PreparedProfile = MatchProfile & {
+  readonly rules: EligibilityRules;
+  readonly wheelchair: boolean;
+  /** The ceiling in force for the household, per financing; undefined when not set or no household/resources. */
+  readonly ceilings: Readonly<Record<CeilingFinancing, IncomeCeiling | undefined>>;
+  readonly asvRange: GirRange | null;
+  readonly typologyLabel: string;
+};
+
+export function prepareProfile(profile: MatchProfile, rules: EligibilityRules): PreparedProfile {
+  const size = profile.householdSize;
+  const ceilingOf = (financing: CeilingFinancing) =>
+    size !== null && size <= MAX_HOUSEHOLD_SIZE ? rules.ceilings.get(ceilingKey(financing, size)) : undefined;
+  return {
+    ...profile,
+    rules,
+    wheelchair: profile.walkingAid !== null && wheelchairs.includes(profile.walkingAid),
+    ceilings: { PLAI: ceilingOf('PLAI'), PLUS: ceilingOf('PLUS'), PLS: ceilingOf('PLS') },
+    asvRange: rules.asvMaxGir === null ? null : { min: GIR_MIN, max: rules.asvMaxGir },
+    typologyLabel: profile.wishedTypologies.join(', '),
+  };
+}
+
+/**
+ * Where the rules report their outcomes. The explained view writes every check out; a batch only wants the
+ * verdict: nothing is written (no object per pair) and the first failure settles it, skipping the other rules.
+ */
+class Outcomes {
+  readonly checks: ConstraintCheck[] = [];
+  failed = false;
+  unknown = false;
+  works = false;
+  constructor(readonly explained: boolean) {}
+
+  /** Counts the outcome towards the verdict; true when the caller must write the check out. */
+  tally(outcome: ConstraintOutcome): boolean {
+    if (outcome === 'fail') this.failed = true;
+    else if (outcome === 'unknown') this.unknown = true;
+    else if (outcome === 'after_works') this.works = true;
+    return this.explained;
+  }
+
+  get settled(): boolean {
+    return this.failed && !this.explained;
+  }
+
+  /** Any failure → incompatible; else anything to check → à vérifier; else any works → après travaux. */
+  verdict(): Verdict {
+    return this.failed ? 'incompatible' : this.unknown ? 'to_check' : this.works ? 'after_works' : 'compatible';
+  }
+
+  reset(): void {
+    this.failed = this.unknown = this.works = false;
+  }
+}
+
+/** Stairs from the lobby to the unit's landing (none when a lift serves it), or null if a measurement is missing. */
+function stairsOf(unit: MatchUnit): number | null {
+  if (unit.floor === null) return null;
+  if (unit.floor <= 0 || unit.liftToLanding === true) return 0;
   if (unit.liftToLanding === null) return null;
-  return { entrance: unit.entranceSteps, stairs: unit.floor * STEPS_PER_STOREY };
+  return unit.floor * STEPS_PER_STOREY;
 }
 
-function checkSteps(p: MatchProfile, u: MatchUnit): ConstraintCheck {
+function checkSteps(p: PreparedProfile, u: MatchUnit, out: Outcomes): void {
   const key = 'steps';
-  if (p.maxStepsClimbable === null) return { key, outcome: 'unknown', missing: 'profile' };
-  const steps = stepsToDoor(u);
-  if (!steps) return { key, outcome: 'unknown', missing: 'unit', limit: p.maxStepsClimbable };
-  const total = steps.entrance + steps.stairs;
   const limit = p.maxStepsClimbable;
-  if (total <= limit) return { key, outcome: 'pass', actual: total, limit };
-  // A ramp removes the entrance steps, never the stairs.
-  if (works(u, 'entrance_ramp') && steps.stairs <= limit) return { key, outcome: 'after_works', actual: total, limit };
-  return { key, outcome: 'fail', actual: total, limit };
-}
-
-function checkLift(p: MatchProfile, u: MatchUnit): ConstraintCheck | null {
-  const key = 'lift';
-  if (p.needsLift === null) return { key, outcome: 'unknown', missing: 'profile' };
-  if (!p.needsLift) return null;
-  if (u.floor === null) return { key, outcome: 'unknown', missing: 'unit' };
-  if (u.floor <= 0) return { key, outcome: 'pass', actual: u.floor };
-  if (u.liftToLanding === null) return { key, outcome: 'unknown', missing: 'unit', actual: u.floor };
-  return { key, outcome: u.liftToLanding ? 'pass' : 'fail', actual: u.floor };
-}
-
-function checkWheelchair(p: MatchProfile, u: MatchUnit, checks: ConstraintCheck[]): void {
-  if (p.walkingAid === null) {
-    checks.push({ key: 'wheelchair_path', outcome: 'unknown', missing: 'profile' });
+  if (limit === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'profile' });
     return;
   }
-  if (!wheelchairs.includes(p.walkingAid)) return;
-  const steps = stepsToDoor(u);
-  let path: ConstraintCheck;
-  if (!steps) path = { key: 'wheelchair_path', outcome: 'unknown', missing: 'unit' };
-  else {
-    const total = steps.entrance + steps.stairs;
-    const outcome: ConstraintOutcome =
-      total === 0 ? 'pass' : steps.stairs === 0 && works(u, 'entrance_ramp') ? 'after_works' : 'fail';
-    path = { key: 'wheelchair_path', outcome, actual: total, limit: 0 };
+  const stairs = stairsOf(u);
+  if (stairs === null || u.entranceSteps === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'unit', limit });
+    return;
   }
+  const total = u.entranceSteps + stairs;
+  // A ramp removes the entrance steps, never the stairs.
+  const outcome = total <= limit ? 'pass' : stairs <= limit && works(u, 'entrance_ramp') ? 'after_works' : 'fail';
+  if (out.tally(outcome)) out.checks.push({ key, outcome, actual: total, limit });
+}
+
+function checkLift(p: PreparedProfile, u: MatchUnit, out: Outcomes): void {
+  const key = 'lift';
+  if (p.needsLift === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'profile' });
+    return;
+  }
+  if (!p.needsLift) return;
+  if (u.floor === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'unit' });
+    return;
+  }
+  if (u.floor > 0 && u.liftToLanding === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'unit', actual: u.floor });
+    return;
+  }
+  const outcome = u.floor <= 0 || u.liftToLanding ? 'pass' : 'fail';
+  if (out.tally(outcome)) out.checks.push({ key, outcome, actual: u.floor });
+}
+
+function checkWheelchairPath(p: PreparedProfile, u: MatchUnit, out: Outcomes): void {
+  const key = 'wheelchair_path';
+  if (p.walkingAid === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'profile' });
+    return;
+  }
+  if (!p.wheelchair) return;
+  const stairs = stairsOf(u);
+  if (stairs === null || u.entranceSteps === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'unit' });
+    return;
+  }
+  const total = u.entranceSteps + stairs;
+  const outcome = total === 0 ? 'pass' : stairs === 0 && works(u, 'entrance_ramp') ? 'after_works' : 'fail';
+  if (out.tally(outcome)) out.checks.push({ key, outcome, actual: total, limit: 0 });
+}
+
+function checkWheelchairDoors(p: PreparedProfile, u: MatchUnit, out: Outcomes): void {
+  if (!p.wheelchair) return;
+  const key = 'wheelchair_doors';
   const width = u.doorClearWidthCm;
-  const doors: ConstraintCheck =
-    width === null
-      ? { key: 'wheelchair_doors', outcome: 'unknown', missing: 'unit', limit: WHEELCHAIR_DOOR_CM }
-      : {
-          key: 'wheelchair_doors',
-          outcome: width >= WHEELCHAIR_DOOR_CM ? 'pass' : works(u, 'widen_doors') ? 'after_works' : 'fail',
-          actual: width,
-          limit: WHEELCHAIR_DOOR_CM,
-        };
-  checks.push(path, doors);
+  if (width === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'unit', limit: WHEELCHAIR_DOOR_CM });
+    return;
+  }
+  const outcome = width >= WHEELCHAIR_DOOR_CM ? 'pass' : works(u, 'widen_doors') ? 'after_works' : 'fail';
+  if (out.tally(outcome)) out.checks.push({ key, outcome, actual: width, limit: WHEELCHAIR_DOOR_CM });
 }
 
-function checkShower(p: MatchProfile, u: MatchUnit): ConstraintCheck | null {
+function checkShower(p: PreparedProfile, u: MatchUnit, out: Outcomes): void {
   const key = 'shower';
-  if (p.needsStepFreeShower === null) return { key, outcome: 'unknown', missing: 'profile' };
-  if (!p.needsStepFreeShower) return null;
-  if (u.shower !== null && stepFreeShowers.includes(u.shower)) return { key, outcome: 'pass', actual: u.shower };
-  if (works(u, 'step_free_shower')) return { key, outcome: 'after_works', actual: u.shower };
-  if (u.shower === null) return { key, outcome: 'unknown', missing: 'unit' };
-  return { key, outcome: 'fail', actual: u.shower };
+  if (p.needsStepFreeShower === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'profile' });
+    return;
+  }
+  if (!p.needsStepFreeShower) return;
+  const committed = works(u, 'step_free_shower');
+  if (u.shower === null && !committed) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'unit' });
+    return;
+  }
+  const outcome = u.shower !== null && stepFreeShowers.includes(u.shower) ? 'pass' : committed ? 'after_works' : 'fail';
+  if (out.tally(outcome)) out.checks.push({ key, outcome, actual: u.shower });
 }
 
-/** The wished typologies as one label, joined once per list rather than once per unit checked. */
-const typologyLabels = new WeakMap<readonly string[], string>();
-function typologyLabel(wished: readonly string[]): string {
-  let label = typologyLabels.get(wished);
-  if (label === undefined) typologyLabels.set(wished, (label = wished.join(', ')));
-  return label;
+function checkBedrooms(p: PreparedProfile, u: MatchUnit, out: Outcomes): void {
+  if (!p.secondBedroomRequired) return;
+  const key = 'bedrooms';
+  if (u.bedrooms === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'unit', limit: 2 });
+    return;
+  }
+  const outcome = u.bedrooms >= 2 ? 'pass' : 'fail';
+  if (out.tally(outcome)) out.checks.push({ key, outcome, actual: u.bedrooms, limit: 2 });
 }
 
-function checkWishes(p: MatchProfile, u: MatchUnit, checks: ConstraintCheck[]): void {
-  if (p.secondBedroomRequired) {
-    checks.push(
-      u.bedrooms === null
-        ? { key: 'bedrooms', outcome: 'unknown', missing: 'unit', limit: 2 }
-        : { key: 'bedrooms', outcome: u.bedrooms >= 2 ? 'pass' : 'fail', actual: u.bedrooms, limit: 2 },
-    );
+function checkTypology(p: PreparedProfile, u: MatchUnit, out: Outcomes): void {
+  if (p.wishedTypologies.length === 0) return;
+  const key = 'typology';
+  const limit = p.typologyLabel;
+  if (u.typology === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'unit', limit });
+    return;
   }
-  if (p.wishedTypologies.length > 0) {
-    const limit = typologyLabel(p.wishedTypologies);
-    checks.push(
-      u.typology === null
-        ? { key: 'typology', outcome: 'unknown', missing: 'unit', limit }
-        : {
-            key: 'typology',
-            outcome: p.wishedTypologies.includes(u.typology) ? 'pass' : 'fail',
-            actual: u.typology,
-            limit,
-          },
-    );
+  const outcome = p.wishedTypologies.includes(u.typology) ? 'pass' : 'fail';
+  if (out.tally(outcome)) out.checks.push({ key, outcome, actual: u.typology, limit });
+}
+
+function checkBudget(p: PreparedProfile, u: MatchUnit, out: Outcomes): void {
+  const limit = p.maxBudgetEur;
+  if (limit === null) return;
+  const key = 'budget';
+  if (u.rentEur === null || u.chargesEur === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'unit', limit });
+    return;
   }
-  if (p.maxBudgetEur !== null) {
-    checks.push(
-      u.rentEur === null || u.chargesEur === null
-        ? { key: 'budget', outcome: 'unknown', missing: 'unit', limit: p.maxBudgetEur }
-        : {
-            key: 'budget',
-            outcome: u.rentEur + u.chargesEur <= p.maxBudgetEur ? 'pass' : 'fail',
-            actual: u.rentEur + u.chargesEur,
-            limit: p.maxBudgetEur,
-          },
-    );
+  const cost = u.rentEur + u.chargesEur;
+  const outcome = cost <= limit ? 'pass' : 'fail';
+  if (out.tally(outcome)) out.checks.push({ key, outcome, actual: cost, limit });
+}
+
+function checkCommune(p: PreparedProfile, u: MatchUnit, out: Outcomes): void {
+  if (!p.communesStrict || p.wishedCommunes.length === 0) return;
+  const key = 'commune';
+  const { communeInsee: commune, historicCommuneInsee: historic } = u;
+  if (commune === null && historic === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'unit' });
+    return;
   }
-  if (p.communesStrict && p.wishedCommunes.length > 0) {
-    const { communeInsee: commune, historicCommuneInsee: historic } = u;
-    checks.push(
-      commune === null && historic === null
-        ? { key: 'commune', outcome: 'unknown', missing: 'unit' }
-        : {
-            key: 'commune',
-            outcome:
-              (commune !== null && p.wishedCommunes.includes(commune)) ||
-              (historic !== null && p.wishedCommunes.includes(historic))
-                ? 'pass'
-                : 'fail',
-            actual: historic ?? commune,
-          },
-    );
-  }
+  const outcome =
+    (commune !== null && p.wishedCommunes.includes(commune)) ||
+    (historic !== null && p.wishedCommunes.includes(historic))
+      ? 'pass'
+      : 'fail';
+  if (out.tally(outcome)) out.checks.push({ key, outcome, actual: historic ?? commune });
 }
 
 /**
  * Resources under the ceiling of the unit's financing (PLAI, PLUS, PLS) for the household's size. Missing
  * resources or a ceiling the workspace has not set leave it "à vérifier", never a pass or a failure.
  */
-function checkIncome(p: MatchProfile, u: MatchUnit, rules: EligibilityRules): ConstraintCheck | null {
+function checkIncome(p: PreparedProfile, u: MatchUnit, out: Outcomes): void {
   const key = 'income_ceiling';
-  if (u.financing === null) return { key, outcome: 'unknown', missing: 'unit' };
   const financing = u.financing;
-  if (!isCeilingFinancing(financing)) return null;
-  if (p.householdSize === null || p.referenceIncomeEur === null)
-    return { key, outcome: 'unknown', missing: 'profile', detail: { financing } };
-  const ceiling =
-    p.householdSize <= MAX_HOUSEHOLD_SIZE ? rules.ceilings.get(ceilingKey(financing, p.householdSize)) : undefined;
-  if (!ceiling) return { key, outcome: 'unknown', missing: 'settings', limit: p.householdSize, detail: { financing } };
-  return {
-    key,
-    outcome: p.referenceIncomeEur <= ceiling.ceilingEur ? 'pass' : 'fail',
-    actual: p.referenceIncomeEur,
-    limit: ceiling.ceilingEur,
-    detail: { financing, since: ceiling.validFrom, year: p.referenceIncomeYear },
-  };
+  if (financing === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'unit' });
+    return;
+  }
+  if (!isCeilingFinancing(financing)) return;
+  const income = p.referenceIncomeEur;
+  if (p.householdSize === null || income === null) {
+    if (out.tally('unknown')) out.checks.push({ key, outcome: 'unknown', missing: 'profile', detail: { financing } });
+    return;
+  }
+  const ceiling = p.ceilings[financing];
+  if (!ceiling) {
+    if (out.tally('unknown'))
+      out.checks.push({ key, outcome: 'unknown', missing: 'settings', limit: p.householdSize, detail: { financing } });
+    return;
+  }
+  const outcome = income <= ceiling.ceilingEur ? 'pass' : 'fail';
+  if (out.tally(outcome))
+    out.checks.push({
+      key,
+      outcome,
+      actual: income,
+      limit: ceiling.ceilingEur,
+      detail: { financing, since: ceiling.validFrom, year: p.referenceIncomeYear },
+    });
 }
+
+/** Which admission path the unit's programme follows, and whose GIR range applies (for the explanation). */
+const admissionDetail = (u: MatchUnit): ConstraintCheck['detail'] =>
+  u.programmeKind === 'residence_autonomie'
+    ? { path: u.programmeKind, rangeSource: u.admissionGir ? 'residence' : 'workspace' }
+    : { path: 'asv_units' };
+const girLabel = (range: GirRange) => `${range.min}–${range.max}`;
 
 /**
  * The programme's admission path: a résidence autonomie admits a GIR range (the residence's own, else the
  * workspace's); an ASV priority programme is for people with a loss of autonomy (GIR up to the workspace's
  * limit). Other programmes have no such path.
  */
-function checkAdmission(p: MatchProfile, u: MatchUnit, rules: EligibilityRules): ConstraintCheck | null {
+function checkAdmission(p: PreparedProfile, u: MatchUnit, out: Outcomes): void {
   const key = 'admission';
   let range: GirRange | null;
-  let detail: ConstraintCheck['detail'];
-  if (u.programmeKind === 'residence_autonomie') {
-    range = u.admissionGir ?? rules.residenceGir;
-    detail = { path: u.programmeKind, rangeSource: u.admissionGir ? 'residence' : 'workspace' };
-  } else if (u.programmeKind === 'asv_units') {
-    range = rules.asvMaxGir === null ? null : { min: GIR_MIN, max: rules.asvMaxGir };
-    detail = { path: u.programmeKind };
-  } else return null;
-  if (!range) return { key, outcome: 'unknown', missing: 'settings', detail };
-  const limit = `${range.min}–${range.max}`;
-  if (p.gir === null) return { key, outcome: 'unknown', missing: 'profile', limit, detail };
-  return { key, outcome: p.gir >= range.min && p.gir <= range.max ? 'pass' : 'fail', actual: p.gir, limit, detail };
+  if (u.programmeKind === 'residence_autonomie') range = u.admissionGir ?? p.rules.residenceGir;
+  else if (u.programmeKind === 'asv_units') range = p.asvRange;
+  else return;
+  if (!range) {
+    if (out.tally('unknown'))
+      out.checks.push({ key, outcome: 'unknown', missing: 'settings', detail: admissionDetail(u) });
+    return;
+  }
+  if (p.gir === null) {
+    if (out.tally('unknown'))
+      out.checks.push({
+        key,
+        outcome: 'unknown',
+        missing: 'profile',
+        limit: girLabel(range),
+        detail: admissionDetail(u),
+      });
+    return;
+  }
+  const outcome = p.gir >= range.min && p.gir <= range.max ? 'pass' : 'fail';
+  if (out.tally(outcome))
+    out.checks.push({ key, outcome, actual: p.gir, limit: girLabel(range), detail: admissionDetail(u) });
+}
+
+/** The rules in the order of `constraintKeys`, which is the order of the explanation. */
+const hardConstraints: readonly ((p: PreparedProfile, u: MatchUnit, out: Outcomes) => void)[] = [
+  checkSteps,
+  checkLift,
+  checkWheelchairPath,
+  checkWheelchairDoors,
+  checkShower,
+  checkBedrooms,
+  checkTypology,
+  checkBudget,
+  checkCommune,
+  checkIncome,
+  checkAdmission,
+];
+
+function runHardConstraints(p: PreparedProfile, u: MatchUnit, out: Outcomes): Outcomes {
+  for (const rule of hardConstraints) {
+    rule(p, u, out);
+    if (out.settled) break;
+  }
+  return out;
 }
 
 /** Every hard constraint that applies to this person, checked on this unit (§7.2). */
@@ -347,30 +475,25 @@ export function checkHardConstraints(
   unit: MatchUnit,
   rules: EligibilityRules,
 ): ConstraintCheck[] {
-  // Pushed into one array, without spreads, filters or closures: this runs for every pair of a batch.
-  const checks: ConstraintCheck[] = [checkSteps(profile, unit)];
-  const lift = checkLift(profile, unit);
-  if (lift) checks.push(lift);
-  checkWheelchair(profile, unit, checks);
-  const shower = checkShower(profile, unit);
-  if (shower) checks.push(shower);
-  checkWishes(profile, unit, checks);
-  const income = checkIncome(profile, unit, rules);
-  if (income) checks.push(income);
-  const admission = checkAdmission(profile, unit, rules);
-  if (admission) checks.push(admission);
-  return checks;
+  return runHardConstraints(prepareProfile(profile, rules), unit, new Outcomes(true)).checks;
+}
+
+/** One tally for every batch verdict: the checks run synchronously, one pair at a time. */
+const verdictOnly = new Outcomes(false);
+
+/**
+ * The verdict alone, for batches (the same rules as the explained view, without writing any check out and
+ * stopping at the first failure). Prepare the profile once for all the units it is checked against.
+ */
+export function hardVerdict(profile: PreparedProfile, unit: MatchUnit): Verdict {
+  verdictOnly.reset();
+  return runHardConstraints(profile, unit, verdictOnly).verdict();
 }
 
 export function verdictOf(checks: readonly ConstraintCheck[]): Verdict {
-  let unknown = false;
-  let works = false;
-  for (const c of checks) {
-    if (c.outcome === 'fail') return 'incompatible';
-    if (c.outcome === 'unknown') unknown = true;
-    else if (c.outcome === 'after_works') works = true;
-  }
-  return unknown ? 'to_check' : works ? 'after_works' : 'compatible';
+  const tally = new Outcomes(false);
+  for (const c of checks) tally.tally(c.outcome);
+  return tally.verdict();
 }
 
 /** The person's capacities are all filled in: only such applications count in a unit's reverse view. */
@@ -532,8 +655,17 @@ export function scorePreferences(
 }
 
 export function matchUnit(profile: MatchProfile, unit: MatchUnit, pois: PoiIndex, rules: EligibilityRules): UnitMatch {
-  const constraints = checkHardConstraints(profile, unit, rules);
-  return { unitId: unit.id, verdict: verdictOf(constraints), constraints, ...scorePreferences(profile, unit, pois) };
+  return matchPrepared(prepareProfile(profile, rules), unit, pois);
+}
+
+function matchPrepared(profile: PreparedProfile, unit: MatchUnit, pois: PoiIndex): UnitMatch {
+  const outcomes = runHardConstraints(profile, unit, new Outcomes(true));
+  return {
+    unitId: unit.id,
+    verdict: outcomes.verdict(),
+    constraints: outcomes.checks,
+    ...scorePreferences(profile, unit, pois),
+  };
 }
 
 function failures(m: UnitMatch): number {
@@ -570,10 +702,11 @@ export function rankUnits(
   rules: EligibilityRules,
 ): UnitMatch[] {
   const pois = indexPoints(points);
+  const prepared = prepareProfile(profile, rules);
   // Keys computed once per unit rather than at every comparison of the sort.
   return units
     .map((u) => {
-      const match = matchUnit(profile, u, pois, rules);
+      const match = matchPrepared(prepared, u, pois);
       return { match, key: sortKey(match) };
     })
     .sort((a, b) => compareKeys(a.key, b.key))
