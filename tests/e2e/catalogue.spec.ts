@@ -43,3 +43,32 @@ test('the documentalist finds a product despite a typo, opens it, and is told a 
   await expect(page.getByRole('table', { name: 'Conventions dont la date de rappel est atteinte' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('a loan agreement close to its end is listed to renew, and renewing it takes it off the list', async ({
+  page,
+  signIn,
+  expectNoAxeViolations,
+}) => {
+  await signIn(page, 'documentation@demo.demeure.fr', PASSWORD);
+  await page.goto('/showroom');
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+  const title = `Prêt d’un monte-escalier (${Date.now()})`;
+
+  const form = page.getByRole('form', { name: 'Ajouter une convention' });
+  await form.getByLabel('Fabricant ou partenaire').selectOption({ index: 1 });
+  await form.getByLabel('Objet de la convention').fill(title);
+  await form.getByLabel(/^Début/).fill(day(-355));
+  await form.getByLabel(/^Fin/).fill(day(10));
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  const toRenew = page.getByRole('table', { name: 'Conventions dont la date de rappel est atteinte' });
+  await expect(toRenew.getByRole('row', { name: new RegExp(title.replace(/[()]/g, '.')) })).toBeVisible();
+
+  await toRenew.getByRole('button', { name: `Modifier ou renouveler ${title}` }).click();
+  const renewal = page.getByRole('form', { name: `Modifier ou renouveler « ${title} »` });
+  await renewal.getByLabel(/^Fin/).fill(day(375));
+  await expectNoAxeViolations(page);
+  await renewal.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Convention enregistrée : son rappel suit la nouvelle date de fin.')).toBeVisible();
+  await expect(toRenew.getByRole('row', { name: new RegExp(title.replace(/[()]/g, '.')) })).toHaveCount(0);
+});

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
@@ -18,6 +19,8 @@ const s = t.showroom;
 /** Journey 4: the showroom and mobile-unit inventory (owned vs loaned), the loan agreements and those to renew. */
 export function ShowroomPage() {
   const { state, reload } = useApi<Showroom>('/api/catalogue/showroom');
+  const [editing, setEditing] = useState<Showroom['agreements'][number] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   if (state.status === 'loading') return <p role="status">{messages.app.loading}</p>;
   if (state.status === 'error')
     return (
@@ -28,16 +31,36 @@ export function ShowroomPage() {
   const { items, agreements, partners, canManage } = state.data;
   const toRenew = agreements.filter((a) => a.toRenew);
   const owned = items.filter((i) => i.ownership === 'owned').length;
+  const onEdit = canManage ? setEditing : null;
+  const saved = () => {
+    setEditing(null);
+    setNotice(s.agreementSaved);
+    reload();
+  };
   return (
     <Page title={s.title}>
+      {notice && <Alert kind="success">{notice}</Alert>}
       <section aria-labelledby="showroom-renew">
         <h2 id="showroom-renew">{s.toRenew}</h2>
-        {toRenew.length === 0 ? <p>{s.toRenewNone}</p> : <AgreementTable caption={s.toRenewCaption} rows={toRenew} />}
+        {toRenew.length === 0 ? (
+          <p>{s.toRenewNone}</p>
+        ) : (
+          <AgreementTable caption={s.toRenewCaption} rows={toRenew} onEdit={onEdit} />
+        )}
+        {editing && (
+          <AgreementForm
+            key={editing.id}
+            partners={partners}
+            agreement={editing}
+            onSaved={saved}
+            onCancel={() => setEditing(null)}
+          />
+        )}
       </section>
       <section aria-labelledby="showroom-agreements">
         <h2 id="showroom-agreements">{s.agreements}</h2>
-        <AgreementTable caption={s.agreementsCaption} rows={agreements} />
-        {canManage && <AgreementForm partners={partners} onSaved={reload} />}
+        <AgreementTable caption={s.agreementsCaption} rows={agreements} onEdit={onEdit} />
+        {canManage && <AgreementForm partners={partners} onSaved={saved} />}
       </section>
       <section aria-labelledby="showroom-inventory">
         <h2 id="showroom-inventory">{s.inventory}</h2>
@@ -79,7 +102,17 @@ export function ShowroomPage() {
   );
 }
 
-function AgreementTable({ caption, rows }: { caption: string; rows: Showroom['agreements'] }) {
+type Agreement = Showroom['agreements'][number];
+
+function AgreementTable({
+  caption,
+  rows,
+  onEdit,
+}: {
+  caption: string;
+  rows: Showroom['agreements'];
+  onEdit: ((agreement: Agreement) => void) | null;
+}) {
   return (
     <div className="table-scroll">
       <table>
@@ -92,6 +125,7 @@ function AgreementTable({ caption, rows }: { caption: string; rows: Showroom['ag
             <th scope="col">{s.endsOn}</th>
             <th scope="col">{s.remaining}</th>
             <th scope="col">{s.items}</th>
+            {onEdit && <th scope="col">{s.actions}</th>}
           </tr>
         </thead>
         <tbody>
@@ -103,6 +137,13 @@ function AgreementTable({ caption, rows }: { caption: string; rows: Showroom['ag
               <td>{formatDate(a.endsOn)}</td>
               <td>{s.endsIn(a.daysLeft)}</td>
               <td>{a.itemCount}</td>
+              {onEdit && (
+                <td>
+                  <button type="button" onClick={() => onEdit(a)}>
+                    {s.editAgreementButton(a.title)}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -111,14 +152,37 @@ function AgreementTable({ caption, rows }: { caption: string; rows: Showroom['ag
   );
 }
 
-function AgreementForm({ partners, onSaved }: { partners: Showroom['partners']; onSaved: () => void }) {
+/** Adds an agreement, or changes one (renewing is moving its end date, which re-arms the reminder). */
+function AgreementForm({
+  partners,
+  agreement,
+  onSaved,
+  onCancel,
+}: {
+  partners: Showroom['partners'];
+  agreement?: Agreement;
+  onSaved: () => void;
+  onCancel?: () => void;
+}) {
   const form = useForm({
-    initial: { partnerOrganizationId: '', title: '', startsOn: '', endsOn: '', terms: '', reminderDays: '30' },
+    initial: agreement
+      ? {
+          partnerOrganizationId: agreement.partnerOrganizationId,
+          title: agreement.title,
+          startsOn: agreement.startsOn,
+          endsOn: agreement.endsOn,
+          terms: agreement.terms ?? '',
+          reminderDays: String(agreement.reminderDays),
+        }
+      : { partnerOrganizationId: '', title: '', startsOn: '', endsOn: '', terms: '', reminderDays: '30' },
     submit: async (v) => {
-      await api('/api/catalogue/loan-agreements', { body: { ...v, reminderDays: Number(v.reminderDays) } });
+      const body = { ...v, reminderDays: Number(v.reminderDays) };
+      if (agreement) await api(`/api/catalogue/loan-agreements/${agreement.id}`, { method: 'PUT', body });
+      else await api('/api/catalogue/loan-agreements', { body });
       onSaved();
     },
   });
+  const titleId = agreement ? `agreement-form-${agreement.id}` : 'agreement-form-title';
   const labels = {
     partnerOrganizationId: s.partner,
     title: s.agreementTitle,
@@ -128,8 +192,8 @@ function AgreementForm({ partners, onSaved }: { partners: Showroom['partners']; 
     reminderDays: s.reminderDays,
   };
   return (
-    <form onSubmit={form.onSubmit} noValidate aria-labelledby="agreement-form-title">
-      <h3 id="agreement-form-title">{s.addAgreement}</h3>
+    <form onSubmit={form.onSubmit} noValidate aria-labelledby={titleId}>
+      <h3 id={titleId}>{agreement ? s.editAgreement(agreement.title) : s.addAgreement}</h3>
       <ErrorSummary form={form} labels={labels} />
       <SelectField
         form={form}
@@ -144,6 +208,14 @@ function AgreementForm({ partners, onSaved }: { partners: Showroom['partners']; 
       <TextField form={form} name="reminderDays" label={s.reminderDays} inputMode="numeric" />
       <TextAreaField form={form} name="terms" label={s.terms} rows={3} />
       <SubmitButton submitting={form.submitting}>{messages.app.save}</SubmitButton>
+      {onCancel && (
+        <>
+          {' '}
+          <button type="button" onClick={onCancel}>
+            {s.cancel}
+          </button>
+        </>
+      )}
     </form>
   );
 }

@@ -190,10 +190,10 @@ export function LocalAidsPage() {
                     </td>
                     {writable && (
                       <td>
-                        <button type="button" className="button--secondary" onClick={() => setEditing(aid)}>
+                        <button type="button" onClick={() => setEditing(aid)}>
                           {t.edit(aid.name)}
                         </button>{' '}
-                        <button type="button" className="button--secondary" onClick={() => void withdraw(aid)}>
+                        <button type="button" onClick={() => void withdraw(aid)}>
                           {t.withdraw(aid.name)}
                         </button>
                       </td>
@@ -318,7 +318,7 @@ function LocalAidForm({
         <SubmitButton submitting={form.submitting} busyLabel={t.saving}>
           {t.save}
         </SubmitButton>{' '}
-        <button type="button" className="button--secondary" onClick={() => onDone(false)}>
+        <button type="button" onClick={() => onDone(false)}>
           {t.cancel}
         </button>
       </form>
