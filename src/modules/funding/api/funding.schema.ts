@@ -73,7 +73,15 @@ export const quoteCreateSchema = z.object({
   supplierName: optionalText(200),
   reference: optionalText(100),
   issuedOn: isoDate,
-  lines: z.array(quoteLineInputSchema).min(1, t.linesRequired).max(100),
+  lines: z
+    .array(quoteLineInputSchema)
+    .min(1, t.linesRequired)
+    .max(100)
+    .openapi({
+      example: [
+        { label: 'Douche', quantity: '1', unitPriceExclTax: '100', vatRate: 'renovation', eligibleWorks: true },
+      ],
+    }),
   statedExclTax: optionalEuroCents,
   statedInclTax: optionalEuroCents,
 });
