@@ -6,6 +6,7 @@ import { startApp, type RunningApp } from './lib/app-process.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from './lib/postgres.ts';
 import { formatScenario } from './lib/report.ts';
 import { runSignInHome } from './scenarios/sign-in-home.ts';
+import { insertBenchCatalogue, runCatalogueSearch } from './scenarios/catalogue-search.ts';
 import { measureInitialBundle } from './scenarios/initial-bundle.ts';
 import { measureFormEngine } from './scenarios/form-engine.ts';
 import { measureMatching } from './scenarios/matching.ts';
@@ -131,6 +132,8 @@ async function main(): Promise<number> {
     );
     const { inserted } = await insertSyntheticData(database.db, data);
     log(inserted ? 'données insérées' : 'données déjà présentes (même graine et échelle) : réutilisées');
+    const catalogue = await insertBenchCatalogue(database.db, data);
+    log(catalogue.inserted ? 'catalogue inséré' : 'catalogue déjà présent : réutilisé');
     await analyze(database.db);
     log('VACUUM ANALYZE fait');
   } finally {
@@ -141,7 +144,7 @@ async function main(): Promise<number> {
   await app.ready;
   log(`application démarrée sur ${app.baseUrl}`);
 
-  const result = await runSignInHome({
+  const loadOptions = {
     baseUrl: app.baseUrl,
     databaseUrl,
     data,
@@ -152,8 +155,11 @@ async function main(): Promise<number> {
     maxIterationsPerClient: settings.maxIterationsPerClient,
     poolSize: settings.poolSize,
     log,
-  });
+  };
+  const result = await runSignInHome(loadOptions);
   console.log(formatScenario(result));
+  const catalogueSearch = await runCatalogueSearch(loadOptions);
+  console.log(formatScenario(catalogueSearch));
   console.log(measureInitialBundle(fileURLToPath(new URL('../dist', import.meta.url))));
   console.log(await measureFormEngine());
   console.log(measureMatching(settings.seed));
@@ -170,8 +176,9 @@ async function main(): Promise<number> {
         ? `, application ${(appUsage.maxRssKiB / 1024).toFixed(0)} Mio (CPU ${((appUsage.cpuUserMs + appUsage.cpuSystemMs) / 1000).toFixed(1)} s)`
         : ''),
   );
-  if (result.errors > 0) {
-    console.error(`\n${result.errors} erreur(s) pendant la charge : échec.`);
+  const errors = result.errors + catalogueSearch.errors;
+  if (errors > 0) {
+    console.error(`\n${errors} erreur(s) pendant la charge : échec.`);
     return 1;
   }
   return 0;
