@@ -407,7 +407,8 @@ describe('a session of workspace A', () => {
         const query = new URLSearchParams();
         for (const p of route.queryParams) {
           if (isIdLike(p.name, p.schema)) query.set(p.name, idsFor(b.idPool, p.name)?.[0] ?? b.personId);
-          else if (p.schema?.type === 'string' && !p.schema.enum && !p.schema.format)
+          // A name only goes where free text is accepted (not a code with its own shape).
+          else if (p.schema?.type === 'string' && !p.schema.enum && !p.schema.format && !p.schema.pattern)
             query.set(p.name, B_PERSON_LAST_NAME);
           else if (p.required) query.set(p.name, String(sampleValue(p.schema, doc, () => b.personId)));
         }

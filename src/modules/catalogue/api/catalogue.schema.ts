@@ -237,6 +237,7 @@ export const searchQuerySchema = z
     iso: z
       .string()
       .optional()
+      .openapi({ pattern: '^\\d{2}(?:[ .]?\\d{2}){0,2}$', description: 'An ISO 9999 class, subclass or division' })
       .transform((value, ctx) => {
         if (!value) return null;
         const code = parseIsoCode(value);

@@ -241,7 +241,7 @@ export const signatureInputSchema = z.object({
     .array(z.string().trim().min(1).max(40))
     .min(1, v.commitmentsRequired)
     .max(60)
-    .openapi({ description: 'Codes of the current charter version the landlord takes' }),
+    .openapi({ description: 'Codes of the current charter version the landlord takes', example: ['commitment'] }),
 });
 export type SignatureInput = z.infer<typeof signatureInputSchema>;
 
