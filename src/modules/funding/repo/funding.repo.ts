@@ -106,25 +106,27 @@ export async function listApplicationsOfPlans(db: Db, workspaceId: string, planI
 
 export async function listEvents(db: Db, workspaceId: string, applicationIds: string[]) {
   if (applicationIds.length === 0) return [];
-  return db
-    .select({
-      applicationId: fundingApplicationEvents.applicationId,
-      status: fundingApplicationEvents.status,
-      occurredOn: fundingApplicationEvents.occurredOn,
-      amountCents: fundingApplicationEvents.amountCents,
-      note: fundingApplicationEvents.note,
-      // The user table belongs to the platform: read through SQL rather than its schema.
-      byName: sql<string | null>`(select u.name from auth_user u where u.id = ${fundingApplicationEvents.byUserId})`,
-    })
-    .from(fundingApplicationEvents)
-    .where(
-      and(
-        eq(fundingApplicationEvents.workspaceId, workspaceId),
-        inArray(fundingApplicationEvents.applicationId, applicationIds),
-      ),
-    )
-    // In the order the steps were recorded: a draft may be written after a file was filed on paper.
-    .orderBy(asc(fundingApplicationEvents.createdAt), asc(fundingApplicationEvents.id));
+  return (
+    db
+      .select({
+        applicationId: fundingApplicationEvents.applicationId,
+        status: fundingApplicationEvents.status,
+        occurredOn: fundingApplicationEvents.occurredOn,
+        amountCents: fundingApplicationEvents.amountCents,
+        note: fundingApplicationEvents.note,
+        // The user table belongs to the platform: read through SQL rather than its schema.
+        byName: sql<string | null>`(select u.name from auth_user u where u.id = ${fundingApplicationEvents.byUserId})`,
+      })
+      .from(fundingApplicationEvents)
+      .where(
+        and(
+          eq(fundingApplicationEvents.workspaceId, workspaceId),
+          inArray(fundingApplicationEvents.applicationId, applicationIds),
+        ),
+      )
+      // In the order the steps were recorded: a draft may be written after a file was filed on paper.
+      .orderBy(asc(fundingApplicationEvents.createdAt), asc(fundingApplicationEvents.id))
+  );
 }
 
 /** The application with its plan's project, locked for a change. */
