@@ -1,5 +1,7 @@
 import type { Router } from '#src/shared/http/route.ts';
 import { mountFundingRoutes } from '#src/modules/funding/api/funding.route.ts';
+import { mountLocalAidRoutes } from '#src/modules/funding/api/local-aids.route.ts';
+import { mountSimulatorRoutes } from '#src/modules/funding/api/simulator.route.ts';
 
 /** `sendFundingReminders(db, now)`: the daily sweep of stalled applications and N+1 follow-ups (tax credit, use). */
 export { sendFundingReminders } from '#src/modules/funding/service/reminders.ts';
@@ -8,5 +10,7 @@ export { insertFundingRows } from '#src/modules/funding/repo/funding.repo.ts';
 
 /** Funding plans: aid rules as code, the simulator, quotes, plans and funding applications to each funder. */
 export function createFundingRoutes(router: Router) {
+  mountSimulatorRoutes(router);
+  mountLocalAidRoutes(router);
   mountFundingRoutes(router);
 }

@@ -6,6 +6,10 @@ const SimulatorPage = lazy(() =>
   import('#src/modules/funding/ui/simulator-page.tsx').then((m) => ({ default: m.SimulatorPage })),
 );
 
+const LocalAidsPage = lazy(() =>
+  import('#src/modules/funding/ui/local-aids-page.tsx').then((m) => ({ default: m.LocalAidsPage })),
+);
+
 const FundingProjectPage = lazy(() =>
   import('#src/modules/funding/ui/project-page.tsx').then((m) => ({ default: m.FundingProjectPage })),
 );
@@ -19,6 +23,7 @@ const FundingIndicatorsPage = lazy(() =>
 /** The pages of this module, mounted inside the signed-in shell. */
 export const fundingPages: RouteObject[] = [
   { path: 'financements/simulateur', element: onDemand(<SimulatorPage />) },
+  { path: 'financements/aides-locales', element: onDemand(<LocalAidsPage />) },
   { path: 'parcours/:pathwayId/financement', element: onDemand(<PathwayProjectsPage />) },
   { path: 'financements/projets/:projectId', element: onDemand(<FundingProjectPage />) },
   { path: 'financements/indicateurs', element: onDemand(<FundingIndicatorsPage />) },
