@@ -285,6 +285,40 @@ beforeAll(async () => {
     );
   }
 
+  // A funding project with a quote, a plan, an application and a local aid in each workspace.
+  for (const workspaceId of [a.workspaceId, b.workspaceId]) {
+    const [projectId, quoteId, planId, applicationId] = [newId(), newId(), newId(), newId()];
+    await database.execute(
+      `insert into funding_projects (workspace_id, id, person_id, pathway_id, title)
+       select workspace_id, $2, person_id, id, 'Salle de bains' from pathways where workspace_id = $1 limit 1`,
+      [workspaceId, projectId],
+    );
+    await database.execute(
+      `insert into funding_quotes (workspace_id, id, project_id, supplier_name, issued_on, lines, excl_tax_cents,
+         vat_cents, incl_tax_cents, eligible_excl_tax_cents)
+       values ($1, $2, $3, 'Plomberie du Val', current_date, '[]', 900000, 90000, 990000, 900000)`,
+      [workspaceId, quoteId, projectId],
+    );
+    await database.execute(
+      `insert into funding_plans (workspace_id, id, project_id, quote_id, household, filing_on, payment_on, figures,
+         out_of_pocket_cents)
+       values ($1, $2, $3, $4, '{}', current_date, current_date, '{}', 360000)`,
+      [workspaceId, planId, projectId, quoteId],
+    );
+    await database.execute(
+      `insert into funding_applications (workspace_id, id, plan_id, aid, aid_title, funder, status, documents,
+         last_step_on)
+       values ($1, $2, $3, 'mpa', 'MaPrimeAdapt', 'Anah', 'draft', '[]', current_date)`,
+      [workspaceId, applicationId, planId],
+    );
+    await database.execute(
+      `insert into funding_local_aids (workspace_id, id, name, funder_name, funder_kind, base, fixed_amount_cents,
+         in_force_from, source_title, confidence)
+       values ($1, $2, 'Aide communale', 'Commune', 'commune', 'fixed', 50000, current_date, 'Délibération', 'official')`,
+      [workspaceId, newId()],
+    );
+  }
+
   ({ routes, doc } = await listApiRoutes(t));
   const usersOnlyIn = async (workspaceId: string, other: string) => {
     const { rows } = await database.execute(
@@ -340,6 +374,15 @@ function bodyFor(route: ApiRoute, override: Record<string, string> = {}) {
   const pick = (field: string) =>
     override[field] ?? (field === 'id' ? newId() : (idsFor(a.idPool, field)?.[0] ?? newId()));
   return sampleValue(route.bodySchema, doc, pick);
+}
+
+/** The query a route requires (an upload's kind, say), sampled from its schema like a body. */
+function withRequiredQuery(route: ApiRoute, path: string) {
+  const query = new URLSearchParams();
+  for (const p of route.queryParams)
+    if (p.required)
+      query.set(p.name, String(sampleValue(p.schema, doc, (field) => idsFor(a.idPool, field)?.[0] ?? newId())));
+  return query.size ? `${path}?${query.toString()}` : path;
 }
 
 /** B's ids and names found in an answer; a term the caller sent itself may be echoed back, so it can be left out. */
@@ -477,7 +520,7 @@ describe('a session of workspace A', () => {
               session,
               null,
               id,
-              await t.call(fillPath(route.path, values), {
+              await t.call(withRequiredQuery(route, fillPath(route.path, values)), {
                 method: route.method,
                 cookie: session.cookie,
                 body: body ?? {},
@@ -507,7 +550,7 @@ describe('a session of workspace A', () => {
                 session,
                 field,
                 id,
-                await t.call(ownPath, { method: route.method, cookie: session.cookie, body }),
+                await t.call(withRequiredQuery(route, ownPath), { method: route.method, cookie: session.cookie, body }),
               );
               attempts += 1;
             }

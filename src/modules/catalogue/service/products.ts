@@ -126,10 +126,11 @@ export async function updateProduct(
   input: ProductInput & { version: number },
   requestId: string | null,
 ) {
-  await checkReferences(db, actor.workspaceId, input);
   return db.transaction(async (tx) => {
     const row = await findProduct(tx, actor.workspaceId, id, true);
     if (!row) throw notFound();
+    // Checked once the product is known to be the actor's, so another workspace's id learns nothing.
+    await checkReferences(tx, actor.workspaceId, input);
     if (row.version !== input.version) throw new AppError('conflict', { message: v.stale });
     const previous = stateOf(row, await distributorIdsOf(tx, actor.workspaceId, id));
     const next = { ...fieldsOf(input), distributorIds: [...new Set(input.distributorIds)].sort() };

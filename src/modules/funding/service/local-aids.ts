@@ -71,10 +71,10 @@ export async function createLocalAid(db: Db, actor: Actor, input: LocalAidInput,
 
 /** Saving over a newer version answers 409 with that version, so the form can show what changed. */
 export async function editLocalAid(db: Db, actor: Actor, id: string, input: LocalAidInput, requestId: string) {
-  const values = valuesOf(input);
   await db.transaction(async (tx) => {
     const before = await findLocalAid(tx, actor.workspaceId, id);
     if (!before || before.archivedAt) throw notFound();
+    const values = valuesOf(input);
     if (input.revision !== undefined && input.revision !== before.revision)
       throw new AppError('conflict', { message: t.stale, details: { current: viewOf(before) } });
     const changed = changedFieldsOf(before as Record<string, unknown>, values as Record<string, unknown>);
