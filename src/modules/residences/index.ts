@@ -8,7 +8,10 @@ import { mountResidenceRoutes } from '#src/modules/residences/api/residences.rou
  * Exported for other modules: `residenceAdmissionRanges(db, workspaceId)`, each residence's GIR range
  * (the matching of housing applications applies it to a résidence autonomie programme of the same name).
  */
-export { residenceAdmissionRanges, type ResidenceAdmission } from '#src/modules/residences/repo/admission-ranges.repo.ts';
+export {
+  residenceAdmissionRanges,
+  type ResidenceAdmission,
+} from '#src/modules/residences/repo/admission-ranges.repo.ts';
 export function createResidenceRoutes(router: Router) {
   mountResidenceRoutes(router);
 }
