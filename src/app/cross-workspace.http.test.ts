@@ -277,6 +277,18 @@ beforeAll(async () => {
        values ($1, $2, 'Planche de bain', '093303', '2022')`,
       [workspaceId, productId],
     );
+    const agreementId = newId();
+    await database.execute(
+      `insert into catalogue_loan_agreements (workspace_id, id, partner_organization_id, title, starts_on, ends_on)
+       select workspace_id, $2, id, 'Prêt d''un monte-escalier', current_date, current_date + 365
+       from organizations where workspace_id = $1 limit 1`,
+      [workspaceId, agreementId],
+    );
+    await database.execute(
+      `insert into catalogue_showroom_items (workspace_id, id, product_id, location, ownership, loan_agreement_id, state)
+       values ($1, $2, $3, 'showroom', 'loaned', $4, 'good')`,
+      [workspaceId, newId(), productId, agreementId],
+    );
     await database.execute(
       `insert into trials (workspace_id, id, person_id, product_id, therapist_user_id, context, tried_on, outcome,
          acquired_on, follow_up_due_on)

@@ -1,9 +1,9 @@
+import { z } from '@hono/zod-openapi';
 import type { Db } from '#src/shared/db/client.ts';
 import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
 import {
   agreementInputSchema,
   createdSchema,
-  idParamSchema,
   itemInputSchema,
   showroomSchema,
 } from '#src/modules/catalogue/api/catalogue.schema.ts';
@@ -37,10 +37,13 @@ const addItem = defineRoute({
 const putItem = defineRoute({
   access: 'catalogue.manage',
   method: 'put',
-  path: '/api/catalogue/showroom/items/{id}',
+  path: '/api/catalogue/showroom/items/{catalogueShowroomItemId}',
   tags,
   summary: 'Change an item: location, state, ownership (audited)',
-  request: { params: idParamSchema, ...jsonBody(itemInputSchema) },
+  request: {
+    params: z.object({ catalogueShowroomItemId: z.uuid({ error: 'Identifiant invalide.' }) }),
+    ...jsonBody(itemInputSchema),
+  },
   responses: { 204: { description: 'Saved' } },
 });
 const addAgreement = defineRoute({
@@ -55,10 +58,13 @@ const addAgreement = defineRoute({
 const putAgreement = defineRoute({
   access: 'catalogue.manage',
   method: 'put',
-  path: '/api/catalogue/loan-agreements/{id}',
+  path: '/api/catalogue/loan-agreements/{catalogueLoanAgreementId}',
   tags,
   summary: 'Change or renew a loan agreement; a new end date re-arms its reminder (audited)',
-  request: { params: idParamSchema, ...jsonBody(agreementInputSchema) },
+  request: {
+    params: z.object({ catalogueLoanAgreementId: z.uuid({ error: 'Identifiant invalide.' }) }),
+    ...jsonBody(agreementInputSchema),
+  },
   responses: { 204: { description: 'Saved' } },
 });
 
@@ -69,14 +75,26 @@ export function mountShowroomRoutes(router: Router) {
     c.json(await createItem(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId), 201),
   );
   router.openapi(putItem, async (c) => {
-    await editItem(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    await editItem(
+      dbOf(c),
+      c.var.actor,
+      c.req.valid('param').catalogueShowroomItemId,
+      c.req.valid('json'),
+      c.var.requestId,
+    );
     return c.body(null, 204);
   });
   router.openapi(addAgreement, async (c) =>
     c.json(await createAgreement(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId), 201),
   );
   router.openapi(putAgreement, async (c) => {
-    await editAgreement(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
+    await editAgreement(
+      dbOf(c),
+      c.var.actor,
+      c.req.valid('param').catalogueLoanAgreementId,
+      c.req.valid('json'),
+      c.var.requestId,
+    );
     return c.body(null, 204);
   });
 }

@@ -5,7 +5,6 @@ import {
   applicationStepSchema,
   createdSchema,
   documentsInputSchema,
-  idParamSchema,
   indicatorsSchema,
   pathwayParamSchema,
   periodQuerySchema,
@@ -25,6 +24,10 @@ import {
   savePlan,
 } from '#src/modules/funding/service/projects.ts';
 
+const uuid = z.uuid({ error: 'Identifiant invalide.' });
+const fundingProjectIdParams = z.object({ fundingProjectId: uuid });
+const fundingPlanIdParams = z.object({ fundingPlanId: uuid });
+const fundingApplicationIdParams = z.object({ fundingApplicationId: uuid });
 const tags = ['funding'];
 
 const createProjectRoute = defineRoute({
@@ -50,60 +53,60 @@ const projectsOfPathwayRoute = defineRoute({
 const projectRoute = defineRoute({
   access: 'funding.read',
   method: 'get',
-  path: '/api/funding/projects/{id}',
+  path: '/api/funding/projects/{fundingProjectId}',
   tags,
   summary: 'A project: its quotes, saved plans (latest first), applications with their timeline (case-team rule)',
-  request: { params: idParamSchema },
+  request: { params: fundingProjectIdParams },
   responses: { 200: jsonResponse(projectSchema, 'The project') },
 });
 
 const addQuoteRoute = defineRoute({
   access: 'funding.write',
   method: 'post',
-  path: '/api/funding/projects/{id}/quotes',
+  path: '/api/funding/projects/{fundingProjectId}/quotes',
   tags,
   summary: 'Record a quote: lines with VAT rates in force, totals computed; a negative line or wrong total is a 400',
-  request: { params: idParamSchema, ...jsonBody(quoteCreateSchema) },
+  request: { params: fundingProjectIdParams, ...jsonBody(quoteCreateSchema) },
   responses: { 201: jsonResponse(createdSchema, 'The new quote') },
 });
 
 const savePlanRoute = defineRoute({
   access: 'funding.write',
   method: 'post',
-  path: '/api/funding/projects/{id}/plans',
+  path: '/api/funding/projects/{fundingProjectId}/plans',
   tags,
   summary: 'Compute and save a funding plan from a quote and the household facts; figures and parameters are kept',
-  request: { params: idParamSchema, ...jsonBody(planCreateSchema) },
+  request: { params: fundingProjectIdParams, ...jsonBody(planCreateSchema) },
   responses: { 201: jsonResponse(createdSchema, 'The saved plan') },
 });
 
 const createApplicationRoute = defineRoute({
   access: 'funding.write',
   method: 'post',
-  path: '/api/funding/plans/{id}/applications',
+  path: '/api/funding/plans/{fundingPlanId}/applications',
   tags,
   summary: 'Open the application for one aid of a plan; an aid the person is not eligible to needs a justification',
-  request: { params: idParamSchema, ...jsonBody(applicationCreateSchema) },
+  request: { params: fundingPlanIdParams, ...jsonBody(applicationCreateSchema) },
   responses: { 201: jsonResponse(createdSchema, 'The new application') },
 });
 
 const stepRoute = defineRoute({
   access: 'funding.write',
   method: 'post',
-  path: '/api/funding/applications/{id}/steps',
+  path: '/api/funding/applications/{fundingApplicationId}/steps',
   tags,
   summary: 'Record the next status of an application (at the revision read: 409 when stale); audited',
-  request: { params: idParamSchema, ...jsonBody(applicationStepSchema) },
+  request: { params: fundingApplicationIdParams, ...jsonBody(applicationStepSchema) },
   responses: { 204: { description: 'Recorded' } },
 });
 
 const documentsRoute = defineRoute({
   access: 'funding.write',
   method: 'put',
-  path: '/api/funding/applications/{id}/documents',
+  path: '/api/funding/applications/{fundingApplicationId}/documents',
   tags,
   summary: 'Tick the documents received for an application (at the revision read: 409 when stale); audited',
-  request: { params: idParamSchema, ...jsonBody(documentsInputSchema) },
+  request: { params: fundingApplicationIdParams, ...jsonBody(documentsInputSchema) },
   responses: { 204: { description: 'Recorded' } },
 });
 
@@ -135,14 +138,14 @@ export function mountFundingRoutes(router: Router) {
     c.json(await projectsOfPathway(c.var.deps.database.db, c.var.actor, c.req.valid('param').pathwayId), 200),
   );
   router.openapi(projectRoute, async (c) =>
-    c.json(await projectForActor(c.var.deps.database.db, c.var.actor, c.req.valid('param').id), 200),
+    c.json(await projectForActor(c.var.deps.database.db, c.var.actor, c.req.valid('param').fundingProjectId), 200),
   );
   router.openapi(addQuoteRoute, async (c) =>
     c.json(
       await addQuote(
         c.var.deps.database.db,
         c.var.actor,
-        c.req.valid('param').id,
+        c.req.valid('param').fundingProjectId,
         c.req.valid('json'),
         c.var.requestId,
       ),
@@ -154,7 +157,7 @@ export function mountFundingRoutes(router: Router) {
       await savePlan(
         c.var.deps.database.db,
         c.var.actor,
-        c.req.valid('param').id,
+        c.req.valid('param').fundingProjectId,
         c.req.valid('json'),
         c.var.requestId,
       ),
@@ -166,7 +169,7 @@ export function mountFundingRoutes(router: Router) {
       await createApplication(
         c.var.deps.database.db,
         c.var.actor,
-        c.req.valid('param').id,
+        c.req.valid('param').fundingPlanId,
         c.req.valid('json'),
         c.var.requestId,
       ),
@@ -177,7 +180,7 @@ export function mountFundingRoutes(router: Router) {
     await recordStep(
       c.var.deps.database.db,
       c.var.actor,
-      c.req.valid('param').id,
+      c.req.valid('param').fundingApplicationId,
       c.req.valid('json'),
       c.var.requestId,
     );
@@ -187,7 +190,7 @@ export function mountFundingRoutes(router: Router) {
     await updateDocuments(
       c.var.deps.database.db,
       c.var.actor,
-      c.req.valid('param').id,
+      c.req.valid('param').fundingApplicationId,
       c.req.valid('json'),
       c.var.requestId,
     );

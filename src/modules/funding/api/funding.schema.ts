@@ -51,7 +51,6 @@ const optionalBool = z.preprocess(
   z.boolean().nullable(),
 );
 
-export const idParamSchema = z.object({ id: z.uuid({ error: 'Identifiant invalide.' }) });
 export const pathwayParamSchema = z.object({ pathwayId: z.uuid({ error: 'Identifiant invalide.' }) });
 export const createdSchema = z.object({ id: z.uuid() });
 
