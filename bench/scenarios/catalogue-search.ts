@@ -10,7 +10,8 @@ import { searchCatalogue } from '#src/modules/catalogue/service/search.ts';
 import { rolePermissions, type Role } from '#src/modules/platform/index.ts';
 import { planCatalogue } from '#tests/fixtures/demo-catalogue.ts';
 import { createRng, hashSeed, type Rng } from '#tests/fixtures/synthetic/prng.ts';
-import { BENCH_PASSWORD, type SyntheticData } from '../generate.ts';
+import { type SyntheticData } from '../generate.ts';
+import { expectOk, signInAll } from '../lib/clients.ts';
 import { Recorder, runClosedLoop } from '../lib/load.ts';
 import type { ScenarioResult } from '../lib/report.ts';
 
@@ -143,12 +144,6 @@ function buildClients(data: SyntheticData, count: number, seed: number, names: s
   });
 }
 
-async function expectOk(response: Response): Promise<string> {
-  const body = await response.text();
-  if (response.status < 200 || response.status > 299) throw new Error(`HTTP ${response.status} ${body.slice(0, 160)}`);
-  return body;
-}
-
 export async function runCatalogueSearch(options: CatalogueSearchOptions): Promise<ScenarioResult> {
   const { baseUrl, data, log } = options;
   const workspaceId = data.workspace.id;
@@ -169,24 +164,7 @@ export async function runCatalogueSearch(options: CatalogueSearchOptions): Promi
     );
 
     log(`  catalogue : ${catalogue.length} produits ; connexion de ${clients.length} clients…`);
-    const signInStart = performance.now();
-    await Promise.all(
-      clients.map((client) =>
-        recorder.time(LABEL.signIn, async () => {
-          const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-            method: 'POST',
-            headers: { origin: baseUrl, 'content-type': 'application/json', 'x-forwarded-for': client.forwardedFor },
-            body: JSON.stringify({ email: client.email, password: BENCH_PASSWORD }),
-          });
-          await expectOk(response);
-          client.cookie = response.headers
-            .getSetCookie()
-            .map((c) => c.split(';')[0])
-            .join('; ');
-        }),
-      ),
-    );
-    const signInSeconds = (performance.now() - signInStart) / 1000;
+    const signInSeconds = await signInAll(baseUrl, clients, recorder, LABEL.signIn);
     const signedIn = clients.filter((c) => c.cookie);
     const search = (client: VirtualClient, query: URLSearchParams) =>
       fetch(`${baseUrl}/api/catalogue/search?${query}`, {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { rolePermissions, type Role } from '#src/modules/platform/index.ts';
-import { BENCH_PASSWORD, organizationWideIdsOf, type SyntheticData } from '../generate.ts';
+import { organizationWideIdsOf, type SyntheticData } from '../generate.ts';
+import { expectOk, signInAll } from '../lib/clients.ts';
 import { Recorder, runClosedLoop } from '../lib/load.ts';
 import { createRng, hashSeed, weightedPicker, type Rng } from '#tests/fixtures/synthetic/prng.ts';
 import type { ScenarioResult } from '../lib/report.ts';
@@ -153,15 +154,6 @@ function buildClients(data: SyntheticData, count: number, seed: number): Virtual
   });
 }
 
-class HttpError extends Error {}
-
-async function expectOk(response: Response): Promise<string> {
-  const body = await response.text();
-  if (response.status < 200 || response.status > 299)
-    throw new HttpError(`HTTP ${response.status} ${body.slice(0, 160)}`);
-  return body;
-}
-
 /** The membership lookup of /api/me, as listMembershipsOfUser (platform/repo/memberships.repo.ts) issues it. */
 const membershipsSql = `select w.name as workspace_name, m.organization_id, o.name, o.kind, m.role
   from memberships m
@@ -214,28 +206,9 @@ export async function runSignInHome(options: ScenarioOptions): Promise<ScenarioR
   const searchPath = (term: string) =>
     `/api/people/search?${new URLSearchParams({ q: term, limit: String(SEARCH_LIMIT) })}`;
 
-  // 1. Everyone signs in at once, as at the start of the working day. The sign-in rate limit
-  // (20 per minute per address) is keyed by x-forwarded-for, so each virtual client sends its own
-  // address: the benchmark measures the application, not the limiter refusing one shared address.
+  // 1. Everyone signs in at once, as at the start of the working day.
   log(`  connexion de ${clients.length} clients…`);
-  const signInStart = performance.now();
-  await Promise.all(
-    clients.map((client) =>
-      recorder.time(LABEL.signIn, async () => {
-        const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-          method: 'POST',
-          headers: { origin: baseUrl, 'content-type': 'application/json', 'x-forwarded-for': client.forwardedFor },
-          body: JSON.stringify({ email: client.email, password: BENCH_PASSWORD }),
-        });
-        await expectOk(response);
-        client.cookie = response.headers
-          .getSetCookie()
-          .map((c) => c.split(';')[0])
-          .join('; ');
-      }),
-    ),
-  );
-  const signInSeconds = (performance.now() - signInStart) / 1000;
+  const signInSeconds = await signInAll(baseUrl, clients, recorder, LABEL.signIn);
   const signedIn = clients.filter((c) => c.cookie);
 
   const pool = new pg.Pool({
