@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulateAids } from '#src/modules/funding/service/simulate.ts';
-import type { Household } from './household.ts';
-import { combinePlan } from './plan.ts';
-import type { AidResult } from './rules-engine.ts';
+import type { Household } from '#src/modules/funding/domain/household.ts';
+import { combinePlan } from '#src/modules/funding/domain/plan.ts';
+import type { AidResult } from '#src/modules/funding/domain/rules-engine.ts';
 
 const dates = { filing: '2025-06-01', payment: '2025-09-01' };
 const cost = (exclTax: number, vat = 0.1) => ({
