@@ -13,6 +13,7 @@ import { quoteProblems, quoteTotals, vatRateKeys, type VatRates } from '#src/mod
 import type { Household } from '#src/modules/funding/domain/household.ts';
 import { delaysOf, type ApplicationStatus } from '#src/modules/funding/domain/application.ts';
 import { loadShippedRules } from '#src/modules/funding/service/rules.ts';
+import { knownFacts } from '#src/modules/funding/service/simulator.ts';
 import { simulateAids } from '#src/modules/funding/service/simulate.ts';
 import { listLocalAids } from '#src/modules/funding/repo/local-aids.repo.ts';
 import type {
@@ -192,21 +193,21 @@ export async function addQuote(
 
 /** What the simulator is told of the household; only what was entered, so the rest is reported as missing. */
 export function householdOf(input: PlanCreateInput, quote: QuoteRow): Household {
-  const household: Household = {
+  const { age, gir, householdSize, referenceTaxIncome, inIleDeFrance, tenure } = input;
+  return {
+    ...knownFacts({
+      age,
+      gir,
+      girAttested: gir === null ? null : true,
+      householdSize,
+      referenceTaxIncome,
+      inIleDeFrance,
+      tenure,
+    }),
     worksExclTax: quote.eligibleExclTaxCents / 100,
     worksInclTax: quote.inclTaxCents / 100,
     mpaWorksLast5Years: input.mpaWorksLast5Years ?? 0,
   };
-  if (input.age !== null) household.age = input.age;
-  if (input.gir !== null) {
-    household.gir = input.gir;
-    household.girAttested = true;
-  }
-  if (input.householdSize !== null) household.householdSize = input.householdSize;
-  if (input.referenceTaxIncome !== null) household.referenceTaxIncome = input.referenceTaxIncome;
-  if (input.inIleDeFrance !== null) household.inIleDeFrance = input.inIleDeFrance;
-  if (input.tenure !== null) household.tenure = input.tenure;
-  return household;
 }
 
 /**
@@ -237,9 +238,10 @@ export async function savePlan(
     const localAids = await listLocalAids(tx, actor.workspaceId);
     const mpaUsedCents = Math.round((input.mpaWorksLast5Years ?? 0) * 100);
     // Some local aids are computed on what the national aids leave to pay: a first pass gives that amount.
-    const first = combinePlan(simulateAids(householdOf(input, quote), dates, localAids), cost, mpaUsedCents);
+    const known = householdOf(input, quote);
+    const first = combinePlan(simulateAids(known, dates, localAids), cost, mpaUsedCents);
     const nationalCents = first.lines.filter((l) => l.step < 3 && !l.deferred).reduce((s, l) => s + l.shareCents, 0);
-    const household = { ...householdOf(input, quote), remainingCost: (cost.inclTaxCents - nationalCents) / 100 };
+    const household = { ...known, remainingCost: (cost.inclTaxCents - nationalCents) / 100 };
     const figures = combinePlan(simulateAids(household, dates, localAids), cost, mpaUsedCents);
     const id = newId();
     await insertFundingRows(tx, {

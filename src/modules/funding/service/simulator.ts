@@ -24,7 +24,7 @@ const tenureFromFile: Record<string, Tenure> = {
 };
 
 /** Unknown facts are left out, so the rules report them as missing instead of reading them as zero or "no". */
-export function householdOf(input: HouseholdInput): Household {
+export function knownFacts(input: HouseholdInput): Household {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined));
 }
 
@@ -59,7 +59,7 @@ export async function simulateForActor(
   const filingDate = request.filingDate ?? parisDay(today);
   const paymentDate = request.paymentDate ?? filingDate;
   const localAids = await listLocalAids(db, actor.workspaceId);
-  const results = simulateAids(householdOf(request.household), { filing: filingDate, payment: paymentDate }, localAids);
+  const results = simulateAids(knownFacts(request.household), { filing: filingDate, payment: paymentDate }, localAids);
   // Parameter values nest two levels at most in the shipped file; the response schema spells that out.
   return { filingDate, paymentDate, results: results as SimulationView['results'] };
 }
