@@ -163,6 +163,8 @@ describe('plans and applications', () => {
     expect(mpa).toMatchObject({ shareCents: 630_000, certain: true });
     expect(mpa.parameters.find((p: { id: string }) => p.id === 'mpa.rate')).toMatchObject({ confidence: 'official' });
     expect((await auditRowsOf(database, planId))[0]).toMatchObject({ action: 'funding_plan.create' });
+    const listed = await t.call(`/api/pathways/${pathwayId}/funding-projects`, { cookie: s.referent.cookie });
+    expect(listed.json.items).toEqual([expect.objectContaining({ id: projectId, outOfPocketCents: 360_000 })]);
   });
 
   it('keeps a saved plan as computed even when the rules would now say otherwise', async () => {

@@ -52,10 +52,10 @@ export async function listProjectsOfPathway(db: Db, workspaceId: string, pathway
       id: fundingProjects.id,
       title: fundingProjects.title,
       createdAt: fundingProjects.createdAt,
-      quotes: sql<number>`(select count(*)::int from ${fundingQuotes} q where q.workspace_id = ${fundingProjects.workspaceId} and q.project_id = ${fundingProjects.id})`,
+      quotes: sql<number>`(select count(*)::int from ${fundingQuotes} q where q.workspace_id = funding_projects.workspace_id and q.project_id = funding_projects.id)`,
       outOfPocketCents: sql<
         number | null
-      >`(select p.out_of_pocket_cents from ${fundingPlans} p where p.workspace_id = ${fundingProjects.workspaceId} and p.project_id = ${fundingProjects.id} order by p.created_at desc limit 1)`.mapWith(
+      >`(select p.out_of_pocket_cents from ${fundingPlans} p where p.workspace_id = funding_projects.workspace_id and p.project_id = funding_projects.id order by p.created_at desc limit 1)`.mapWith(
         (v) => (v === null ? null : Number(v)),
       ),
     })
