@@ -58,8 +58,43 @@ const fileSchema = z.object({
   ),
 });
 
-/** The day before an ISO date, so that a value's end can be compared with the next value's start. */
-const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+/** The day before (or, with 1, after) an ISO date, so that a value's end can be compared with the next start. */
+const dayBefore = (date: string, days = -1) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (date: string) => dayBefore(date, 1);
+
+/** Two values of one parameter in force on the same day; `value` is the one being added. */
+export class ValueOverlapError extends RulesDataError {
+  constructor(
+    readonly parameterId: string,
+    readonly value: DatedValue,
+    readonly other: DatedValue,
+  ) {
+    super(
+      value.file,
+      value.line,
+      `${parameterId} : la valeur du ${value.from} chevauche celle du ${other.from} (${other.file}:${other.line}).`,
+    );
+    this.name = 'ValueOverlapError';
+  }
+}
+
+/**
+ * Adds dated values to those a parameter already has, in date order. Two values may not overlap nor start the
+ * same day; a value without an end stops the day before the next one starts.
+ */
+function mergeValues(id: string, existing: readonly DatedValue[], added: readonly DatedValue[]): DatedValue[] {
+  const merged = [...existing, ...added].sort((a, b) => a.from.localeCompare(b.from));
+  for (let i = 1; i < merged.length; i++) {
+    const [previous, next] = [merged[i - 1]!, merged[i]!];
+    if (previous.from === next.from || (previous.to !== null && previous.to >= next.from)) {
+      const culprit = added.includes(next) ? next : previous;
+      throw new ValueOverlapError(id, culprit, culprit === next ? previous : next);
+    }
+    if (previous.to === null) merged[i - 1] = { ...previous, to: dayBefore(next.from) };
+  }
+  return merged;
+}
 
 /**
  * Reads a parameters file: each value dated, sourced and rated, values of one parameter in date order and never
@@ -117,21 +152,7 @@ export function parseParameters(text: string, file: string, base?: ParameterSet)
         line: at,
       } satisfies DatedValue;
     });
-    const merged = [...(parameters.get(id)?.values ?? []), ...values].sort((a, b) => a.from.localeCompare(b.from));
-    for (let i = 1; i < merged.length; i++) {
-      const [previous, next] = [merged[i - 1]!, merged[i]!];
-      if (previous.from === next.from || (previous.to !== null && previous.to >= next.from)) {
-        const culprit = values.includes(next) ? next : previous;
-        const other = culprit === next ? previous : next;
-        throw new RulesDataError(
-          file,
-          culprit.line,
-          `${id} : la valeur du ${culprit.from} chevauche celle du ${other.from} (${other.file}:${other.line}).`,
-        );
-      }
-      // A value without an end stops the day before the next one starts.
-      if (previous.to === null) merged[i - 1] = { ...previous, to: dayBefore(next.from) };
-    }
+    const merged = mergeValues(id, parameters.get(id)?.values ?? [], values);
     parameters.set(id, { id, label: raw.label, unit: raw.unit ?? null, values: merged });
   }
   return { parameters, sources };
@@ -140,4 +161,121 @@ export function parseParameters(text: string, file: string, base?: ParameterSet)
 /** The value of a parameter in force on a date, or undefined when none applies then. */
 export function valueOn(parameter: Parameter, date: string): DatedValue | undefined {
   return parameter.values.find((v) => v.from <= date && (v.to === null || date <= v.to));
+}
+
+/** Where the values a workspace enters are said to come from, in messages about a clash. */
+export const WORKSPACE_FILE = 'espace de travail';
+
+/** A value a workspace entered for a parameter (a figure the shipped file lacks), with its source. */
+export type WorkspaceParameterValue = {
+  id: string;
+  parameterId: string;
+  from: string;
+  to: string | null;
+  value: Exclude<ParameterValue, null>;
+  confidence: Confidence;
+  sourceTitle: string;
+  sourceUrl: string;
+  note: string | null;
+};
+
+/** What a workspace value leaves of a value not retrieved: the days before it starts and after it ends. */
+function outside(unknown: DatedValue, entered: DatedValue): DatedValue[] {
+  const overlaps =
+    (unknown.to === null || entered.from <= unknown.to) && (entered.to === null || unknown.from <= entered.to);
+  if (!overlaps) return [unknown];
+  return [
+    ...(unknown.from < entered.from ? [{ ...unknown, to: dayBefore(entered.from) }] : []),
+    ...(entered.to !== null && (unknown.to === null || entered.to < unknown.to)
+      ? [{ ...unknown, from: dayAfter(entered.to) }]
+      : []),
+  ];
+}
+
+/**
+ * Layers a workspace's values on a parameter set: a value replaces, for its period, the values marked not retrieved;
+ * one overlapping a known value (shipped or entered earlier) is left out and returned with the clash, by the same
+ * rule as the parameters file. Values of parameters the set does not have are left out too.
+ */
+export function layerWorkspaceValues(
+  base: ParameterSet,
+  entries: readonly WorkspaceParameterValue[],
+  sourceTitle: (title: string) => string,
+): { set: ParameterSet; clashes: { entry: WorkspaceParameterValue; error: ValueOverlapError }[] } {
+  const sources = new Map(base.sources);
+  const parameters = new Map(base.parameters);
+  const clashes: { entry: WorkspaceParameterValue; error: ValueOverlapError }[] = [];
+  for (const entry of [...entries].sort((a, b) => a.from.localeCompare(b.from))) {
+    const parameter = parameters.get(entry.parameterId);
+    if (!parameter) continue;
+    const sourceId = `${WORKSPACE_FILE}:${entry.id}`;
+    const value: DatedValue = {
+      from: entry.from,
+      to: entry.to,
+      value: entry.value,
+      confidence: entry.confidence,
+      status: null,
+      note: entry.note,
+      sources: [sourceId],
+      file: WORKSPACE_FILE,
+      line: 0,
+    };
+    const kept = parameter.values.flatMap((v) => (v.status === 'not_retrieved' ? outside(v, value) : [v]));
+    try {
+      parameters.set(parameter.id, { ...parameter, values: mergeValues(parameter.id, kept, [value]) });
+      sources.set(sourceId, {
+        id: sourceId,
+        title: sourceTitle(entry.sourceTitle),
+        url: entry.sourceUrl,
+        kind: 'workspace',
+      });
+    } catch (error) {
+      if (!(error instanceof ValueOverlapError)) throw error;
+      clashes.push({ entry, error });
+    }
+  }
+  return { set: { parameters, sources }, clashes };
+}
+
+/**
+ * The shape a new value of a parameter must have: its latest known value (a number when none is known), so that the
+ * rules find every part they refer to.
+ */
+export function shapeOf(parameter: Parameter): Exclude<ParameterValue, null> {
+  return parameter.values.findLast((v) => v.value !== null)?.value ?? 0;
+}
+
+export type ValueProblem = { path: (string | number)[]; problem: 'number' | 'negative' };
+type Known = Exclude<ParameterValue, null>;
+
+/**
+ * Reads a value in the shape of `shape`, keeping only the parts the shape has; each part that is not a number, or is
+ * negative, is a problem named by its path.
+ */
+export function readValue(
+  value: unknown,
+  shape: Known,
+  path: (string | number)[] = [],
+): { value: Known; problems: ValueProblem[] } {
+  if (typeof shape === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return { value: 0, problems: [{ path, problem: 'number' }] };
+    return { value, problems: value < 0 ? [{ path, problem: 'negative' }] : [] };
+  }
+  if (Array.isArray(shape)) {
+    const list: unknown[] = Array.isArray(value) ? value : [];
+    const parts = shape.map((part, i) => readValue(list[i], part, [...path, i]));
+    return { value: parts.map((p) => p.value as number), problems: parts.flatMap((p) => p.problems) };
+  }
+  const map = (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  const parts = Object.entries(shape as Record<string, Known>).map(
+    ([key, part]) => [key, readValue(map[key], part, [...path, key])] as const,
+  );
+  return {
+    value: Object.fromEntries(parts.map(([key, p]) => [key, p.value])),
+    problems: parts.flatMap(([, p]) => p.problems),
+  };
 }
