@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#src/shared/db/client.ts';
 import { newId } from '#src/shared/db/ids.ts';
@@ -13,6 +14,7 @@ let ot: RoleSession;
 let referent: RoleSession;
 let partnerId: string;
 let distributorId: string;
+let workspaceId: string;
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 const product = (overrides: Record<string, unknown> = {}) => ({
@@ -35,6 +37,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   t = createTestApp(database);
   const ws = await createWorkspace(database.db);
+  workspaceId = ws;
   const ccas = await createOrganization(database.db, ws, { kind: 'ccas' });
   partnerId = await createOrganization(database.db, ws, { kind: 'company', name: 'Ergonova' });
   distributorId = newId();
@@ -152,6 +155,105 @@ describe('ISO list import over HTTP', () => {
     expect(body.details.report.rows.map((r) => r.errors.length)).toEqual([0, 1]);
     const list = await t.call('/api/catalogue/iso-codes', { cookie: ot.cookie });
     expect((list.json as { imported: { code: string }[] }).imported.map((c) => c.code)).not.toContain('0933');
+  });
+});
+
+describe('product import over HTTP', () => {
+  const productIdsNamed = async (names: string[]) =>
+    (
+      await database.execute(
+        'select id, name, version from catalogue_products where workspace_id = $1 and name = any($2) order by name',
+        [workspaceId, names],
+      )
+    ).rows as { id: string; name: string; version: number }[];
+  const header = 'nom;code ISO principal;prix moyen (€);date du prix;source du prix;code LPP;distributeurs;pièces\n';
+
+  it('refuses the whole file when one line breaks a rule, with each error on its line and column', async () => {
+    const csv =
+      header +
+      'Import correct;09 12 12;39,90;01/10/2026;relevé 2026;;Lys Médical;Toilettes\n' +
+      'Import sans date;09 12 12;39,90;;relevé 2026;;;\n' +
+      'Import LPP faux;09 12 12;;;;12-34;Boutique inconnue;\n';
+    const res = await t.call('/api/catalogue/product-imports', {
+      cookie: ot.cookie,
+      body: { fileName: 'produits.csv', content: Buffer.from(csv).toString('base64') },
+    });
+    expect(res.status).toBe(400);
+    const body = res.json as { message: string; details: { report: { rows: unknown[] } } };
+    expect(body.message).toBe('2 lignes sont en erreur : rien n’a été importé. Corrigez-les puis réessayez.');
+    expect(body.details.report.rows).toEqual([
+      { row: 2, key: 'Import correct', errors: [] },
+      {
+        row: 3,
+        key: 'Import sans date',
+        errors: [{ column: 'date du prix', message: 'Indiquez la date du prix moyen.' }],
+      },
+      {
+        row: 4,
+        key: 'Import LPP faux',
+        errors: [
+          {
+            column: 'distributeurs',
+            message: 'Aucun distributeur ne s’appelle « Boutique inconnue » : ajoutez-le d’abord.',
+          },
+          { column: 'code LPP', message: 'Le code LPP compte 7 chiffres, par exemple 1243290.' },
+        ],
+      },
+    ]);
+    // Not even the good line was written.
+    expect(await productIdsNamed(['Import correct', 'Import sans date', 'Import LPP faux'])).toEqual([]);
+  });
+
+  it('creates every line of a good XLSX file, each as version 1, linked and audited like a manual create', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Produits');
+    sheet.addRow(header.trim().split(';'));
+    sheet.addRow([
+      'Import rehausse',
+      '09 12 12',
+      45.5,
+      new Date('2026-10-01'),
+      'relevé 2026',
+      '',
+      'Lys Médical',
+      'Toilettes',
+    ]);
+    sheet.addRow(['Import cadre de toilettes', '09 12 12', '', '', '', '1243290', '', 'toilettes, salle de bains']);
+    const content = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    const res = await t.call('/api/catalogue/product-imports', { cookie: ot.cookie, body: { content } });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ created: 2, updated: 0 });
+    const rows = await productIdsNamed(['Import rehausse', 'Import cadre de toilettes']);
+    expect(rows.map((r) => [r.name, r.version])).toEqual([
+      ['Import cadre de toilettes', 1],
+      ['Import rehausse', 1],
+    ]);
+    const rehausse = await t.call(`/api/catalogue/products/${rows[1]!.id}`, { cookie: referent.cookie });
+    expect(rehausse.json).toMatchObject({
+      averagePriceCents: 4550,
+      priceDate: '2026-10-01',
+      distributors: [{ id: distributorId }],
+      rooms: ['toilet'],
+    });
+    for (const row of rows)
+      expect((await auditRowsOf(database, row.id)).map((a) => [a.action, a.actorUserId])).toEqual([
+        ['catalogue_product.create', ot.userId],
+      ]);
+  });
+
+  it('is for those who maintain the catalogue, who get the template', async () => {
+    const content = Buffer.from(header + 'Canne;12 03 06;;;;;;\n').toString('base64');
+    expect(
+      (await t.call('/api/catalogue/product-imports', { cookie: referent.cookie, body: { content } })).status,
+    ).toBe(404);
+    expect((await t.call('/api/catalogue/product-imports/template.csv', { cookie: referent.cookie })).status).toBe(404);
+    const template = await t.call('/api/catalogue/product-imports/template.csv', { cookie: ot.cookie });
+    expect(template.status).toBe(200);
+    expect(template.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    // (The byte order mark is dropped when the body is read as text.)
+    expect(template.text.split('\r\n')[0]).toBe(
+      'nom;type;description;code ISO principal;codes ISO secondaires;édition ISO;fabricant;distributeurs;prix moyen (€);date du prix;source du prix;code LPP;base de remboursement (€);prix limite de vente (€);activités;pièces;dimensions;caractéristiques',
+    );
   });
 });
 

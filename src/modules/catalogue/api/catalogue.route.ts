@@ -17,7 +17,10 @@ import {
   productUpdateSchema,
   searchQuerySchema,
   searchResultSchema,
+  tableFileSchema,
 } from '#src/modules/catalogue/api/catalogue.schema.ts';
+import { importProducts, productImportTemplate } from '#src/modules/catalogue/service/product-import.ts';
+import { messages } from '#src/shared/i18n/fr.ts';
 import {
   createProduct,
   getProduct,
@@ -168,6 +171,25 @@ const isoImport = defineRoute({
   responses: { 200: jsonResponse(importReportSchema, 'The line-by-line report') },
 });
 
+const productImport = defineRoute({
+  access: 'catalogue.manage',
+  method: 'post',
+  path: '/api/catalogue/product-imports',
+  tags,
+  summary:
+    'Import products from a CSV or XLSX file (base64), each line checked like the product form; any bad line refuses the file (400, report in details.report), otherwise all are created in one transaction (audited)',
+  request: jsonBody(tableFileSchema),
+  responses: { 200: jsonResponse(importReportSchema, 'The line-by-line report') },
+});
+const productImportTemplateRoute = defineRoute({
+  access: 'catalogue.manage',
+  method: 'get',
+  path: '/api/catalogue/product-imports/template.csv',
+  tags,
+  summary: "The product import template: the header line (CSV, UTF-8 with BOM, ';' separated)",
+  responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'The template' } },
+});
+
 export function mountCatalogueRoutes(router: Router) {
   const dbOf = (c: { var: { deps: { database: { db: Db } } } }) => c.var.deps.database.db;
   router.openapi(search, async (c) => c.json(await searchCatalogue(dbOf(c), c.var.actor, c.req.valid('query')), 200));
@@ -211,6 +233,15 @@ export function mountCatalogueRoutes(router: Router) {
     await editDistributor(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
     return c.body(null, 204);
   });
+  router.openapi(productImport, async (c) =>
+    c.json(await importProducts(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId), 200),
+  );
+  router.openapi(productImportTemplateRoute, (c) =>
+    c.body(productImportTemplate(), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${messages.catalogue.productImport.templateFile}"`,
+    }),
+  );
   router.openapi(isoList, async (c) => c.json(await getIsoList(dbOf(c), c.var.actor), 200));
   router.openapi(isoImport, async (c) =>
     c.json(await importIsoList(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId), 200),

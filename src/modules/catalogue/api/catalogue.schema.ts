@@ -14,6 +14,7 @@ import {
 
 export { activityCodes, fileKinds, itemLocations, itemOwnerships, itemStates, productKinds, roomCodes };
 export { CURRENT_ISO_EDITION, formatIsoCode, isoClasses } from '#src/modules/catalogue/domain/iso.ts';
+export { eurosToCents } from '#src/modules/catalogue/domain/money.ts';
 
 const v = messages.catalogue.validation;
 
@@ -321,28 +322,45 @@ export const isoListSchema = z
   .openapi('CatalogueIsoList');
 
 export const MAX_IMPORT_BYTES = 512 * 1024;
-export const importFileSchema = z.object({
+/** A CSV or XLSX file sent as base64. */
+export const tableFileSchema = z.object({
   fileName: z.string().trim().max(200).default(''),
-  edition: z
-    .string()
-    .trim()
-    .regex(/^\d{4}$/, v.isoEdition)
-    .default(CURRENT_ISO_EDITION),
   content: z
     .string({ error: messages.catalogue.imports.fileRequired })
     .min(1, messages.catalogue.imports.fileRequired)
     .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, messages.catalogue.imports.tooLarge)
     .base64({ error: messages.catalogue.imports.unreadable }),
 });
+export const importFileSchema = tableFileSchema.extend({
+  edition: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, v.isoEdition)
+    .default(CURRENT_ISO_EDITION),
+});
 
+/** What an import did, or would have done: every line with its errors, each on its column. */
 export const importReportSchema = z
   .object({
     created: z.number().int(),
     updated: z.number().int(),
-    rows: z.array(z.object({ row: z.number().int(), code: z.string(), errors: z.array(z.string()) })),
+    rows: z.array(
+      z.object({
+        row: z.number().int(),
+        /** What the line is about: the ISO code, the product's name. */
+        key: z.string(),
+        errors: z.array(z.object({ column: z.string().nullable(), message: z.string() })),
+      }),
+    ),
   })
   .openapi('CatalogueImportReport');
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+export {
+  importHeaderOf,
+  isRequiredImportField,
+  productImportFields,
+} from '#src/modules/catalogue/domain/product-import.ts';
 
 // ---- Showroom and loan agreements
 

@@ -1,10 +1,10 @@
 import { messages } from '#src/shared/i18n/fr.ts';
 import { isoClassLabelOf, parseIsoCode } from '#src/modules/catalogue/domain/iso.ts';
-import { headerKey, type TableRow } from '#src/modules/catalogue/domain/table-file.ts';
+import { headerKey, type ImportIssue, type TableRow } from '#src/modules/catalogue/domain/table-file.ts';
 
 const t = messages.catalogue.imports;
 
-export type IsoImportLine = { row: number; code: string; label: string; errors: string[] };
+export type IsoImportLine = { row: number; code: string; label: string; errors: ImportIssue[] };
 
 const codeHeaders = new Set(['code', 'codeiso', 'iso']);
 const labelHeaders = new Set(['libelle', 'titre', 'title', 'label', 'intitule']);
@@ -24,12 +24,13 @@ export function checkIsoRows(rows: TableRow[]): { lines: IsoImportLine[]; header
   const lines = data.map(({ row, cells }) => {
     const rawCode = cells[codeAt] ?? '';
     const label = (cells[labelAt] ?? '').trim();
-    const errors: string[] = [];
+    const errors: ImportIssue[] = [];
+    const onCode = (message: string) => errors.push({ column: header.cells[codeAt]!, message });
     const code = parseIsoCode(rawCode);
-    if (!code || code.length < 4) errors.push(t.rowCode);
-    else if (!isoClassLabelOf(code)) errors.push(t.rowClassUnknown);
-    else if (seen.has(code)) errors.push(t.rowDuplicate);
-    if (!label) errors.push(t.rowTitle);
+    if (!code || code.length < 4) onCode(t.rowCode);
+    else if (!isoClassLabelOf(code)) onCode(t.rowClassUnknown);
+    else if (seen.has(code)) onCode(t.rowDuplicate);
+    if (!label) errors.push({ column: header.cells[labelAt]!, message: t.rowTitle });
     if (code) seen.add(code);
     return { row, code: code ?? rawCode, label, errors };
   });

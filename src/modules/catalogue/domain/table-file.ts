@@ -1,6 +1,9 @@
 /** A spreadsheet row as plain cells, numbered from 1 like the spreadsheet shows it. */
 export type TableRow = { row: number; cells: string[] };
 
+/** One error of an imported line, on the column (its header) that holds it. */
+export type ImportIssue = { column: string | null; message: string };
+
 /**
  * Rows of a CSV file: `;` or `,` separated (whichever the header line uses most), RFC 4180 quotes, any line end,
  * a UTF-8 byte order mark ignored. Blank lines are skipped but keep their number.

@@ -93,24 +93,30 @@ const stateOf = (row: ProductRow, distributorIds: string[]) => ({
 
 export async function createProduct(db: Db, actor: Actor, input: ProductInput, requestId: string | null) {
   await checkReferences(db, actor.workspaceId, input);
+  return db.transaction((tx) => insertCheckedProduct(tx, actor, input, requestId));
+}
+
+/**
+ * Writes a product whose references are checked, with its distributor links and its audit row: its first
+ * version. The caller holds the transaction (one product from the form, a whole file from an import).
+ */
+export async function insertCheckedProduct(tx: Db, actor: Actor, input: ProductInput, requestId: string | null) {
   const id = newId();
-  await db.transaction(async (tx) => {
-    await insertProduct(tx, { ...fieldsOf(input), workspaceId: actor.workspaceId, id, createdBy: actor.userId });
-    await setProductDistributors(
-      tx,
-      actor.workspaceId,
-      id,
-      [...new Set(input.distributorIds)].map((distributorId) => ({ id: newId(), distributorId })),
-    );
-    await writeAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorUserId: actor.userId,
-      action: 'catalogue_product.create',
-      entityType: 'catalogue_product',
-      entityId: id,
-      changedFields: Object.keys(fieldsOf(input)),
-      requestId,
-    });
+  await insertProduct(tx, { ...fieldsOf(input), workspaceId: actor.workspaceId, id, createdBy: actor.userId });
+  await setProductDistributors(
+    tx,
+    actor.workspaceId,
+    id,
+    [...new Set(input.distributorIds)].map((distributorId) => ({ id: newId(), distributorId })),
+  );
+  await writeAudit(tx, {
+    workspaceId: actor.workspaceId,
+    actorUserId: actor.userId,
+    action: 'catalogue_product.create',
+    entityType: 'catalogue_product',
+    entityId: id,
+    changedFields: Object.keys(fieldsOf(input)),
+    requestId,
   });
   return { id };
 }

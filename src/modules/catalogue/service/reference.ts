@@ -2,17 +2,11 @@ import { writeAudit, changedFieldsOf } from '#src/shared/audit/write.ts';
 import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Db } from '#src/shared/db/client.ts';
 import { newId } from '#src/shared/db/ids.ts';
-import { AppError, fieldError, notFound } from '#src/shared/errors.ts';
-import { messages } from '#src/shared/i18n/fr.ts';
-import { readWorkbook } from '#src/modules/forms/index.ts';
-import {
-  MAX_IMPORT_BYTES,
-  type DistributorInput,
-  type ImportReport,
-} from '#src/modules/catalogue/api/catalogue.schema.ts';
+import { fieldError, notFound } from '#src/shared/errors.ts';
+import type { DistributorInput, ImportReport } from '#src/modules/catalogue/api/catalogue.schema.ts';
 import { isoClasses } from '#src/modules/catalogue/domain/iso.ts';
 import { checkIsoRows } from '#src/modules/catalogue/domain/iso-import.ts';
-import { parseCsv, type TableRow } from '#src/modules/catalogue/domain/table-file.ts';
+import { readTableFile, refuseLinesInError } from '#src/modules/catalogue/service/table-import.ts';
 import {
   findDistributor,
   insertDistributors,
@@ -21,8 +15,6 @@ import {
   updateDistributor,
   upsertIsoCodes,
 } from '#src/modules/catalogue/repo/reference.repo.ts';
-
-const t = messages.catalogue.imports;
 
 export const getDistributors = async (db: Db, actor: Actor) => ({
   items: await listDistributors(db, actor.workspaceId),
@@ -72,21 +64,6 @@ export async function getIsoList(db: Db, actor: Actor) {
   return { classes: [...isoClasses], imported: await listIsoCodes(db, actor.workspaceId) };
 }
 
-/** The rows of an uploaded CSV or XLSX file (first sheet); anything else is a field error on `content`. */
-export async function readTableFile(content: string): Promise<TableRow[]> {
-  const bytes = Buffer.from(content, 'base64');
-  if (bytes.length > MAX_IMPORT_BYTES) throw fieldError('content', t.tooLarge);
-  // Every .xlsx is a zip archive.
-  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {
-    const book = await readWorkbook(bytes).catch(() => {
-      throw fieldError('content', t.unreadable);
-    });
-    return Object.values(book)[0] ?? [];
-  }
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: false });
-  return parseCsv(text);
-}
-
 /**
  * Imports the workspace's licensed ISO 9999 subclasses and divisions. Any bad line refuses the whole file
  * (400 with the line-by-line report in details.report): nothing is ever half-imported.
@@ -97,23 +74,10 @@ export async function importIsoList(
   input: { content: string; edition: string },
   requestId: string | null,
 ): Promise<ImportReport> {
-  let rows: TableRow[];
-  try {
-    rows = await readTableFile(input.content);
-  } catch (error) {
-    if (error instanceof TypeError) throw fieldError('content', t.unreadable); // not UTF-8 text
-    throw error;
-  }
-  const { lines, headerError } = checkIsoRows(rows);
+  const { lines, headerError } = checkIsoRows(await readTableFile(input.content));
   if (headerError) throw fieldError('content', headerError);
-  const report = (created: number, updated: number): ImportReport => ({
-    created,
-    updated,
-    rows: lines.map((l) => ({ row: l.row, code: l.code, errors: l.errors })),
-  });
-  const errors = lines.filter((l) => l.errors.length > 0).length;
-  if (errors > 0)
-    throw new AppError('validation_failed', { message: t.refused(errors), details: { report: report(0, 0) } });
+  const rows = lines.map((l) => ({ row: l.row, key: l.code, errors: l.errors }));
+  refuseLinesInError(rows);
   return db.transaction(async (tx) => {
     const existing = await upsertIsoCodes(
       tx,
@@ -130,6 +94,6 @@ export async function importIsoList(
       changedFields: ['code', 'label'],
       requestId,
     });
-    return report(lines.length - updated, updated);
+    return { created: lines.length - updated, updated, rows };
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
 import {
@@ -165,6 +165,11 @@ function ProductForm({ product }: { product: Product | null }) {
   };
   return (
     <Page title={product ? p.titleEdit(product.name) : p.titleNew}>
+      {!product && (
+        <p>
+          <Link to="/catalogue/produits/import">{t.productImport.link}</Link>
+        </p>
+      )}
       <form onSubmit={form.onSubmit} noValidate>
         <ErrorSummary form={form} labels={labels} />
         <fieldset>

@@ -17,6 +17,9 @@ const DistributorsPage = lazy(() =>
 const IsoImportPage = lazy(() =>
   import('#src/modules/catalogue/ui/iso-import-page.tsx').then((m) => ({ default: m.IsoImportPage })),
 );
+const ProductImportPage = lazy(() =>
+  import('#src/modules/catalogue/ui/product-import-page.tsx').then((m) => ({ default: m.ProductImportPage })),
+);
 const ShowroomPage = lazy(() =>
   import('#src/modules/catalogue/ui/showroom-page.tsx').then((m) => ({ default: m.ShowroomPage })),
 );
@@ -25,6 +28,7 @@ const ShowroomPage = lazy(() =>
 export const cataloguePages: RouteObject[] = [
   { path: 'catalogue', element: onDemand(<CatalogueSearchPage />) },
   { path: 'catalogue/produits/nouveau', element: onDemand(<ProductFormPage />) },
+  { path: 'catalogue/produits/import', element: onDemand(<ProductImportPage />) },
   { path: 'catalogue/produits/:id', element: onDemand(<ProductPage />) },
   { path: 'catalogue/produits/:id/modifier', element: onDemand(<ProductFormPage />) },
   { path: 'catalogue/distributeurs', element: onDemand(<DistributorsPage />) },
