@@ -1,6 +1,7 @@
 import type { Router } from '#src/shared/http/route.ts';
 import { mountFundingRoutes } from '#src/modules/funding/api/funding.route.ts';
 import { mountLocalAidRoutes } from '#src/modules/funding/api/local-aids.route.ts';
+import { mountParameterValueRoutes } from '#src/modules/funding/api/parameter-values.route.ts';
 import { mountSimulatorRoutes } from '#src/modules/funding/api/simulator.route.ts';
 
 /** `sendFundingReminders(db, now)`: the daily sweep of stalled applications and N+1 follow-ups (tax credit, use). */
@@ -12,5 +13,6 @@ export { insertFundingRows } from '#src/modules/funding/repo/funding.repo.ts';
 export function createFundingRoutes(router: Router) {
   mountSimulatorRoutes(router);
   mountLocalAidRoutes(router);
+  mountParameterValueRoutes(router);
   mountFundingRoutes(router);
 }

@@ -73,7 +73,7 @@ export const simulationRequestSchema = z
 
 // Written out to the depth the parameters file uses (a recursive schema would not fit in OpenAPI).
 const numbers = z.union([z.number(), z.array(z.number())]);
-const parameterValueSchema = z.union([
+export const parameterValueSchema = z.union([
   numbers,
   z.record(z.string(), z.union([numbers, z.record(z.string(), numbers)])),
   z.null(),

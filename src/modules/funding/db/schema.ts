@@ -24,6 +24,7 @@ import type { QuoteLine } from '#src/modules/funding/domain/quote.ts';
 import type { PlanFigures } from '#src/modules/funding/domain/plan.ts';
 import type { DocumentItem } from '#src/modules/funding/domain/application.ts';
 import type { Household } from '#src/modules/funding/domain/household.ts';
+import type { ParameterValue } from '#src/modules/funding/domain/parameters.ts';
 
 /**
  * An aid a workspace describes itself (Département, commune, pension fund, the CCAS's own), without code: a fixed
@@ -63,6 +64,36 @@ export const fundingLocalAids = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
+  ],
+);
+
+/**
+ * A value a workspace enters for a rules parameter (a figure the shipped file marks not retrieved, or a newer one),
+ * with its source; layered on the shipped values for that workspace's simulations and plans. Withdrawn, not deleted.
+ */
+export const fundingParameterValues = pgTable(
+  'funding_parameter_values',
+  {
+    ...tenantColumns,
+    parameterId: text('parameter_id').notNull(),
+    fromOn: date('from_on').notNull(),
+    toOn: date('to_on'),
+    value: jsonb('value').$type<Exclude<ParameterValue, null>>().notNull(),
+    confidence: text('confidence').notNull(),
+    sourceTitle: text('source_title').notNull(),
+    sourceUrl: text('source_url').notNull(),
+    note: text('note'),
+    revision: integer('revision').notNull().default(1),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
+    check('funding_parameter_values_period', sql`to_on is null or to_on >= from_on`),
+    index('funding_parameter_values_parameter_idx').on(t.workspaceId, t.parameterId),
   ],
 );
 

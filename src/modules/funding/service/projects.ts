@@ -16,6 +16,7 @@ import { loadShippedRules } from '#src/modules/funding/service/rules.ts';
 import { knownFacts } from '#src/modules/funding/service/simulator.ts';
 import { simulateAids } from '#src/modules/funding/service/simulate.ts';
 import { listLocalAids } from '#src/modules/funding/repo/local-aids.repo.ts';
+import { listParameterValues } from '#src/modules/funding/repo/parameter-values.repo.ts';
 import type {
   PlanCreateInput,
   ProjectView,
@@ -236,13 +237,14 @@ export async function savePlan(
       eligibleExclTaxCents: quote.eligibleExclTaxCents,
     };
     const localAids = await listLocalAids(tx, actor.workspaceId);
+    const parameterValues = await listParameterValues(tx, actor.workspaceId);
     const mpaUsedCents = Math.round((input.mpaWorksLast5Years ?? 0) * 100);
     // Some local aids are computed on what the national aids leave to pay: a first pass gives that amount.
     const known = householdOf(input, quote);
-    const first = combinePlan(simulateAids(known, dates, localAids), cost, mpaUsedCents);
+    const first = combinePlan(simulateAids(known, dates, localAids, parameterValues), cost, mpaUsedCents);
     const nationalCents = first.lines.filter((l) => l.step < 3 && !l.deferred).reduce((s, l) => s + l.shareCents, 0);
     const household = { ...known, remainingCost: (cost.inclTaxCents - nationalCents) / 100 };
-    const figures = combinePlan(simulateAids(household, dates, localAids), cost, mpaUsedCents);
+    const figures = combinePlan(simulateAids(household, dates, localAids, parameterValues), cost, mpaUsedCents);
     const id = newId();
     await insertFundingRows(tx, {
       plans: [

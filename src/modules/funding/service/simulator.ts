@@ -11,6 +11,7 @@ import type {
   simulationRequestSchema,
 } from '#src/modules/funding/api/simulator.schema.ts';
 import { listLocalAids } from '#src/modules/funding/repo/local-aids.repo.ts';
+import { listParameterValues } from '#src/modules/funding/repo/parameter-values.repo.ts';
 import { simulateAids } from '#src/modules/funding/service/simulate.ts';
 import type { z } from '@hono/zod-openapi';
 
@@ -59,7 +60,13 @@ export async function simulateForActor(
   const filingDate = request.filingDate ?? parisDay(today);
   const paymentDate = request.paymentDate ?? filingDate;
   const localAids = await listLocalAids(db, actor.workspaceId);
-  const results = simulateAids(knownFacts(request.household), { filing: filingDate, payment: paymentDate }, localAids);
+  const parameterValues = await listParameterValues(db, actor.workspaceId);
+  const results = simulateAids(
+    knownFacts(request.household),
+    { filing: filingDate, payment: paymentDate },
+    localAids,
+    parameterValues,
+  );
   // Parameter values nest two levels at most in the shipped file; the response schema spells that out.
   return { filingDate, paymentDate, results: results as SimulationView['results'] };
 }
