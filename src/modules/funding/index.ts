@@ -16,3 +16,12 @@ export function createFundingRoutes(router: Router) {
   mountParameterValueRoutes(router);
   mountFundingRoutes(router);
 }
+
+/**
+ * What the recommendation sheet reads to propose funding leads: the pathway's projects and their saved plans
+ * (case-team rule, 404 otherwise), the household the person's file gives (audited read), the simulation of every
+ * aid for it, and the plan's per-aid reading (certain, monthly, deferred) of a simulation.
+ */
+export { projectsOfPathway, projectForActor } from '#src/modules/funding/service/projects.ts';
+export { prefillFromFile, simulateForActor } from '#src/modules/funding/service/simulator.ts';
+export { combinePlan, type PlanLine } from '#src/modules/funding/domain/plan.ts';

@@ -4,15 +4,26 @@ import {
   activityKeys,
   formatCents,
   groupingKinds,
+  leadStatuses,
   moved,
   roomKeys,
   trialOutcomes,
+  type AidLead,
   type ProductSnapshot,
   type SheetContent,
 } from '#src/modules/recommendations/domain/sheet.ts';
 
 // The UI takes the vocabularies and the reordering rule from here (never from domain/).
-export { activityKeys, formatCents, groupingKinds, moved, roomKeys, type ProductSnapshot, type SheetContent };
+export {
+  activityKeys,
+  formatCents,
+  groupingKinds,
+  moved,
+  roomKeys,
+  type AidLead,
+  type ProductSnapshot,
+  type SheetContent,
+};
 
 const v = messages.recommendations.validation;
 
@@ -25,39 +36,63 @@ const text = (max: number) =>
 export const pathwayIdParamSchema = z.object({ pathwayId: z.uuid({ error: 'Identifiant invalide.' }) });
 export const versionIdParamSchema = z.object({ id: z.uuid({ error: 'Identifiant invalide.' }) });
 
+/** What the writer sends of a lead: the aid and where it comes from; the figures are read again from the funding module. */
+const aidLeadInputSchema = z.object({
+  aid: z.string({ error: v.aidUnknown }).min(1, v.aidUnknown).max(200, v.aidUnknown),
+  projectId: z.uuid({ error: v.projectUnknown }).nullable(),
+  note: text(1000),
+});
+
+const aidLeadSchema = aidLeadInputSchema.extend({
+  projectTitle: z.string().nullable(),
+  basisOn: z.string(),
+  title: z.string(),
+  funder: z.string(),
+  status: z.enum(leadStatuses),
+  amountCents: z.number().int().nullable(),
+  monthly: z.boolean(),
+});
+
+const contentFields = {
+  situation: text(4000),
+  groupBy: z.enum(groupingKinds, { error: v.groupBy }),
+  groups: z
+    .array(
+      z.object({
+        key: z.string({ error: v.unknownGroup }).max(40, v.unknownGroup),
+        items: z
+          .array(z.object({ productId: z.uuid({ error: v.productUnknown }), note: text(1000) }))
+          .max(60, v.tooMany),
+      }),
+    )
+    .max(20, v.tooMany),
+  works: z
+    .array(
+      z.object({
+        room: z.enum(roomKeys, { error: v.room }),
+        what: text(500).min(1, v.required),
+        why: text(500),
+      }),
+    )
+    .max(60, v.tooMany),
+  fundingLeads: text(4000),
+  notes: text(4000),
+};
+
 export const sheetContentSchema = z
-  .object({
-    situation: text(4000),
-    groupBy: z.enum(groupingKinds, { error: v.groupBy }),
-    groups: z
-      .array(
-        z.object({
-          key: z.string({ error: v.unknownGroup }).max(40, v.unknownGroup),
-          items: z
-            .array(z.object({ productId: z.uuid({ error: v.productUnknown }), note: text(1000) }))
-            .max(60, v.tooMany),
-        }),
-      )
-      .max(20, v.tooMany),
-    works: z
-      .array(
-        z.object({
-          room: z.enum(roomKeys, { error: v.room }),
-          what: text(500).min(1, v.required),
-          why: text(500),
-        }),
-      )
-      .max(60, v.tooMany),
-    fundingLeads: text(4000),
-    notes: text(4000),
-  })
+  .object({ ...contentFields, aidLeads: z.array(aidLeadSchema) })
   .openapi('RecommendationSheetContent');
+
+/** The content a writer sends: leads name their aid (a draft saved before aid leads existed sends none). */
+export const sheetContentInputSchema = z
+  .object({ ...contentFields, aidLeads: z.array(aidLeadInputSchema).max(20, v.tooMany).default([]) })
+  .openapi('RecommendationSheetContentInput');
 
 export const sheetSaveSchema = z
   .object({
     // The revision the writer read (0: no sheet yet); anything else than the current one is a 409.
     revision: z.number({ error: v.revision }).int(v.revision).min(0, v.revision),
-    content: sheetContentSchema,
+    content: sheetContentInputSchema,
   })
   .openapi('RecommendationSheetSave');
 
@@ -141,10 +176,26 @@ export const versionViewSchema = versionSummarySchema
   })
   .openapi('RecommendationSheetVersion');
 
+const aidOptionSchema = aidLeadSchema
+  .omit({ note: true })
+  .extend({ status: z.enum(['not_eligible', ...leadStatuses]) });
+
+export const fundingOptionsSchema = z
+  .object({
+    /** Where the aids come from: the latest plan of each funding project of the pathway, or a simulation on the file. */
+    basis: z.enum(['plans', 'simulation']),
+    projects: z.array(z.object({ id: z.uuid(), title: z.string(), planOn: z.string().nullable() })),
+    options: z.array(aidOptionSchema),
+  })
+  .openapi('RecommendationFundingOptions');
+
 export const handedOverSchema = z.object({ id: z.uuid(), version: z.number().int(), revision: z.number().int() });
 export const savedSchema = z.object({ id: z.uuid(), revision: z.number().int(), updatedAt: z.string() });
 
-export type SheetContentInput = z.infer<typeof sheetContentSchema>;
+export type SheetContentInput = z.infer<typeof sheetContentInputSchema>;
+export type AidLeadInput = z.infer<typeof aidLeadInputSchema>;
+export type AidOption = z.infer<typeof aidOptionSchema>;
+export type FundingOptions = z.infer<typeof fundingOptionsSchema>;
 export type SheetView = z.infer<typeof sheetViewSchema>;
 export type VersionView = z.infer<typeof versionViewSchema>;
 export type VersionSummary = z.infer<typeof versionSummarySchema>;

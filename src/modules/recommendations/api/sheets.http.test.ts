@@ -19,6 +19,7 @@ let otElsewhere: RoleSession;
 let referent: RoleSession;
 let reception: RoleSession;
 let landlord: RoleSession;
+let ccas = '';
 let personId = '';
 let pathwayId = '';
 let board = '';
@@ -88,7 +89,7 @@ beforeAll(async () => {
   t = createTestApp(database);
   const db = database.db;
   ws = await createWorkspace(db);
-  const ccas = await createOrganization(db, ws, { kind: 'ccas', name: 'CCAS de Lattes' });
+  ccas = await createOrganization(db, ws, { kind: 'ccas', name: 'CCAS de Lattes' });
   const bailleur = await createOrganization(db, ws, { kind: 'landlord', name: 'Habitat du Sud' });
   const as = (organizationId: string, role: RoleSession['role']) =>
     signInWithRole(t, database, { workspaceId: ws, organizationId, role });
@@ -313,5 +314,200 @@ describe('handing over', () => {
     expect((await auditRowsOf(database, first)).map((r) => r.action)).toContain('recommendation_sheet.printed');
     const missing = await t.call(`/api/recommendation-sheet-versions/${newId()}/pdf`, { cookie: referent.cookie });
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('funding leads', () => {
+  let leadPathwayId = '';
+  let projectId = '';
+  let revision = 0;
+  const leadsUrl = () => `/api/pathways/${leadPathwayId}/recommendation-sheet`;
+  const options = (session: RoleSession) => t.call(`${leadsUrl()}/funding-options`, { cookie: session.cookie });
+  const saveLeads = (aidLeads: unknown[], fundingLeads = '') =>
+    t.call(leadsUrl(), {
+      method: 'PUT',
+      cookie: ot.cookie,
+      body: { revision, content: content({ aidLeads, fundingLeads }) },
+    });
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+
+  /** A project with a quote and a saved plan, as the funding team records them (MaPrimeAdapt' certain, 6 300 €). */
+  async function projectWithPlan(onPathway: string, title: string, withPlan = true) {
+    const created = await t.call('/api/funding/projects', {
+      cookie: referent.cookie,
+      body: { pathwayId: onPathway, title },
+    });
+    expect(created.status, created.text).toBe(201);
+    if (!withPlan) return created.json.id as string;
+    const quote = await t.call(`/api/funding/projects/${created.json.id}/quotes`, {
+      cookie: referent.cookie,
+      body: {
+        supplierName: 'Bains Sécurité SARL',
+        issuedOn: '2025-05-15',
+        lines: [
+          { label: 'Douche', quantity: '1', unitPriceExclTax: '8 000,00', vatRate: 'renovation', eligibleWorks: true },
+          { label: 'Barres', quantity: '2', unitPriceExclTax: '500', vatRate: 'renovation', eligibleWorks: true },
+        ],
+        statedInclTax: '9 900,00',
+      },
+    });
+    expect(quote.status, quote.text).toBe(201);
+    const plan = await t.call(`/api/funding/projects/${created.json.id}/plans`, {
+      cookie: referent.cookie,
+      body: {
+        quoteId: quote.json.id,
+        filingOn: '2025-06-01',
+        paymentOn: '2025-09-01',
+        age: '78',
+        gir: '',
+        householdSize: '1',
+        referenceTaxIncome: '16000',
+        inIleDeFrance: 'false',
+        tenure: 'owner_occupier',
+        mpaWorksLast5Years: '',
+      },
+    });
+    expect(plan.status, plan.text).toBe(201);
+    return created.json.id as string;
+  }
+
+  beforeAll(async () => {
+    const opened = await t.call('/api/pathways', {
+      cookie: referent.cookie,
+      body: { personId, owningOrganizationId: ccas, referentUserId: referent.userId, channel: 'reception_desk' },
+    });
+    expect(opened.status, opened.text).toBe(201);
+    leadPathwayId = opened.json.id;
+  });
+
+  it('proposes the aids of a simulation on the person’s file while no project has a plan', async () => {
+    const res = await options(ot);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.basis).toBe('simulation');
+    expect(res.json.projects).toEqual([]);
+    const mpa = res.json.options.find((o: { aid: string }) => o.aid === 'mpa');
+    // The file gives no income: nothing is certain, and no amount is made up.
+    expect(mpa).toMatchObject({ projectId: null, funder: 'Anah', status: 'to_check', basisOn: today });
+    expect(res.json.options.map((o: { aid: string }) => o.aid)).toContain('apa');
+    // The aids are funding data: reception, without the funding permission, does not reach them.
+    expect((await options(reception)).status).toBe(404);
+  });
+
+  it('keeps the figures the funding module gives, never those the browser sends', async () => {
+    const res = await saveLeads([
+      { aid: 'mpa', projectId: null, note: 'Pour la douche', status: 'eligible', amountCents: 999_999, title: 'X' },
+    ]);
+    expect(res.status, res.text).toBe(200);
+    revision = res.json.revision;
+    const [lead] = (await t.call(leadsUrl(), { cookie: ot.cookie })).json.draft.content.aidLeads;
+    expect(lead).toMatchObject({
+      aid: 'mpa',
+      projectId: null,
+      note: 'Pour la douche',
+      funder: 'Anah',
+      status: 'to_check',
+      amountCents: null,
+      basisOn: today,
+    });
+    expect(lead.title).not.toBe('X');
+  });
+
+  it('refuses an aid that does not exist, or twice the same, with French messages on the lead', async () => {
+    const res = await saveLeads([
+      { aid: 'aide inventée', projectId: null, note: '' },
+      { aid: 'mpa', projectId: null, note: '' },
+      { aid: 'mpa', projectId: null, note: '' },
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.json.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'content.aidLeads.0.aid', message: v.aidUnknown },
+        { path: 'content.aidLeads.2.aid', message: v.duplicateLead },
+      ]),
+    );
+  });
+
+  it('links a lead to a project’s plan: eligible for its share of the cost', async () => {
+    projectId = await projectWithPlan(leadPathwayId, 'Salle de bain');
+    const offered = await options(ot);
+    expect(offered.json.basis).toBe('plans');
+    expect(offered.json.projects).toEqual([{ id: projectId, title: 'Salle de bain', planOn: today }]);
+    expect(offered.json.options.find((o: { aid: string }) => o.aid === 'mpa')).toMatchObject({
+      projectId,
+      projectTitle: 'Salle de bain',
+      status: 'eligible',
+      amountCents: 630_000,
+    });
+    const res = await saveLeads([{ aid: 'mpa', projectId, note: '' }], 'Complémentaire santé');
+    expect(res.status, res.text).toBe(200);
+    revision = res.json.revision;
+    expect((await t.call(leadsUrl(), { cookie: ot.cookie })).json.draft.content).toMatchObject({
+      fundingLeads: 'Complémentaire santé',
+      aidLeads: [{ aid: 'mpa', projectId, projectTitle: 'Salle de bain', status: 'eligible', amountCents: 630_000 }],
+    });
+  });
+
+  it('answers 404 for another workspace’s project, 400 for a project of another pathway or without a plan', async () => {
+    const elsewhere = await createWorkspace(database.db);
+    const org = await createOrganization(database.db, elsewhere, { kind: 'ccas' });
+    const theirReferent = await signInWithRole(t, database, {
+      workspaceId: elsewhere,
+      organizationId: org,
+      role: 'referent',
+    });
+    const theirPerson = await createPerson(database.db, {
+      workspaceId: elsewhere,
+      owningOrganizationId: org,
+      caseTeam: [{ userId: theirReferent.userId, organizationId: org }],
+    });
+    const theirPathway = await t.call('/api/pathways', {
+      cookie: theirReferent.cookie,
+      body: {
+        personId: theirPerson,
+        owningOrganizationId: org,
+        referentUserId: theirReferent.userId,
+        channel: 'self',
+      },
+    });
+    const theirProject = await t.call('/api/funding/projects', {
+      cookie: theirReferent.cookie,
+      body: { pathwayId: theirPathway.json.id, title: 'Leur projet' },
+    });
+    expect(theirProject.status, theirProject.text).toBe(201);
+    expect((await saveLeads([{ aid: 'mpa', projectId: theirProject.json.id, note: '' }])).status).toBe(404);
+
+    const onFirstPathway = await projectWithPlan(pathwayId, 'Autre parcours', false);
+    const withoutPlan = await projectWithPlan(leadPathwayId, 'Cuisine', false);
+    const res = await saveLeads([
+      { aid: 'mpa', projectId: onFirstPathway, note: '' },
+      { aid: 'mpa', projectId: withoutPlan, note: '' },
+      { aid: 'aide inventée', projectId, note: '' },
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.json.issues).toEqual([
+      { path: 'content.aidLeads.0.projectId', message: v.projectOfAnotherPathway },
+      { path: 'content.aidLeads.1.projectId', message: v.projectWithoutPlan },
+      { path: 'content.aidLeads.2.aid', message: v.aidUnknown },
+    ]);
+    expect((await t.call(leadsUrl(), { cookie: ot.cookie })).json.draft.content.aidLeads).toHaveLength(1);
+  });
+
+  it('freezes the leads in the version handed over and prints them, uncertain ones never as estimates', async () => {
+    const handed = await t.call(`${leadsUrl()}/versions`, { cookie: ot.cookie, body: { revision } });
+    expect(handed.status, handed.text).toBe(201);
+    revision = handed.json.revision;
+    const removed = await saveLeads([]);
+    expect(removed.status).toBe(200);
+    const version = await t.call(`/api/recommendation-sheet-versions/${handed.json.id}`, { cookie: ot.cookie });
+    expect(version.json.content.aidLeads).toEqual([
+      expect.objectContaining({ aid: 'mpa', projectId, status: 'eligible', amountCents: 630_000 }),
+    ]);
+    const response = await t.app.request(`${TEST_ORIGIN}/api/recommendation-sheet-versions/${handed.json.id}/pdf`, {
+      headers: { origin: TEST_ORIGIN, cookie: ot.cookie },
+    });
+    const text = pdfText(Buffer.from(await response.arrayBuffer())).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Anah Éligible 6\s300,00\s€/);
+    expect(text).toContain('Plan de financement « Salle de bain »');
+    expect(text).toContain('Complémentaire santé');
   });
 });

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { attachmentDisposition } from '#src/shared/http/download.ts';
 import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
 import {
+  fundingOptionsSchema,
   handedOverSchema,
   handOverSchema,
   pathwayIdParamSchema,
@@ -12,7 +13,13 @@ import {
   versionViewSchema,
 } from '#src/modules/recommendations/api/sheet.schema.ts';
 import { printVersion } from '#src/modules/recommendations/service/print-sheet.ts';
-import { getSheet, handOverSheet, saveSheet, visibleVersion } from '#src/modules/recommendations/service/sheets.ts';
+import {
+  fundingOptions,
+  getSheet,
+  handOverSheet,
+  saveSheet,
+  visibleVersion,
+} from '#src/modules/recommendations/service/sheets.ts';
 
 const tags = ['recommendations'];
 const sheetPath = '/api/pathways/{pathwayId}/recommendation-sheet';
@@ -46,6 +53,18 @@ const handOver = defineRoute({
   summary: 'Hand the draft over: freeze it, with today’s products, prices and trials, as the next immutable version',
   request: { params: pathwayIdParamSchema, ...jsonBody(handOverSchema) },
   responses: { 201: jsonResponse(handedOverSchema, 'The new version') },
+});
+
+// The aids are funding data: reading them needs the funding permission on top of the pathway's case-team rule.
+const options = defineRoute({
+  access: 'funding.read',
+  method: 'get',
+  path: `${sheetPath}/funding-options`,
+  tags,
+  summary:
+    'The aids the person may get, to add as funding leads: from the plans of the pathway’s funding projects, else a simulation on the person’s file (audited read of the file)',
+  request: { params: pathwayIdParamSchema },
+  responses: { 200: jsonResponse(fundingOptionsSchema, 'The aids, each eligible, to check or not eligible') },
 });
 
 const version = defineRoute({
@@ -97,6 +116,12 @@ export function mountSheetRoutes(router: Router) {
     );
     return c.json(created, 201);
   });
+  router.openapi(options, async (c) =>
+    c.json(
+      await fundingOptions(c.var.deps.database.db, c.var.actor, c.req.valid('param').pathwayId, c.var.requestId),
+      200,
+    ),
+  );
   router.openapi(version, async (c) =>
     c.json(await visibleVersion(c.var.deps.database.db, c.var.actor, c.req.valid('param').id), 200),
   );

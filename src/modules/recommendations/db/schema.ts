@@ -14,7 +14,7 @@ import { createdAt, tenantColumns, updatedAt } from '#src/shared/db/columns.ts';
 import { users, workspaces } from '#src/modules/platform/db/schema.ts';
 import { persons } from '#src/modules/people/db/schema.ts';
 import { pathways } from '#src/modules/pathways/db/schema.ts';
-import type { SheetContent, SheetSnapshot } from '#src/modules/recommendations/domain/sheet.ts';
+import type { SheetSnapshot, StoredSheetContent } from '#src/modules/recommendations/domain/sheet.ts';
 
 /** The therapist's working copy of a pathway's recommendation sheet (one per pathway). */
 export const recommendationSheets = pgTable(
@@ -23,7 +23,7 @@ export const recommendationSheets = pgTable(
     ...tenantColumns,
     pathwayId: uuid('pathway_id').notNull(),
     personId: uuid('person_id').notNull(),
-    content: jsonb('content').$type<SheetContent>().notNull(),
+    content: jsonb('content').$type<StoredSheetContent>().notNull(),
     // Bumped on every write and hand-over: a writer sends the revision it read, so nobody overwrites a newer draft.
     revision: integer('revision').notNull().default(1),
     createdByUserId: uuid('created_by_user_id')
@@ -55,7 +55,7 @@ export const recommendationSheetVersions = pgTable(
     sheetId: uuid('sheet_id').notNull(),
     personId: uuid('person_id').notNull(),
     version: integer('version').notNull(),
-    content: jsonb('content').$type<SheetContent>().notNull(),
+    content: jsonb('content').$type<StoredSheetContent>().notNull(),
     snapshot: jsonb('snapshot').$type<SheetSnapshot>().notNull(),
     // For the public portal, later: the person may read this version there.
     sharedWithPerson: boolean('shared_with_person').notNull().default(false),

@@ -43,21 +43,57 @@ export type SheetGroup = { key: string; items: SheetItem[] };
 export type RoomKey = (typeof roomKeys)[number];
 export type WorksItem = { room: RoomKey; what: string; why: string };
 
+/** A lead the sheet may hold: the funding module says the aid is sure, or that something is still to check. */
+export const leadStatuses = ['eligible', 'to_check'] as const;
+export type LeadStatus = (typeof leadStatuses)[number];
+
+/**
+ * A funding lead that names an aid of the funding module, with the figures it gave when the draft was last
+ * saved or handed over: from the latest saved plan of a funding project of the pathway, or from a simulation on
+ * the person's file. A version keeps them as they were; the therapist's note says what the aid is for.
+ */
+export type AidLead = {
+  /** The aid's rule name in the funding module (`mpa`, `apa`, `aides locales . a…`). */
+  aid: string;
+  /** The funding project whose plan gave the figures; null when they come from a simulation on the file. */
+  projectId: string | null;
+  projectTitle: string | null;
+  /** The day of the plan or of the simulation. */
+  basisOn: string;
+  title: string;
+  funder: string;
+  status: LeadStatus;
+  /** Estimated amount in cents (per month when `monthly`), null when not computed. */
+  amountCents: number | null;
+  monthly: boolean;
+  note: string;
+};
+
 /** What the therapist writes; the draft holds it and each handed-over version keeps a copy. */
 export type SheetContent = {
   situation: string;
   groupBy: GroupingKind;
   groups: SheetGroup[];
   works: WorksItem[];
+  aidLeads: AidLead[];
+  /** Free text: every lead before aid leads existed, and what no aid of the funding module covers. */
   fundingLeads: string;
   notes: string;
 };
+
+/** Content as stored: sheets and versions written before aid leads existed have none. */
+export type StoredSheetContent = Omit<SheetContent, 'aidLeads'> & { aidLeads?: AidLead[] };
+export const withAidLeads = (stored: StoredSheetContent): SheetContent => ({
+  ...stored,
+  aidLeads: stored.aidLeads ?? [],
+});
 
 export const emptyContent = (situation = ''): SheetContent => ({
   situation,
   groupBy: 'activity',
   groups: [],
   works: [],
+  aidLeads: [],
   fundingLeads: '',
   notes: '',
 });
@@ -162,17 +198,26 @@ export function resolvedGroups(content: SheetContent, products: ReadonlyMap<stri
     .filter((g) => g.items.length > 0);
 }
 
-export const productIdsOf = (content: SheetContent) => [
+export const productIdsOf = (content: Pick<SheetContent, 'groups'>) => [
   ...new Set(content.groups.flatMap((g) => g.items.map((i) => i.productId))),
 ];
 
-export type ContentIssue = { path: string; problem: 'duplicateGroup' | 'unknownGroup' | 'emptySheet' };
+export type ContentIssue = {
+  path: string;
+  problem: 'duplicateGroup' | 'unknownGroup' | 'emptySheet' | 'duplicateLead';
+};
+
+/** The same aid from the same source (a project's plan, or the simulation) is one lead. */
+const leadKey = (lead: Pick<AidLead, 'aid' | 'projectId'>) => `${lead.projectId ?? ''}|${lead.aid}`;
 
 /**
- * Rules the schema cannot express: a group key belongs to the chosen grouping and appears once;
- * a sheet handed over recommends something (a product or works).
+ * Rules the schema cannot express: a group key belongs to the chosen grouping and appears once; an aid
+ * appears once per source; a sheet handed over recommends something (a product or works).
  */
-export function contentIssues(content: SheetContent, handingOver: boolean): ContentIssue[] {
+export function contentIssues(
+  content: Pick<SheetContent, 'groupBy' | 'groups' | 'works'> & { aidLeads: Pick<AidLead, 'aid' | 'projectId'>[] },
+  handingOver: boolean,
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const allowed = groupKeysOf(content.groupBy);
   const seen = new Set<string>();
@@ -180,6 +225,11 @@ export function contentIssues(content: SheetContent, handingOver: boolean): Cont
     if (!allowed.includes(g.key)) issues.push({ path: `groups.${i}.key`, problem: 'unknownGroup' });
     else if (seen.has(g.key)) issues.push({ path: `groups.${i}.key`, problem: 'duplicateGroup' });
     seen.add(g.key);
+  });
+  const leads = new Set<string>();
+  content.aidLeads.forEach((lead, i) => {
+    if (leads.has(leadKey(lead))) issues.push({ path: `aidLeads.${i}.aid`, problem: 'duplicateLead' });
+    leads.add(leadKey(lead));
   });
   const recommends = content.groups.some((g) => g.items.length > 0) || content.works.length > 0;
   if (handingOver && !recommends) issues.push({ path: 'groups', problem: 'emptySheet' });

@@ -2,11 +2,16 @@ import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '#src/shared/db/client.ts';
 import { recommendationSheets, recommendationSheetVersions } from '#src/modules/recommendations/db/schema.ts';
-import type { SheetContent } from '#src/modules/recommendations/domain/sheet.ts';
+import { withAidLeads, type SheetContent } from '#src/modules/recommendations/domain/sheet.ts';
 
-export type SheetRow = typeof recommendationSheets.$inferSelect & { updatedByName: string };
+// Rows are read with their content complete: sheets written before aid leads existed get none.
+export type SheetRow = Omit<typeof recommendationSheets.$inferSelect, 'content'> & {
+  content: SheetContent;
+  updatedByName: string;
+};
 export type VersionInsert = typeof recommendationSheetVersions.$inferInsert;
-export type VersionRow = typeof recommendationSheetVersions.$inferSelect & {
+export type VersionRow = Omit<typeof recommendationSheetVersions.$inferSelect, 'content'> & {
+  content: SheetContent;
   handedOverByName: string;
   pathwayId: string;
 };
@@ -19,7 +24,7 @@ export async function findSheetOfPathway(db: Db, workspaceId: string, pathwayId:
     .select({ sheet: recommendationSheets, updatedByName: nameOf(recommendationSheets.updatedByUserId) })
     .from(recommendationSheets)
     .where(and(eq(recommendationSheets.workspaceId, workspaceId), eq(recommendationSheets.pathwayId, pathwayId)));
-  return row ? { ...row.sheet, updatedByName: row.updatedByName } : null;
+  return row ? { ...row.sheet, content: withAidLeads(row.sheet.content), updatedByName: row.updatedByName } : null;
 }
 
 /** Creates the pathway's sheet; false when another writer created it first (one sheet per pathway). */
@@ -93,8 +98,9 @@ const flatten = (r: {
   version: typeof recommendationSheetVersions.$inferSelect;
   handedOverByName: string;
   pathwayId: string;
-}) => ({
+}): VersionRow => ({
   ...r.version,
+  content: withAidLeads(r.version.content),
   handedOverByName: r.handedOverByName,
   pathwayId: r.pathwayId,
 });

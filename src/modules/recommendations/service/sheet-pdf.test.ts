@@ -68,9 +68,28 @@ describe('sheetDocument', () => {
     expect(text).toMatch(
       /Travaux préconisés Pièce Travaux Pourquoi Salle de bain Remplacer la baignoire .*Risque de chute/,
     );
-    expect(text).toContain('Pistes de financement MaPrimeAdapt’ (Anah)');
+    // Funding leads: the aid, its funder and source; an uncertain amount never printed as an estimate.
+    expect(text).toContain('Pistes de financement Aide Financeur Statut Montant estimé');
+    // pdftotext reads a table line by line: the title, funder, status and amount, then the note and the source.
+    expect(text).toMatch(
+      /MaPrimeAdapt’ Anah Éligible 6\s300,00\s€ Pour la douche de plain-pied\. Plan de financement « Salle de bain : douche » du 18 novembre 2026/,
+    );
+    expect(text).toMatch(/Aide de la caisse de retraite Carsat À vérifier À confirmer \(indicatif :/);
+    expect(text).toMatch(/Simulation sur le dossier du 20 novembre 2026 500,00\s€\)/);
+    expect(text).not.toMatch(/Éligible 500,00/);
+    expect(text).toContain('APA à domicile Département À vérifier — Simulation sur le dossier du 20 novembre 2026');
+    expect(text).toContain('seul le financeur décide');
+    expect(text).toContain('Complémentaire santé pour la canne anglaise.');
     expect(text).toContain('Revoir dans trois mois.');
     expect(text).toMatch(/Page 1 \/ \d/);
+  });
+
+  it('prints the free-text leads of a version handed over before leads named an aid', async () => {
+    const old = sampleSheet();
+    const content = { ...old.content, aidLeads: [], fundingLeads: 'Caisse de retraite ; MaPrimeAdapt’ (Anah).' };
+    const text = flat(pdfText(await renderPdf(sheetDocument({ ...old, content }))));
+    expect(text).toContain('Pistes de financement Caisse de retraite ; MaPrimeAdapt’ (Anah).');
+    expect(text).not.toContain('Montant estimé');
   });
 
   it('looks like the committed reference on its first page', async () => {

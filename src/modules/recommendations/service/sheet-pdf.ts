@@ -5,6 +5,7 @@ import {
   formatCents,
   resolvedGroups,
   totalsOf,
+  type AidLead,
   type ProductSnapshot,
   type ResolvedGroup,
   type SheetContent,
@@ -113,6 +114,54 @@ function productBlock(item: ResolvedGroup['items'][number]): Content {
   };
 }
 
+/** An uncertain amount is never printed as an estimate: it is only shown as indicative, to confirm. */
+function leadAmount(lead: AidLead): TableCell {
+  if (lead.amountCents === null || (lead.status === 'to_check' && lead.amountCents === 0)) return p.none;
+  const amount = formatCents(lead.amountCents) + (lead.monthly ? ` ${p.perMonth}` : '');
+  return lead.status === 'eligible' ? { text: amount, bold: true } : p.indicative(amount);
+}
+
+function leadRow(lead: AidLead): TableCell[] {
+  const basis = lead.projectTitle
+    ? p.basisPlan(lead.projectTitle, formatDay(lead.basisOn))
+    : p.basisSimulation(formatDay(lead.basisOn));
+  return [
+    {
+      stack: [
+        { text: lead.title, bold: true },
+        ...(lead.note.trim() ? [{ text: lead.note, italics: true }] : []),
+        { text: basis, fontSize: 8, color: '#333333' },
+      ],
+    },
+    lead.funder,
+    lead.status === 'eligible' ? p.eligible : { text: p.toCheck, bold: true },
+    leadAmount(lead),
+  ];
+}
+
+/** The leads that name an aid, then the free text (all a sheet held before aid leads existed). */
+function fundingSection(content: SheetContent): Content[] {
+  const section: Content[] = [{ text: p.fundingLeads, style: 'section' }];
+  if (content.aidLeads.length > 0)
+    section.push(
+      {
+        table: {
+          headerRows: 1,
+          widths: ['40%', '22%', '14%', '24%'],
+          dontBreakRows: true,
+          body: [
+            [label(p.leadAid), label(p.leadFunder), label(p.leadStatus), label(p.leadAmount)],
+            ...content.aidLeads.map(leadRow),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      },
+      { text: p.leadsNote, fontSize: 8, color: '#333333', margin: [0, 4, 0, 4] },
+    );
+  if (content.fundingLeads.trim() || content.aidLeads.length === 0) section.push(paragraphs(content.fundingLeads));
+  return section;
+}
+
 /** The A4 document of one version: header, situation, products by group with amounts, works, funding leads. */
 export function sheetDocument(doc: PrintableSheet): TDocumentDefinitions {
   const { snapshot, content } = doc;
@@ -189,7 +238,7 @@ export function sheetDocument(doc: PrintableSheet): TDocumentDefinitions {
     });
   }
 
-  body.push({ text: p.fundingLeads, style: 'section' }, paragraphs(content.fundingLeads));
+  body.push(...fundingSection(content));
   if (content.notes.trim()) body.push({ text: p.notes, style: 'section' }, paragraphs(content.notes));
 
   return {

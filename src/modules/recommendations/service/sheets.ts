@@ -11,8 +11,10 @@ import { findPathwayForActor, type PathwayRow } from '#src/modules/pathways/inde
 import { productSummaries } from '#src/modules/catalogue/index.ts';
 import { trialsOfPerson } from '#src/modules/trials/index.ts';
 import type {
+  FundingOptions,
   HandOverInput,
   SaveInput,
+  SheetContentInput,
   SheetView,
   VersionSummary,
   VersionView,
@@ -37,6 +39,7 @@ import {
   type SheetRow,
   type VersionRow,
 } from '#src/modules/recommendations/repo/sheets.repo.ts';
+import { fundingOptionsOf, resolveAidLeads } from '#src/modules/recommendations/service/aid-leads.ts';
 
 const v = messages.recommendations.validation;
 
@@ -122,20 +125,46 @@ const staleConflict = (sheet: SheetRow | null) =>
 
 const validationError = (issues: FieldIssue[]) => new AppError('validation_failed', { issues });
 
-/** Group rules and products that must exist in the catalogue; 400 keyed by the field's path in the body. */
-async function checkContent(db: Db, workspaceId: string, content: SheetContent, handingOver: boolean) {
+/**
+ * Checks the content and reads its funding leads again from the funding module: group rules, products that must
+ * exist in the catalogue, aids their source knows. 400 keyed by the field's path in the body.
+ */
+async function preparedContent(
+  db: Db,
+  actor: Actor,
+  pathway: PathwayRow,
+  content: SheetContentInput,
+  handingOver: boolean,
+  requestId: string,
+): Promise<SheetContent> {
   const issues: FieldIssue[] = contentIssues(content, handingOver).map((i) => ({
     path: `content.${i.path}`,
     message: v[i.problem],
   }));
-  const known = new Set((await productSummaries(db, workspaceId, productIdsOf(content))).map((product) => product.id));
+  const [products, aidLeads] = await Promise.all([
+    productSummaries(db, actor.workspaceId, productIdsOf(content)),
+    resolveAidLeads(db, actor, pathway, content.aidLeads, requestId),
+  ]);
+  const known = new Set(products.map((product) => product.id));
   content.groups.forEach((g, gi) =>
     g.items.forEach((item, ii) => {
       if (!known.has(item.productId))
         issues.push({ path: `content.groups.${gi}.items.${ii}.productId`, message: v.productUnknown });
     }),
   );
+  issues.push(...aidLeads.issues);
   if (issues.length > 0) throw validationError(issues);
+  return { ...content, aidLeads: aidLeads.leads };
+}
+
+/** The aids the person may get, for the editor to propose as funding leads. */
+export async function fundingOptions(
+  db: Db,
+  actor: Actor,
+  pathwayId: string,
+  requestId: string,
+): Promise<FundingOptions> {
+  return fundingOptionsOf(db, actor, await visiblePathway(db, actor, pathwayId), requestId);
 }
 
 // Deep comparison: jsonb gives the keys back in its own order.
@@ -150,8 +179,7 @@ const changedParts = (before: SheetContent | null, after: SheetContent) =>
  */
 export async function saveSheet(db: Db, actor: Actor, pathwayId: string, input: SaveInput, requestId: string) {
   const pathway = await visiblePathway(db, actor, pathwayId);
-  const content: SheetContent = input.content;
-  await checkContent(db, actor.workspaceId, content, false);
+  const content = await preparedContent(db, actor, pathway, input.content, false, requestId);
   return db.transaction(async (tx) => {
     const existing = await findSheetOfPathway(tx, actor.workspaceId, pathwayId);
     let id: string;
@@ -202,19 +230,20 @@ const organizationOf = (actor: Actor) =>
   null;
 
 /**
- * Freezes the draft as the next version: content, products with prices, reimbursement, distributors
- * and trials, the person's age and GIR, as they are now. The draft's revision moves on, so a
- * hand-over sent on a revision already handed over (a double click, another tab) is a 409.
+ * Freezes the draft as the next version: content, funding leads, products with prices, reimbursement,
+ * distributors and trials, the person's age and GIR, as they are now (the draft takes the leads' figures
+ * read again). The draft's revision moves on, so a hand-over sent on a revision already handed over (a
+ * double click, another tab) is a 409.
  */
 export async function handOverSheet(db: Db, actor: Actor, pathwayId: string, input: HandOverInput, requestId: string) {
   const pathway = await visiblePathway(db, actor, pathwayId);
   const sheet = await findSheetOfPathway(db, actor.workspaceId, pathwayId);
   if (!sheet) throw notFound();
   if (isStaleRevision(sheet.revision, input.revision)) throw staleConflict(sheet);
-  await checkContent(db, actor.workspaceId, sheet.content, true);
+  const content = await preparedContent(db, actor, pathway, sheet.content, true, requestId);
   const [person, products] = await Promise.all([
     personFacts(db, actor, pathway),
-    productSnapshots(db, actor.workspaceId, pathway.personId, productIdsOf(sheet.content)),
+    productSnapshots(db, actor.workspaceId, pathway.personId, productIdsOf(content)),
   ]);
   const snapshot: SheetSnapshot = {
     workspaceName: actor.workspaceName,
@@ -225,6 +254,7 @@ export async function handOverSheet(db: Db, actor: Actor, pathwayId: string, inp
   };
   return db.transaction(async (tx) => {
     const moved = await updateSheetIfRevision(tx, actor.workspaceId, sheet.id, input.revision, {
+      content,
       updatedByUserId: actor.userId,
     });
     if (!moved) throw staleConflict(await findSheetOfPathway(tx, actor.workspaceId, pathwayId));
@@ -236,7 +266,7 @@ export async function handOverSheet(db: Db, actor: Actor, pathwayId: string, inp
       sheetId: sheet.id,
       personId: pathway.personId,
       version,
-      content: sheet.content,
+      content,
       snapshot,
       sharedWithPerson: input.sharedWithPerson,
       handedOverByUserId: actor.userId,

@@ -25,6 +25,7 @@ export const toContent = (draft: Draft): SheetContent => ({
     items: g.items.map(({ productId, note }) => ({ productId, note })),
   })),
   works: draft.works.map(({ room, what, why }) => ({ room, what, why })),
+  aidLeads: draft.aidLeads,
   fundingLeads: draft.fundingLeads,
   notes: draft.notes,
 });

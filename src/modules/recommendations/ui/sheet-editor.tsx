@@ -62,6 +62,7 @@ const emptySheet = (person: SheetView['person']): SheetContent => ({
   groupBy: 'activity',
   groups: [],
   works: [],
+  aidLeads: [],
   fundingLeads: '',
   notes: '',
 });
