@@ -302,4 +302,29 @@ describe('loan agreements over HTTP', () => {
     const searchAfter = await t.call('/api/catalogue/search?inShowroom=true', { cookie: ot.cookie });
     expect((searchAfter.json as { total: number }).total).toBe(1);
   });
+
+  it('changes an item read at its revision, and refuses a change made on a stale one with a French 409', async () => {
+    type Items = { items: { id: string; productId: string; revision: string; state: string; note: string | null }[] };
+    const [read] = ((await t.call('/api/catalogue/showroom', { cookie: ot.cookie })).json as Items).items;
+    const change = (revision: string | undefined, changes: Record<string, unknown>) =>
+      t.call(`/api/catalogue/showroom/items/${read!.id}`, {
+        method: 'PUT',
+        cookie: ot.cookie,
+        body: { productId: read!.productId, location: 'mobile_unit', ownership: 'owned', revision, ...changes },
+      });
+    expect((await change(undefined, { state: 'worn' })).status).toBe(400);
+    expect((await change(read!.revision, { state: 'worn', note: 'Accoudoir gauche rayé' })).status).toBe(204);
+    const stale = await change(read!.revision, { state: 'under_repair' });
+    expect(stale.status).toBe(409);
+    expect((stale.json as { message: string }).message).toBe(
+      'Cet objet a été modifié entre-temps : rechargez la page, puis refaites vos changements.',
+    );
+    const [after] = ((await t.call('/api/catalogue/showroom', { cookie: ot.cookie })).json as Items).items;
+    expect(after).toMatchObject({ state: 'worn', note: 'Accoudoir gauche rayé', location: 'mobile_unit' });
+    expect(after!.revision).not.toBe(read!.revision);
+    expect((await auditRowsOf(database, read!.id)).map((r) => [r.action, r.changedFields])).toEqual([
+      ['showroom_item.create', expect.any(Array)],
+      ['showroom_item.update', ['loanAgreementId', 'location', 'note', 'ownership', 'state']],
+    ]);
+  });
 });

@@ -374,6 +374,11 @@ export const itemInputSchema = z.object({
   note: text(1000),
 });
 export type ItemInput = z.infer<typeof itemInputSchema>;
+/** A change of an item names the revision it was read at: a stale one is refused (409). */
+export const itemUpdateSchema = itemInputSchema
+  .extend({ revision: z.string().regex(/^\d{1,20}$/, 'Révision invalide.') })
+  .openapi('CatalogueShowroomItemUpdate');
+export type ItemUpdate = z.infer<typeof itemUpdateSchema>;
 
 export const agreementInputSchema = z
   .object({
@@ -409,6 +414,8 @@ export const showroomSchema = z
         state: z.enum(itemStates),
         serialNumber: z.string().nullable(),
         note: z.string().nullable(),
+        /** Sent back with a change, to refuse it if the item changed since it was read. */
+        revision: z.string(),
       }),
     ),
     agreements: z.array(

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import type { Db } from '#src/shared/db/client.ts';
-import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import { defineRoute, errorBodySchema, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
 import {
   agreementInputSchema,
   createdSchema,
   itemInputSchema,
+  itemUpdateSchema,
   showroomSchema,
 } from '#src/modules/catalogue/api/catalogue.schema.ts';
 import {
@@ -39,12 +40,16 @@ const putItem = defineRoute({
   method: 'put',
   path: '/api/catalogue/showroom/items/{catalogueShowroomItemId}',
   tags,
-  summary: 'Change an item: location, state, ownership (audited)',
+  summary:
+    'Change an item (location, state, ownership and agreement, note) given the revision read; 409 if it changed since (audited)',
   request: {
     params: z.object({ catalogueShowroomItemId: z.uuid({ error: 'Identifiant invalide.' }) }),
-    ...jsonBody(itemInputSchema),
+    ...jsonBody(itemUpdateSchema),
   },
-  responses: { 204: { description: 'Saved' } },
+  responses: {
+    204: { description: 'Saved' },
+    409: jsonResponse(errorBodySchema, 'The item changed since it was read'),
+  },
 });
 const addAgreement = defineRoute({
   access: 'catalogue.manage',

@@ -2,6 +2,9 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
 import { loanAgreements, products, showroomItems } from '#src/modules/catalogue/db/schema.ts';
 
+/** An item's revision: the microsecond of its last change, exact where a JavaScript date would round it. */
+const itemRevision = sql<string>`(extract(epoch from ${showroomItems.updatedAt}) * 1000000)::bigint::text`;
+
 export async function listItems(db: Db, workspaceId: string) {
   return db
     .select({
@@ -16,6 +19,7 @@ export async function listItems(db: Db, workspaceId: string) {
       state: showroomItems.state,
       serialNumber: showroomItems.serialNumber,
       note: showroomItems.note,
+      revision: itemRevision,
     })
     .from(showroomItems)
     .innerJoin(
@@ -73,16 +77,23 @@ export async function insertItems(db: Db, rows: (typeof showroomItems.$inferInse
   if (rows.length > 0) await db.insert(showroomItems).values(rows);
 }
 
+/** Changes the item if it is still at the revision read; false when it changed since. */
 export async function updateItem(
   db: Db,
   workspaceId: string,
   id: string,
   fields: Omit<typeof showroomItems.$inferInsert, 'workspaceId' | 'id'>,
+  revision: string,
 ) {
-  await db
+  const rows = await db
     .update(showroomItems)
-    .set({ ...fields, updatedAt: sql`now()` })
-    .where(and(eq(showroomItems.workspaceId, workspaceId), eq(showroomItems.id, id)));
+    // clock_timestamp(): two changes in one transaction still get two revisions.
+    .set({ ...fields, updatedAt: sql`clock_timestamp()` })
+    .where(
+      and(eq(showroomItems.workspaceId, workspaceId), eq(showroomItems.id, id), sql`${itemRevision} = ${revision}`),
+    )
+    .returning({ id: showroomItems.id });
+  return rows.length > 0;
 }
 
 export async function insertAgreements(db: Db, rows: (typeof loanAgreements.$inferInsert)[]) {

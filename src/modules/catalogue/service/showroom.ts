@@ -13,7 +13,7 @@ import {
   rolePermissions,
   type Role,
 } from '#src/modules/platform/index.ts';
-import type { AgreementInput, ItemInput, Showroom } from '#src/modules/catalogue/api/catalogue.schema.ts';
+import type { AgreementInput, ItemInput, ItemUpdate, Showroom } from '#src/modules/catalogue/api/catalogue.schema.ts';
 import { daysBetween, frenchDate, isToRenew } from '#src/modules/catalogue/domain/agreements.ts';
 import { findProduct } from '#src/modules/catalogue/repo/products.repo.ts';
 import {
@@ -84,12 +84,15 @@ export async function createItem(db: Db, actor: Actor, input: ItemInput, request
   return { id };
 }
 
-export async function editItem(db: Db, actor: Actor, id: string, input: ItemInput, requestId: string | null) {
+/** Changes an item read at `revision`; a change made since by someone else is a 409, not overwritten. */
+export async function editItem(db: Db, actor: Actor, id: string, update: ItemUpdate, requestId: string | null) {
   const before = await findItem(db, actor.workspaceId, id);
   if (!before) throw notFound();
+  const { revision, ...input } = update;
   await checkItem(db, actor.workspaceId, input);
   await db.transaction(async (tx) => {
-    await updateItem(tx, actor.workspaceId, id, input);
+    if (!(await updateItem(tx, actor.workspaceId, id, input, revision)))
+      throw new AppError('conflict', { message: v.itemStale });
     await writeAudit(tx, {
       workspaceId: actor.workspaceId,
       actorUserId: actor.userId,

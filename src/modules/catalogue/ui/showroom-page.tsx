@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
@@ -20,6 +20,7 @@ const s = t.showroom;
 export function ShowroomPage() {
   const { state, reload } = useApi<Showroom>('/api/catalogue/showroom');
   const [editing, setEditing] = useState<Showroom['agreements'][number] | null>(null);
+  const [editingItem, setEditingItem] = useState<Item | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   if (state.status === 'loading') return <p role="status">{messages.app.loading}</p>;
   if (state.status === 'error')
@@ -78,6 +79,8 @@ export function ShowroomPage() {
                 <th scope="col">{s.agreement}</th>
                 <th scope="col">{s.state}</th>
                 <th scope="col">{s.serialNumber}</th>
+                <th scope="col">{s.note}</th>
+                {canManage && <th scope="col">{s.actions}</th>}
               </tr>
             </thead>
             <tbody>
@@ -91,11 +94,32 @@ export function ShowroomPage() {
                   <td>{i.agreementTitle ?? '—'}</td>
                   <td>{t.states[i.state]}</td>
                   <td>{i.serialNumber ?? '—'}</td>
+                  <td>{i.note ?? '—'}</td>
+                  {canManage && (
+                    <td>
+                      <button type="button" onClick={() => setEditingItem(i)}>
+                        {s.editItem(i.productName)}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        {editingItem && (
+          <ItemForm
+            key={editingItem.id}
+            agreements={agreements}
+            item={editingItem}
+            onSaved={() => {
+              setEditingItem(null);
+              setNotice(s.itemSaved);
+              reload();
+            }}
+            onCancel={() => setEditingItem(null)}
+          />
+        )}
         {canManage && <ItemForm agreements={agreements} onSaved={reload} />}
       </section>
     </Page>
@@ -103,6 +127,7 @@ export function ShowroomPage() {
 }
 
 type Agreement = Showroom['agreements'][number];
+type Item = Showroom['items'][number];
 
 function AgreementTable({
   caption,
@@ -220,26 +245,50 @@ function AgreementForm({
   );
 }
 
-function ItemForm({ agreements, onSaved }: { agreements: Showroom['agreements']; onSaved: () => void }) {
+/**
+ * Adds an item, or changes one (`item`): its product stays, the rest is edited. A change made meanwhile by
+ * someone else is refused (409) and shown above the form, with what was typed kept.
+ */
+function ItemForm({
+  agreements,
+  item,
+  onSaved,
+  onCancel,
+}: {
+  agreements: Showroom['agreements'];
+  item?: Item;
+  onSaved: () => void;
+  onCancel?: () => void;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The edit form opens below the table: take the keyboard there.
+  useEffect(() => {
+    if (item) headingRef.current?.focus();
+  }, [item]);
   const form = useForm({
     initial: {
       productQuery: '',
-      productId: '',
-      location: 'showroom',
-      ownership: 'owned',
-      loanAgreementId: '',
-      state: 'good',
-      serialNumber: '',
-      note: '',
+      productId: item?.productId ?? '',
+      location: item?.location ?? 'showroom',
+      ownership: item?.ownership ?? 'owned',
+      loanAgreementId: item?.loanAgreementId ?? '',
+      state: item?.state ?? 'good',
+      serialNumber: item?.serialNumber ?? '',
+      note: item?.note ?? '',
     },
     submit: async ({ productQuery: _query, ...v }) => {
-      await api('/api/catalogue/showroom/items', { body: v });
+      if (item)
+        await api(`/api/catalogue/showroom/items/${item.id}`, {
+          method: 'PUT',
+          body: { ...v, revision: item.revision },
+        });
+      else await api('/api/catalogue/showroom/items', { body: v });
       onSaved();
     },
   });
   const q = form.values.productQuery.trim();
   const found = useApi<SearchResult>(
-    q.length >= 2 ? `/api/catalogue/search?${new URLSearchParams({ q, limit: '10' })}` : null,
+    !item && q.length >= 2 ? `/api/catalogue/search?${new URLSearchParams({ q, limit: '10' })}` : null,
   );
   const choices = q.length >= 2 && found.state.status === 'ready' ? found.state.data.items : [];
   const labels = {
@@ -252,21 +301,28 @@ function ItemForm({ agreements, onSaved }: { agreements: Showroom['agreements'];
     serialNumber: s.serialNumber,
     note: s.note,
   };
+  const titleId = item ? `item-form-${item.id}` : 'item-form-title';
   return (
-    <form onSubmit={form.onSubmit} noValidate aria-labelledby="item-form-title">
-      <h3 id="item-form-title">{s.addItem}</h3>
+    <form onSubmit={form.onSubmit} noValidate aria-labelledby={titleId}>
+      <h3 id={titleId} ref={headingRef} tabIndex={-1}>
+        {item ? s.editItemTitle(item.productName) : s.addItem}
+      </h3>
       <ErrorSummary form={form} labels={labels} />
-      <TextField form={form} name="productQuery" label={s.productSearch} type="search" />
-      <SelectField
-        form={form}
-        name="productId"
-        label={s.productChoice}
-        required
-        options={[
-          { value: '', label: s.chooseProduct },
-          ...choices.map((p) => ({ value: p.id, label: `${p.name} (${p.isoCodeDisplay})` })),
-        ]}
-      />
+      {!item && (
+        <>
+          <TextField form={form} name="productQuery" label={s.productSearch} type="search" />
+          <SelectField
+            form={form}
+            name="productId"
+            label={s.productChoice}
+            required
+            options={[
+              { value: '', label: s.chooseProduct },
+              ...choices.map((p) => ({ value: p.id, label: `${p.name} (${p.isoCodeDisplay})` })),
+            ]}
+          />
+        </>
+      )}
       <SelectField
         form={form}
         name="location"
@@ -294,6 +350,14 @@ function ItemForm({ agreements, onSaved }: { agreements: Showroom['agreements'];
       <TextField form={form} name="serialNumber" label={s.serialNumber} />
       <TextAreaField form={form} name="note" label={s.note} rows={2} />
       <SubmitButton submitting={form.submitting}>{messages.app.save}</SubmitButton>
+      {onCancel && (
+        <>
+          {' '}
+          <button type="button" onClick={onCancel}>
+            {s.cancel}
+          </button>
+        </>
+      )}
     </form>
   );
 }
