@@ -31,6 +31,7 @@ export const navigation: NavSection[] = [
       { to: '/showroom', label: messages.catalogue.nav.showroom, permission: 'catalogue.read' },
       { to: '/financements/simulateur', label: messages.fundingRules.simulator.nav, permission: 'funding.read' },
       { to: '/financements/aides-locales', label: messages.fundingRules.localAids.nav, permission: 'funding.read' },
+      { to: '/financements/parametres', label: messages.fundingRules.parameters.nav, permission: 'funding.read' },
     ],
   },
   {

@@ -264,7 +264,7 @@ export function readValue(
   }
   if (Array.isArray(shape)) {
     const list: unknown[] = Array.isArray(value) ? value : [];
-    const parts = shape.map((part, i) => readValue(list[i], part, [...path, i]));
+    const parts = (shape as readonly number[]).map((part, i) => readValue(list[i], part, [...path, i]));
     return { value: parts.map((p) => p.value as number), problems: parts.flatMap((p) => p.problems) };
   }
   const map = (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<

@@ -10,6 +10,10 @@ const LocalAidsPage = lazy(() =>
   import('#src/modules/funding/ui/local-aids-page.tsx').then((m) => ({ default: m.LocalAidsPage })),
 );
 
+const ParametersPage = lazy(() =>
+  import('#src/modules/funding/ui/parameters-page.tsx').then((m) => ({ default: m.ParametersPage })),
+);
+
 const FundingProjectPage = lazy(() =>
   import('#src/modules/funding/ui/project-page.tsx').then((m) => ({ default: m.FundingProjectPage })),
 );
@@ -24,6 +28,7 @@ const FundingIndicatorsPage = lazy(() =>
 export const fundingPages: RouteObject[] = [
   { path: 'financements/simulateur', element: onDemand(<SimulatorPage />) },
   { path: 'financements/aides-locales', element: onDemand(<LocalAidsPage />) },
+  { path: 'financements/parametres', element: onDemand(<ParametersPage />) },
   { path: 'parcours/:pathwayId/financement', element: onDemand(<PathwayProjectsPage />) },
   { path: 'financements/projets/:projectId', element: onDemand(<FundingProjectPage />) },
   { path: 'financements/indicateurs', element: onDemand(<FundingIndicatorsPage />) },
