@@ -56,7 +56,7 @@ function partsOf(shape: Value, path: (string | number)[] = [], names: string[] =
 
 const fieldName = (path: (string | number)[]) => ['value', ...path].join('~');
 const read = (value: Value, path: (string | number)[]) => path.reduce<Value>((v, key) => at(v, key), value);
-const numberText = (value: Value) => (typeof value === 'number' ? String(value).replace('.', ',') : '');
+const numberText = (value: Value) => (typeof value === 'number' ? numberFormat.format(value) : '');
 
 /** Numbers as people type them ("22 000,50"); a word stays a word so the server names the field. */
 const numberOf = (text: string): number | string | null => {
@@ -77,6 +77,11 @@ function ValueText({ value, shape, unit }: { value: Value; shape: Value; unit: s
   if (value === null) return t.notRetrieved;
   if (typeof value === 'number') return `${numberFormat.format(value)}${unit}`;
   const children = childrenOf(shape);
+  // A table by household size reads on one line; named parts one per line.
+  if (Array.isArray(shape))
+    return `${children
+      .map(([key]) => `${partLabel(key, children.length)} : ${numberFormat.format(at(value, key) as number)}`)
+      .join(' ; ')}${unit}`;
   return (
     <ul className="parameter-value">
       {children.map(([key, part]) => (
@@ -150,7 +155,7 @@ export function ParametersPage() {
                     return (
                       <tr key={v.from}>
                         <th scope="row">{periodOf(v.from, v.to)}</th>
-                        <td>
+                        <td className="parameter-value__cell">
                           {v.status === 'not_retrieved' ? (
                             <strong>{t.notRetrieved}</strong>
                           ) : (
@@ -384,7 +389,12 @@ function ParameterValueForm({
         <ErrorSummary form={form} labels={labels} />
         <TextField form={form} name="from" type="date" label={f.from} required />
         <TextField form={form} name="to" type="date" label={f.to} />
-        <ValueInputs form={form} shape={parameter.shape} known={known} legend={`${f.value}${unitOf(parameter)}`} />
+        <ValueInputs
+          form={form}
+          shape={parameter.shape}
+          known={known}
+          legend={parameter.unit ? `${f.value} (${t.units[parameter.unit] ?? parameter.unit})` : f.value}
+        />
         <TextField form={form} name="sourceTitle" label={f.sourceTitle} required maxLength={300} />
         <TextField form={form} name="sourceUrl" label={f.sourceUrl} required />
         <SelectField
