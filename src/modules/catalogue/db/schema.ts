@@ -106,15 +106,6 @@ export const products = pgTable(
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
     updatedBy: uuid('updated_by').references(() => users.id),
-    // Lower-cased and accent-free, so search ignores accents and trigram matching tolerates typos.
-    searchText: text('search_text')
-      .notNull()
-      .generatedAlwaysAs(
-        sql`immutable_unaccent(lower(name || ' ' || coalesce(manufacturer, '') || ' ' || coalesce(description, '')))`,
-      ),
-    searchName: text('search_name')
-      .notNull()
-      .generatedAlwaysAs(sql`immutable_unaccent(lower(name))`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -122,7 +113,6 @@ export const products = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
     check('catalogue_products_price_dated', sql`average_price_cents is null or price_date is not null`),
-    index('catalogue_products_search_text_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('catalogue_products_iso_idx').on(t.workspaceId, t.primaryIsoCode),
   ],
 );
@@ -248,5 +238,22 @@ export const showroomItems = pgTable(
     }),
     index('catalogue_showroom_items_product_idx').on(t.workspaceId, t.productId),
     index('catalogue_showroom_items_agreement_idx').on(t.workspaceId, t.loanAgreementId),
+  ],
+);
+
+/**
+ * One row per workspace whose catalogue changed: triggers on products, showroom items and ISO labels raise the
+ * revision in the writing transaction, so a search index kept in memory knows, by one key look-up, whether it is
+ * still the catalogue's. The row's id is the workspace's id.
+ */
+export const searchRevisions = pgTable(
+  'catalogue_search_revisions',
+  {
+    ...tenantColumns,
+    revision: integer('revision').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
   ],
 );
