@@ -14,6 +14,17 @@ import { measureRecommendationPdf } from './scenarios/recommendation-pdf.ts';
 import { measureFundingSimulation } from './scenarios/funding-simulation.ts';
 import { fileURLToPath } from 'node:url';
 
+const scenarioNames = [
+  'sign-in-home',
+  'catalogue-search',
+  'initial-bundle',
+  'form-engine',
+  'matching',
+  'recommendation-pdf',
+  'funding-simulation',
+] as const;
+type ScenarioName = (typeof scenarioNames)[number];
+
 const usage = `Usage : npm run bench -- [--scale town|departement] [--quick] [--seed N] [--clients N] [--duration S]
 
   --scale      town (30 000 personnes, défaut) ou departement (500 000 personnes)
@@ -22,6 +33,7 @@ const usage = `Usage : npm run bench -- [--scale town|departement] [--quick] [--
   --clients    clients simultanés (défaut 50, 10 avec --quick)
   --duration   durée de chaque phase mesurée, en secondes (défaut 30, 2 avec --quick)
   --pool       connexions PostgreSQL de l'application et de la référence SQL (défaut 10, celui de openDatabase)
+  --only       scénarios à mesurer, séparés par des virgules (défaut : tous) : ${scenarioNames.join(', ')}
 
 Sans BENCH_DATABASE_URL, un PostgreSQL 15 jetable est démarré puis supprimé.
 Avec BENCH_DATABASE_URL, les données sont créées dans cette base (ou réutilisées si la même graine y est déjà).
@@ -35,6 +47,7 @@ const { values } = parseArgs({
     clients: { type: 'string' },
     duration: { type: 'string' },
     pool: { type: 'string' },
+    only: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -55,6 +68,16 @@ const positiveInt = (name: string, raw: string | undefined, fallback: number) =>
   }
   return n;
 };
+
+const only = values.only?.split(',').map((name) => name.trim()) ?? [...scenarioNames];
+const unknownScenario = only.find((name) => !(scenarioNames as readonly string[]).includes(name));
+if (unknownScenario) {
+  console.error(`--only : scénario inconnu « ${unknownScenario} ».\n\n${usage}`);
+  process.exit(2);
+}
+const selected = (name: ScenarioName) => only.includes(name);
+// Only the scenarios under HTTP load need the database and the app.
+const needsServer = selected('sign-in-home') || selected('catalogue-search');
 
 const quick = values.quick;
 const scale: ScaleName = quick ? 'quick' : values.scale;
@@ -109,6 +132,33 @@ async function main(): Promise<number> {
   );
   // Other processes competing for the cores skew every figure: say so next to them.
   if (loadBefore > 1) log('ATTENTION : la machine est déjà occupée ; les latences mesurées seront pessimistes.');
+  let errors = 0;
+  if (needsServer) errors += await measureUnderLoad();
+  if (selected('initial-bundle')) console.log(measureInitialBundle(fileURLToPath(new URL('../dist', import.meta.url))));
+  if (selected('form-engine')) console.log(await measureFormEngine());
+  if (selected('matching')) console.log(measureMatching(settings.seed));
+  if (selected('recommendation-pdf')) console.log(await measureRecommendationPdf());
+  if (selected('funding-simulation')) console.log(measureFundingSimulation(settings.seed));
+
+  await cleanup();
+  const harness = process.resourceUsage();
+  const harnessRss = harness.maxRSS / 1024;
+  const harnessCpu = (harness.userCPUTime + harness.systemCPUTime) / 1e6;
+  console.log(
+    `\nDurée totale ${elapsed()} ; mémoire maximale : banc ${harnessRss.toFixed(0)} Mio (CPU ${harnessCpu.toFixed(1)} s)` +
+      (appUsage
+        ? `, application ${(appUsage.maxRssKiB / 1024).toFixed(0)} Mio (CPU ${((appUsage.cpuUserMs + appUsage.cpuSystemMs) / 1000).toFixed(1)} s)`
+        : ''),
+  );
+  if (errors > 0) {
+    console.error(`\n${errors} erreur(s) pendant la charge : échec.`);
+    return 1;
+  }
+  return 0;
+}
+
+/** The scenarios under HTTP load: a PostgreSQL with the synthetic data, and the real app in a child process. */
+async function measureUnderLoad(): Promise<number> {
   let databaseUrl = process.env.BENCH_DATABASE_URL;
   if (databaseUrl) {
     log('base : BENCH_DATABASE_URL');
@@ -156,32 +206,17 @@ async function main(): Promise<number> {
     poolSize: settings.poolSize,
     log,
   };
-  const result = await runSignInHome(loadOptions);
-  console.log(formatScenario(result));
-  const catalogueSearch = await runCatalogueSearch(loadOptions);
-  console.log(formatScenario(catalogueSearch));
-  console.log(measureInitialBundle(fileURLToPath(new URL('../dist', import.meta.url))));
-  console.log(await measureFormEngine());
-  console.log(measureMatching(settings.seed));
-  console.log(await measureRecommendationPdf());
-  console.log(measureFundingSimulation(settings.seed));
-
-  await cleanup();
-  const harness = process.resourceUsage();
-  const harnessRss = harness.maxRSS / 1024;
-  const harnessCpu = (harness.userCPUTime + harness.systemCPUTime) / 1e6;
-  console.log(
-    `\nDurée totale ${elapsed()} ; mémoire maximale : banc ${harnessRss.toFixed(0)} Mio (CPU ${harnessCpu.toFixed(1)} s)` +
-      (appUsage
-        ? `, application ${(appUsage.maxRssKiB / 1024).toFixed(0)} Mio (CPU ${((appUsage.cpuUserMs + appUsage.cpuSystemMs) / 1000).toFixed(1)} s)`
-        : ''),
-  );
-  const errors = result.errors + catalogueSearch.errors;
-  if (errors > 0) {
-    console.error(`\n${errors} erreur(s) pendant la charge : échec.`);
-    return 1;
+  let errors = 0;
+  for (const [name, run] of [
+    ['sign-in-home', runSignInHome],
+    ['catalogue-search', runCatalogueSearch],
+  ] as const) {
+    if (!selected(name)) continue;
+    const result = await run(loadOptions);
+    console.log(formatScenario(result));
+    errors += result.errors;
   }
-  return 0;
+  return errors;
 }
 
 void main()
