@@ -181,7 +181,8 @@ export function readProductRows(
           body[field] = cell;
       }
     });
-    return { row, name: String(body.name ?? ''), body, errors };
+    const nameAt = columns.indexOf('name');
+    return { row, name: (cells[nameAt] ?? '').trim(), body, errors };
   });
   return { lines, headerError: null };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
-import { Alert, Page } from '#src/shared/ui/page.tsx';
+import { Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import { CURRENT_ISO_EDITION, formatIsoCode, type ImportReport } from '#src/modules/catalogue/api/catalogue.schema.ts';
 import { ImportFileForm } from '#src/modules/catalogue/ui/import-file.tsx';

@@ -3,50 +3,178 @@ import { useApi } from '#src/shared/ui/use-api.ts';
 
 /** What the product page reads of the usage evidence the trials module serves; a small count may be withheld. */
 type Cell = { count: number | null; withheld: boolean };
+type Keyed = Cell & { key: string };
 type Evidence = {
   trials: Cell;
-  outcomes: (Cell & { key: string })[];
+  outcomes: Keyed[];
+  satisfaction: Keyed[];
+  reasons: Keyed[];
+  followUps: Cell;
+  usages: Keyed[];
+  abandonmentReasons: Keyed[];
   abandonmentRate: number | null;
-  remarks: { triedOn: string; outcome: string; opinion: string | null }[];
+  remarks: { triedOn: string; outcome: string; reasonNote: string | null; opinion: string | null }[];
 };
 
 const t = messages.trials.evidence;
+const e = messages.catalogue.evidence;
 const cellText = (c: Cell) => (c.withheld ? t.withheld : String(c.count ?? 0));
-const outcomeLabel = (key: string) => (messages.trials.outcomes as Record<string, string>)[key] ?? key;
+const labelOf = (labels: Record<string, string>) => (key: string) => labels[key] ?? key;
+const outcomeLabel = labelOf(messages.trials.outcomes);
+const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
-/** The trials' usage evidence of a product, when that route answers; nothing at all otherwise. */
+/** Most frequent first; withheld cells (under 5) after every shown count, then by label. */
+const byCount = (cells: Keyed[], label: (key: string) => string) =>
+  [...cells].sort(
+    (a, b) =>
+      (b.withheld ? 0 : (b.count ?? 0)) - (a.withheld ? 0 : (a.count ?? 0)) ||
+      Number(a.withheld) - Number(b.withheld) ||
+      label(a.key).localeCompare(label(b.key), 'fr'),
+  );
+
+/** The mean rating, only when every rating's count is shown: otherwise it would hint at a withheld one. */
+function meanRating(cells: Keyed[]): { mean: number; n: number } | 'withheld' | null {
+  if (cells.some((c) => c.withheld)) return 'withheld';
+  const n = cells.reduce((sum, c) => sum + (c.count ?? 0), 0);
+  if (n === 0) return null;
+  return { mean: cells.reduce((sum, c) => sum + Number(c.key) * (c.count ?? 0), 0) / n, n };
+}
+
+function CountTable({
+  caption,
+  keyHeader,
+  countHeader,
+  rows,
+  label,
+}: {
+  caption: string;
+  keyHeader: string;
+  countHeader: string;
+  rows: Keyed[];
+  label: (key: string) => string;
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="catalogue-evidence">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{keyHeader}</th>
+            <th scope="col">{countHeader}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{label(r.key)}</th>
+              <td>{cellText(r)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The trials' usage evidence of a product: outcomes, satisfaction (distribution and mean), the coded reasons
+ * of products that did not suit as they were, and usage at the 3-month follow-up with the reasons of
+ * abandonment. Nothing at all when the route does not answer.
+ */
 export function ProductEvidence({ productId }: { productId: string }) {
   const { state } = useApi<Evidence>(`/api/catalogue/products/${productId}/evidence`);
   if (state.status !== 'ready') return null;
-  const e = state.data;
+  const ev = state.data;
+  const satisfaction = ['1', '2', '3', '4', '5'].map(
+    (key): Keyed => ev.satisfaction.find((c) => c.key === key) ?? { key, count: 0, withheld: false },
+  );
+  const mean = meanRating(satisfaction);
+  const anyWithheld = [ev.trials, ev.followUps, ...ev.outcomes, ...satisfaction, ...ev.reasons, ...ev.usages].some(
+    (c) => c.withheld,
+  );
   return (
     <section aria-labelledby="product-evidence">
       <h2 id="product-evidence">{t.title}</h2>
-      <p>{t.trials(cellText(e.trials))}</p>
-      {e.outcomes.length > 0 && (
+      <p>{t.trials(cellText(ev.trials))}</p>
+      {anyWithheld && <p>{e.withheldNote}</p>}
+      {ev.outcomes.length > 0 && (
         <>
           <h3>{t.outcomes}</h3>
-          <ul>
-            {e.outcomes.map((o) => (
-              <li key={o.key}>
-                {outcomeLabel(o.key)} : {cellText(o)}
-              </li>
-            ))}
-          </ul>
+          <CountTable
+            caption={e.outcomesCaption}
+            keyHeader={e.outcome}
+            countHeader={e.trials}
+            rows={ev.outcomes}
+            label={outcomeLabel}
+          />
         </>
       )}
-      <p>
-        {e.abandonmentRate === null
-          ? t.abandonmentUnknown
-          : t.abandonmentRate(`${Math.round(e.abandonmentRate * 100)} %`)}
-      </p>
-      {e.remarks.length > 0 && (
+      <h3>{t.satisfaction}</h3>
+      {mean === null ? (
+        <p>{e.noRating}</p>
+      ) : (
+        <>
+          <p>{mean === 'withheld' ? e.meanWithheld : e.mean(oneDecimal.format(mean.mean), mean.n)}</p>
+          <CountTable
+            caption={e.satisfactionCaption}
+            keyHeader={e.rating}
+            countHeader={e.trials}
+            rows={satisfaction}
+            label={labelOf(messages.trials.satisfaction)}
+          />
+        </>
+      )}
+      <h3>{t.reasons}</h3>
+      {ev.reasons.length === 0 ? (
+        <p>{e.noReason}</p>
+      ) : (
+        <CountTable
+          caption={e.reasonsCaption}
+          keyHeader={e.reason}
+          countHeader={e.trials}
+          rows={byCount(ev.reasons, labelOf(messages.trials.reasons))}
+          label={labelOf(messages.trials.reasons)}
+        />
+      )}
+      <h3>{t.followUps}</h3>
+      {ev.followUps.count === 0 && !ev.followUps.withheld ? (
+        <p>{e.noFollowUp}</p>
+      ) : (
+        <>
+          <p>
+            {e.followUpsCount(cellText(ev.followUps))}.{' '}
+            {ev.abandonmentRate === null ? t.abandonmentUnknown : t.abandonmentRate(percent.format(ev.abandonmentRate))}
+          </p>
+          <CountTable
+            caption={e.usagesCaption}
+            keyHeader={e.usage}
+            countHeader={e.followUps}
+            rows={ev.usages}
+            label={labelOf(messages.trials.usages)}
+          />
+          {ev.abandonmentReasons.length > 0 && (
+            <>
+              <h4>{e.abandonmentReasons}</h4>
+              <CountTable
+                caption={e.abandonmentCaption}
+                keyHeader={e.reason}
+                countHeader={e.followUps}
+                rows={byCount(ev.abandonmentReasons, labelOf(messages.trials.abandonmentReasons))}
+                label={labelOf(messages.trials.abandonmentReasons)}
+              />
+            </>
+          )}
+        </>
+      )}
+      {ev.remarks.length > 0 && (
         <>
           <h3>{t.remarks}</h3>
           <ul>
-            {e.remarks.map((r, i) => (
+            {ev.remarks.map((r, i) => (
               <li key={i}>
                 {outcomeLabel(r.outcome)}
+                {r.reasonNote ? ` — ${r.reasonNote}` : ''}
                 {r.opinion ? ` — ${r.opinion}` : ''}
               </li>
             ))}
