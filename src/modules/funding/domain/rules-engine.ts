@@ -128,13 +128,15 @@ type Situation = Record<string, string | number>;
 export class AidRulesEngine {
   private readonly engines = new Map<string, Engine>();
   private readonly parametersByRule = new Map<string, string[]>();
+  private readonly layouts = new WeakMap<Engine, Map<string, AidLayout>>();
 
   constructor(
     private readonly set: ParameterSet,
     private readonly rules: RawRules,
   ) {}
 
-  readonly aids = (): AidRuleMeta[] => aidsOf(this.rules);
+  private aidList: AidRuleMeta[] | null = null;
+  readonly aids = (): AidRuleMeta[] => (this.aidList ??= aidsOf(this.rules));
 
   private engineOn(date: string): Engine {
     const key = [...this.set.parameters.values()].map((p) => valueOn(p, date)?.from ?? '-').join('|');
@@ -208,22 +210,53 @@ export class AidRulesEngine {
     });
   }
 
+  /**
+   * Where an aid's parts are in an engine's parsed rules: found once per engine rather than by scanning every rule
+   * for every household.
+   */
+  private layoutOf(engine: Engine, aid: AidRuleMeta): AidLayout {
+    let layouts = this.layouts.get(engine);
+    if (!layouts) this.layouts.set(engine, (layouts = new Map<string, AidLayout>()));
+    let layout = layouts.get(aid.name);
+    if (!layout) {
+      const parsed = engine.getParsedRules();
+      const depth = aid.name.split(' . ').length;
+      const titled = (name: string) => ({
+        name,
+        title: String(parsed[name]!.rawNode.titre ?? name),
+        node: parsed[name]!,
+      });
+      const names = Object.keys(parsed).filter((n) => n.startsWith(`${aid.name} . `));
+      layout = {
+        conditions: names
+          .filter((n) => n.startsWith(`${aid.name} . conditions . `) && n.split(' . ').length === depth + 2)
+          .map(titled),
+        eligible: parsed[`${aid.name} . éligible`]!,
+        amount: parsed[`${aid.name} . montant`]!,
+        details: names
+          .filter(
+            (n) =>
+              !n.startsWith(`${aid.name} . conditions`) && n !== `${aid.name} . éligible` && parsed[n]!.rawNode.titre,
+          )
+          .map(titled),
+        rule: parsed[aid.name]!.rawNode,
+      };
+      layouts.set(aid.name, layout);
+    }
+    return layout;
+  }
+
   private evaluateAid(engine: Engine, aid: AidRuleMeta, date: string): AidResult {
     const parsed = engine.getParsedRules();
-    const conditionNames = Object.keys(parsed).filter((n) => n.startsWith(`${aid.name} . conditions . `));
-    const conditions = conditionNames
-      .filter((n) => n.split(' . ').length === aid.name.split(' . ').length + 2)
-      .map((name) => {
-        const value = engine.evaluate(parsed[name]!).nodeValue;
-        return {
-          name,
-          title: String(parsed[name]!.rawNode.titre ?? name),
-          holds: value === null || value === undefined ? null : Boolean(value),
-        };
-      });
-    // Parsed rules are evaluated as they are: giving their names would parse them again for every household.
-    const allConditions = engine.evaluate(parsed[`${aid.name} . éligible`]!);
-    const amount = engine.evaluate(parsed[`${aid.name} . montant`]!);
+    const layout = this.layoutOf(engine, aid);
+    // Parsed rules are evaluated as they are: `evaluate` would parse them again (with the whole rule set) each time.
+    const evaluate = (node: RuleNode) => engine.evaluateNode(node);
+    const conditions = layout.conditions.map(({ name, title, node }) => {
+      const value = evaluate(node).nodeValue;
+      return { name, title, holds: value === null || value === undefined ? null : Boolean(value) };
+    });
+    const allConditions = evaluate(layout.eligible);
+    const amount = evaluate(layout.amount);
     const holds = allConditions.nodeValue;
     const status: AidStatus =
       holds === false
@@ -235,21 +268,7 @@ export class AidRulesEngine {
     const missing = new Set([...Object.keys(allConditions.missingVariables), ...Object.keys(amount.missingVariables)]);
     const parameterIds = this.parametersUsedBy(engine, aid.name);
     const parameters = parameterIds.map((id) => this.parameterUse(id, date));
-    const rule = parsed[aid.name]!.rawNode as { note?: string; références?: Record<string, string> };
     const ownMissing = [...missing].some((name) => name.startsWith(`${aid.name} . `));
-    const details = Object.keys(parsed)
-      .filter(
-        (n) =>
-          n.startsWith(`${aid.name} . `) &&
-          !n.startsWith(`${aid.name} . conditions`) &&
-          n !== `${aid.name} . éligible` &&
-          parsed[n]!.rawNode.titre,
-      )
-      .map((name) => ({
-        name,
-        title: String(parsed[name]!.rawNode.titre),
-        value: plain(engine.evaluate(parsed[name]!)),
-      }));
     return {
       aid: aid.name,
       title: aid.title,
@@ -257,14 +276,14 @@ export class AidRulesEngine {
       referenceDate: date,
       status,
       amount: status === 'not_eligible' || typeof amount.nodeValue !== 'number' ? null : amount.nodeValue,
-      details,
+      details: layout.details.map(({ name, title, node }) => ({ name, title, value: plain(evaluate(node)) })),
       conditions,
       notes: [
-        ...(rule.note ? [rule.note] : []),
+        ...(layout.rule.note ? [layout.rule.note] : []),
         // A workspace's aid whose amount is not published: the funder decides it.
         ...(ownMissing ? ['Montant non publié : à demander au financeur.'] : []),
       ],
-      references: Object.entries(rule.références ?? {}).map(([title, url]) => ({ title, url })),
+      references: Object.entries(layout.rule.références ?? {}).map(([title, url]) => ({ title, url })),
       missingInputs: [...missing]
         .filter((name) => !name.startsWith(`${PARAMETERS_NAMESPACE} . `) && !name.startsWith(`${aid.name} . `))
         .map((name) => String(parsed[name]?.rawNode.titre ?? name)),
@@ -275,6 +294,15 @@ export class AidRulesEngine {
     };
   }
 }
+
+type RuleNode = ReturnType<Engine['getParsedRules']>[string];
+type AidLayout = {
+  conditions: { name: string; title: string; node: RuleNode }[];
+  eligible: RuleNode;
+  amount: RuleNode;
+  details: { name: string; title: string; node: RuleNode }[];
+  rule: { note?: string; références?: Record<string, string> };
+};
 
 /** Publicodes writes dates the French way. */
 const publicodesDate = (iso: string) => iso.split('-').reverse().join('/');
