@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
-import { api } from '#src/shared/ui/api.ts';
+import { api, ApiError } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, formatDate, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
@@ -63,6 +63,51 @@ function QuoteComparison({ quotes }: { quotes: QuoteView[] }) {
 const lineFields = ['label', 'quantity', 'unitPriceExclTax', 'vatRate', 'eligibleWorks'] as const;
 const lineKey = (i: number, field: (typeof lineFields)[number]) => `line${i}_${field}`;
 
+/** The API names a line's field `lines.2.unitPriceExclTax`; the form's field for it is `line2_unitPriceExclTax`. */
+async function withLineIssuesOnFields(call: Promise<unknown>): Promise<void> {
+  try {
+    await call;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const issues = error.issues.map((i) => ({ ...i, path: i.path.replace(/^lines\.(\d+)\.(\w+).*$/, 'line$1_$2') }));
+    throw new ApiError(error.status, error.code, error.message, issues, error.details);
+  }
+}
+
+const lineFieldLabels = {
+  label: p.lineLabel,
+  quantity: p.quantity,
+  unitPriceExclTax: p.unitPrice,
+  vatRate: p.vatRate,
+  eligibleWorks: p.eligibleWorks,
+} satisfies Record<(typeof lineFields)[number], string>;
+const lineLabels = (count: number): Record<string, string> =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, i) =>
+      lineFields.map((field): [string, string] => [
+        lineKey(i, field),
+        `${p.lineLegend(i + 1)} — ${lineFieldLabels[field]}`,
+      ]),
+    ).flat(),
+  );
+
+/** French typing of whole numbers ("16 000"): the spaces are only for reading. */
+const withoutSpaces = (text: string) => text.replace(/[\s\u00a0\u202f]/g, '');
+
+/** Says what was just saved, and takes the focus the replaced form had, so keyboard users keep their place. */
+function SavedNotice({ message }: { message: string | null }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message]);
+  if (!message) return null;
+  return (
+    <p className="alert alert--success" role="status" tabIndex={-1} ref={ref}>
+      {message}
+    </p>
+  );
+}
+
 function QuoteForm({ project, onSaved }: { project: ProjectView; onSaved: () => void }) {
   const [count, setCount] = useState(1);
   const blankLine = (i: number) =>
@@ -90,17 +135,19 @@ function QuoteForm({ project, onSaved }: { project: ProjectView; onSaved: () => 
         vatRate: v[lineKey(i, 'vatRate')],
         eligibleWorks: v[lineKey(i, 'eligibleWorks')] === 'true',
       }));
-      await api(`/api/funding/projects/${project.id}/quotes`, {
-        body: {
-          supplierOrganizationId: v.supplierOrganizationId,
-          supplierName: v.supplierName,
-          reference: v.reference,
-          issuedOn: v.issuedOn,
-          statedExclTax: v.statedExclTax,
-          statedInclTax: v.statedInclTax,
-          lines,
-        },
-      });
+      await withLineIssuesOnFields(
+        api(`/api/funding/projects/${project.id}/quotes`, {
+          body: {
+            supplierOrganizationId: v.supplierOrganizationId,
+            supplierName: v.supplierName,
+            reference: v.reference,
+            issuedOn: v.issuedOn,
+            statedExclTax: v.statedExclTax,
+            statedInclTax: v.statedInclTax,
+            lines,
+          },
+        }),
+      );
       onSaved();
     },
   });
@@ -124,6 +171,7 @@ function QuoteForm({ project, onSaved }: { project: ProjectView; onSaved: () => 
           lines: p.lines,
           statedExclTax: p.statedExclTax,
           statedInclTax: p.statedInclTax,
+          ...lineLabels(count),
         }}
       />
       <SelectField
@@ -146,16 +194,33 @@ function QuoteForm({ project, onSaved }: { project: ProjectView; onSaved: () => 
       {Array.from({ length: count }, (_, i) => (
         <fieldset key={i} className="funding-line">
           <legend>{p.lineLegend(i + 1)}</legend>
-          <TextField form={form} name={lineKey(i, 'label')} label={p.lineLabel} required maxLength={300} />
-          <TextField form={form} name={lineKey(i, 'quantity')} label={p.quantity} inputMode="text" required />
-          <TextField form={form} name={lineKey(i, 'unitPriceExclTax')} label={p.unitPrice} inputMode="text" required />
+          <TextField form={form} name={lineKey(i, 'label')} label={lineFieldLabels.label} required maxLength={300} />
+          <TextField
+            form={form}
+            name={lineKey(i, 'quantity')}
+            label={lineFieldLabels.quantity}
+            inputMode="text"
+            required
+          />
+          <TextField
+            form={form}
+            name={lineKey(i, 'unitPriceExclTax')}
+            label={lineFieldLabels.unitPriceExclTax}
+            inputMode="text"
+            required
+          />
           <SelectField
             form={form}
             name={lineKey(i, 'vatRate')}
-            label={p.vatRate}
+            label={lineFieldLabels.vatRate}
             options={vatRateKeys.map((k) => ({ value: k, label: f.vatRates[k] }))}
           />
-          <SelectField form={form} name={lineKey(i, 'eligibleWorks')} label={p.eligibleWorks} options={yesNo} />
+          <SelectField
+            form={form}
+            name={lineKey(i, 'eligibleWorks')}
+            label={lineFieldLabels.eligibleWorks}
+            options={yesNo}
+          />
         </fieldset>
       ))}
       <button type="button" className="button button--secondary" onClick={addLine}>
@@ -183,7 +248,16 @@ function PlanForm({ project, onSaved }: { project: ProjectView; onSaved: () => v
       mpaWorksLast5Years: '',
     },
     submit: async (v) => {
-      await api(`/api/funding/projects/${project.id}/plans`, { body: v });
+      const { age, householdSize, referenceTaxIncome, mpaWorksLast5Years } = v;
+      await api(`/api/funding/projects/${project.id}/plans`, {
+        body: {
+          ...v,
+          age: withoutSpaces(age),
+          householdSize: withoutSpaces(householdSize),
+          referenceTaxIncome: withoutSpaces(referenceTaxIncome),
+          mpaWorksLast5Years: withoutSpaces(mpaWorksLast5Years),
+        },
+      });
       onSaved();
     },
   });
@@ -193,7 +267,18 @@ function PlanForm({ project, onSaved }: { project: ProjectView; onSaved: () => v
       <h3 id="funding-plan-form-title">{p.computePlan}</h3>
       <ErrorSummary
         form={form}
-        labels={{ quoteId: p.chosenQuote, filingOn: p.filingOn, paymentOn: p.paymentOn, referenceTaxIncome: p.income }}
+        labels={{
+          quoteId: p.chosenQuote,
+          filingOn: p.filingOn,
+          paymentOn: p.paymentOn,
+          age: p.age,
+          gir: p.gir,
+          householdSize: p.householdSize,
+          referenceTaxIncome: p.income,
+          inIleDeFrance: p.inIleDeFrance,
+          tenure: p.tenure,
+          mpaWorksLast5Years: p.mpaUsed,
+        }}
       />
       <SelectField
         form={form}
@@ -334,29 +419,94 @@ function NewApplication({ plan, existing, onSaved }: { plan: PlanView; existing:
   );
 }
 
-function ApplicationCard({ application, onSaved }: { application: ApplicationView; onSaved: () => void }) {
+/** Sends one change of an application on the revision it is at. */
+type Write = (send: (revision: number) => Promise<unknown>) => Promise<void>;
+
+function StepForm({
+  application,
+  write,
+  onSaved,
+}: {
+  application: ApplicationView;
+  write: Write;
+  onSaved: () => void;
+}) {
   const steps = nextStatuses(application.status);
   const form = useForm({
     initial: { status: steps[0] ?? '', occurredOn: today(), granted: '', refusalReason: '', note: '' },
     submit: async (v) => {
-      await api(`/api/funding/applications/${application.id}/steps`, {
-        body: { ...v, revision: application.revision },
-      });
+      await write((revision) => api(`/api/funding/applications/${application.id}/steps`, { body: { ...v, revision } }));
       onSaved();
     },
   });
+  if (steps.length === 0) return null;
+  return (
+    <form onSubmit={form.onSubmit} noValidate aria-label={`${p.recordStep} — ${application.aidTitle}`}>
+      <ErrorSummary
+        form={form}
+        labels={{
+          status: p.nextStep,
+          occurredOn: p.occurredOn,
+          granted: p.granted,
+          refusalReason: p.refusalReason,
+          note: p.note,
+        }}
+      />
+      <SelectField
+        form={form}
+        name="status"
+        label={p.nextStep}
+        options={steps.map((s) => ({ value: s, label: f.statuses[s] }))}
+      />
+      <TextField form={form} name="occurredOn" label={p.occurredOn} type="date" required />
+      {form.values.status === 'accepted' && (
+        <TextField form={form} name="granted" label={p.granted} inputMode="text" required />
+      )}
+      {form.values.status === 'refused' && (
+        <TextField form={form} name="refusalReason" label={p.refusalReason} required maxLength={1000} />
+      )}
+      <TextField form={form} name="note" label={p.note} maxLength={2000} />
+      <SubmitButton submitting={form.submitting}>{p.recordStep}</SubmitButton>
+    </form>
+  );
+}
+
+function ApplicationCard({ application, onSaved }: { application: ApplicationView; onSaved: () => void }) {
+  const [stepsSaved, setStepsSaved] = useState(0);
   const [documentsError, setDocumentsError] = useState<string | null>(null);
-  const toggle = async (key: string, received: boolean) => {
-    try {
-      await api(`/api/funding/applications/${application.id}/documents`, {
+  // A box shows its new state at once. Writes (boxes, steps) run one after the other, each on the revision the
+  // previous one made, which the reload may not have brought yet.
+  const [ticked, setTicked] = useState<Partial<Record<string, boolean>>>({});
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const revision = useRef(application.revision);
+  useEffect(() => {
+    revision.current = Math.max(revision.current, application.revision);
+  }, [application.revision]);
+  const write: Write = (send) => {
+    const done = queue.current.then(async () => {
+      await send(revision.current);
+      revision.current += 1;
+    });
+    queue.current = done.catch(() => undefined);
+    return done;
+  };
+  const toggle = (key: string, received: boolean) => {
+    setTicked((shown) => ({ ...shown, [key]: received }));
+    write((revision) =>
+      api(`/api/funding/applications/${application.id}/documents`, {
         method: 'PUT',
-        body: { documents: [{ key, received }], revision: application.revision },
-      });
-      setDocumentsError(null);
-      onSaved();
-    } catch (error) {
-      setDocumentsError(error instanceof Error ? error.message : String(error));
-    }
+        body: { documents: [{ key, received }], revision },
+      }),
+    ).then(
+      () => {
+        setDocumentsError(null);
+        onSaved();
+      },
+      (error: unknown) => {
+        setTicked((shown) => ({ ...shown, [key]: undefined }));
+        setDocumentsError(error instanceof Error ? error.message : String(error));
+      },
+    );
   };
   const headingId = `funding-application-${application.id}`;
   const delays = p.delays(application.decisionDays, application.paymentDays);
@@ -383,8 +533,8 @@ function ApplicationCard({ application, onSaved }: { application: ApplicationVie
             <input
               type="checkbox"
               id={`${headingId}-${d.key}`}
-              checked={d.received}
-              onChange={(e) => void toggle(d.key, e.target.checked)}
+              checked={ticked[d.key] ?? d.received}
+              onChange={(e) => toggle(d.key, e.target.checked)}
             />
             <label htmlFor={`${headingId}-${d.key}`}>{f.documents[d.key]}</label>
           </div>
@@ -401,42 +551,48 @@ function ApplicationCard({ application, onSaved }: { application: ApplicationVie
           </li>
         ))}
       </ol>
-      {steps.length > 0 && (
-        <form onSubmit={form.onSubmit} noValidate aria-label={`${p.recordStep} — ${application.aidTitle}`}>
-          <ErrorSummary
-            form={form}
-            labels={{
-              status: p.nextStep,
-              occurredOn: p.occurredOn,
-              granted: p.granted,
-              refusalReason: p.refusalReason,
-            }}
-          />
-          <SelectField
-            form={form}
-            name="status"
-            label={p.nextStep}
-            options={steps.map((s) => ({ value: s, label: f.statuses[s] }))}
-          />
-          <TextField form={form} name="occurredOn" label={p.occurredOn} type="date" required />
-          {form.values.status === 'accepted' && (
-            <TextField form={form} name="granted" label={p.granted} inputMode="text" required />
-          )}
-          {form.values.status === 'refused' && (
-            <TextField form={form} name="refusalReason" label={p.refusalReason} required maxLength={1000} />
-          )}
-          <TextField form={form} name="note" label={p.note} maxLength={2000} />
-          <SubmitButton submitting={form.submitting}>{p.recordStep}</SubmitButton>
-        </form>
-      )}
+      <SavedNotice key={`notice-${stepsSaved}`} message={stepsSaved > 0 ? p.stepSaved : null} />
+      {/* A recorded step starts the form afresh on the steps that now follow; the card (and a box's focus) stays. */}
+      <StepForm
+        key={`steps-${application.timeline.length}`}
+        application={application}
+        write={write}
+        onSaved={() => {
+          setStepsSaved((n) => n + 1);
+          onSaved();
+        }}
+      />
     </article>
   );
 }
+
+function FollowUps({ plan }: { plan: PlanView }) {
+  return (
+    <section aria-labelledby="funding-follow-ups">
+      <h2 id="funding-follow-ups">{p.followUpsTitle}</h2>
+      {plan.usageCheckDueOn === null ? (
+        <p>{p.followUpsPending}</p>
+      ) : (
+        <ul>
+          <li>
+            {plan.taxDeclarationDueOn === null
+              ? p.taxCreditNotCounted
+              : p.taxDeclarationDue(formatDate(plan.taxDeclarationDueOn))}
+          </li>
+          <li>{p.usageCheckDue(formatDate(plan.usageCheckDueOn))}</li>
+        </ul>
+      )}
+    </section>
+  );
+}
+
+type Section = 'quotes' | 'plan' | 'applications';
 
 /** One adaptation project: its quotes side by side, the funding plan, the applications to each funder. */
 export function FundingProjectPage() {
   const { projectId = '' } = useParams();
   const { state, reload } = useApi<ProjectView>(`/api/funding/projects/${projectId}`);
+  const [notice, setNotice] = useState<{ section: Section; message: string; count: number } | null>(null);
   if (state.status === 'loading') return <Page title={p.projectsTitle} />;
   if (state.status === 'error')
     return (
@@ -447,37 +603,56 @@ export function FundingProjectPage() {
   const project = state.data;
   const latest = project.plans[0];
   const applications = project.applications.filter((a) => a.planId === latest?.id);
+  const saved = (section: Section, message: string) => () => {
+    setNotice((shown) => ({ section, message, count: (shown?.count ?? 0) + 1 }));
+    reload();
+  };
+  // Remounted on each save (key), so the notice takes the focus again when the same message repeats. Keys of
+  // siblings carry a prefix: a notice and a form counting to the same number must not share one.
+  const noticeOf = (section: Section) =>
+    notice?.section === section ? <SavedNotice key={`notice-${notice.count}`} message={notice.message} /> : null;
   return (
     <Page title={`${project.title} — ${project.personName}`}>
-      <p>
-        <Link to={`/parcours/${project.pathwayId}/financement`}>{p.backToPathway}</Link>
-      </p>
+      <ul className="funding-links">
+        <li>
+          <Link to={`/parcours/${project.pathwayId}/financement`}>{p.backToProjects}</Link>
+        </li>
+        <li>
+          <Link to={`/parcours/${project.pathwayId}`}>{p.backToPathway}</Link>
+        </li>
+      </ul>
       <section aria-labelledby="funding-quotes">
         <h2 id="funding-quotes">{p.quotesTitle}</h2>
+        {noticeOf('quotes')}
         <QuoteComparison quotes={project.quotes} />
-        <QuoteForm key={project.quotes.length} project={project} onSaved={reload} />
+        <QuoteForm key={`quotes-${project.quotes.length}`} project={project} onSaved={saved('quotes', p.quoteSaved)} />
       </section>
       <section aria-labelledby="funding-plan">
         <h2 id="funding-plan">{p.planTitle}</h2>
         <p>{p.planIntro}</p>
+        {noticeOf('plan')}
         {latest ? <PlanFigures plan={latest} /> : <p>{p.noPlan}</p>}
-        {project.quotes.length > 0 && <PlanForm key={project.plans.length} project={project} onSaved={reload} />}
+        {project.quotes.length > 0 && (
+          <PlanForm key={`plans-${project.plans.length}`} project={project} onSaved={saved('plan', p.planSaved)} />
+        )}
       </section>
       <section aria-labelledby="funding-applications">
         <h2 id="funding-applications">{p.applicationsTitle}</h2>
         {applications.length === 0 && <p>{p.noApplications}</p>}
         {applications.map((a) => (
-          <ApplicationCard key={`${a.id}-${a.revision}`} application={a} onSaved={reload} />
+          <ApplicationCard key={a.id} application={a} onSaved={reload} />
         ))}
+        {noticeOf('applications')}
         {latest && (
           <NewApplication
-            key={applications.length}
+            key={`applications-${applications.length}`}
             plan={latest}
             existing={applications.map((a) => a.aid)}
-            onSaved={reload}
+            onSaved={saved('applications', p.applicationSaved)}
           />
         )}
       </section>
+      {latest && <FollowUps plan={latest} />}
     </Page>
   );
 }

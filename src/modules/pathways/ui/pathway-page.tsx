@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
+import type { Me } from '#src/modules/platform/index.ts';
 import type { PathwayDetail } from '#src/modules/pathways/api/pathway.schema.ts';
 import { JournalPanel } from '#src/modules/pathways/ui/journal-panel.tsx';
 import { OptionsPanel } from '#src/modules/pathways/ui/options-panel.tsx';
@@ -16,6 +17,9 @@ const u = t.ui;
 export function PathwayPage() {
   const { id } = useParams();
   const { state, reload } = useApi<PathwayDetail>(`/api/pathways/${id}`);
+  // The funding projects are linked only for roles that may read them.
+  const { state: me } = useApi<Me>('/api/me');
+  const readsFunding = me.status === 'ready' && me.data.permissions.includes('funding.read');
   if (state.status === 'loading') return <p role="status">{messages.app.loading}</p>;
   if (state.status === 'error')
     return (
@@ -62,6 +66,11 @@ export function PathwayPage() {
             {messages.trials.ui.personLink}
           </Link>
         </p>
+        {readsFunding && (
+          <p>
+            <Link to={`/parcours/${p.id}/financement`}>{messages.funding.pages.linkFromPathway}</Link>
+          </p>
+        )}
       </section>
       <StagePanel detail={detail} onChanged={reload} />
       <JournalPanel detail={detail} onChanged={reload} />

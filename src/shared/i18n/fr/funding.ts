@@ -83,6 +83,12 @@ export const funding = {
     projectTitle: 'Intitulé du projet',
     createProject: 'Créer le projet',
     backToPathway: 'Retour au parcours',
+    backToProjects: 'Tous les projets de financement du parcours',
+    linkFromPathway: 'Financement des aménagements',
+    quoteSaved: 'Le devis est enregistré.',
+    planSaved: 'Le plan de financement est enregistré.',
+    applicationSaved: 'La demande est créée.',
+    stepSaved: 'L’étape est enregistrée.',
     openProject: (title: string) => `Ouvrir le projet « ${title} »`,
     quotesTitle: 'Devis',
     noQuotes: 'Aucun devis saisi.',
@@ -173,6 +179,13 @@ export const funding = {
         .filter(Boolean)
         .join(', '),
     warning: (text: string) => `Avertissement : ${text}`,
+    followUpsTitle: 'Suivi après paiement',
+    followUpsPending: 'Les suivis de l’année suivante sont programmés au premier paiement d’une demande de ce plan.',
+    taxDeclarationDue: (date: string) =>
+      `Crédit d’impôt : les dépenses sont à déclarer avec les revenus de l’année du paiement ; un rappel est envoyé au référent du parcours le ${date}.`,
+    taxCreditNotCounted: 'Pas de crédit d’impôt à déclarer : le plan n’en retient aucun.',
+    usageCheckDue: (date: string) =>
+      `Utilisation de l’aménagement : à vérifier avec la personne ; un rappel est envoyé au référent du parcours le ${date}.`,
     indicatorsTitle: 'Indicateurs des financements',
     from: 'Du',
     to: 'Au',
