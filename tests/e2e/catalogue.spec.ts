@@ -72,3 +72,96 @@ test('a loan agreement close to its end is listed to renew, and renewing it take
   await expect(page.getByText('Convention enregistrée : son rappel suit la nouvelle date de fin.')).toBeVisible();
   await expect(toRenew.getByRole('row', { name: new RegExp(title.replace(/[()]/g, '.')) })).toHaveCount(0);
 });
+
+test('the documentalist imports a product file with a bad line: nothing is imported and the report names the line and column', async ({
+  page,
+  signIn,
+  expectNoAxeViolations,
+}) => {
+  await signIn(page, 'documentation@demo.demeure.fr', PASSWORD);
+  await page.goto('/catalogue/produits/nouveau');
+  await page.getByRole('link', { name: 'Importer des produits depuis un fichier' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Importer des produits' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Télécharger le modèle (CSV)' })).toHaveAttribute(
+    'href',
+    '/api/catalogue/product-imports/template.csv',
+  );
+  await expect(page.getByRole('table', { name: 'Colonnes attendues, dans l’ordre du modèle' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const csv =
+    'nom;code ISO principal;prix moyen (€);date du prix;source du prix\n' +
+    'Enfile-bas importé;09 09 03;19,90;01/10/2026;relevé 2026\n' +
+    'Enfile-bouton importé;09 09 03;12,50;;relevé 2026\n';
+  await page.getByLabel('Fichier (CSV ou XLSX, 512 Ko au plus)').setInputFiles({
+    name: 'produits.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(
+    page.getByText('Une ligne est en erreur : rien n’a été importé. Corrigez-la puis réessayez.'),
+  ).toBeVisible();
+  const report = page.getByRole('table', { name: 'Résultat ligne par ligne' });
+  await expect(report.getByRole('row', { name: /^2 Enfile-bas importé/ })).toContainText('Correcte');
+  await expect(
+    report.getByRole('row', { name: '3 Enfile-bouton importé date du prix Indiquez la date du prix moyen.' }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // All or nothing: the good line was not imported either.
+  await page.goto('/catalogue');
+  await page.getByLabel('Mots recherchés').fill('enfile-bas importé');
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+  await expect(page.getByRole('link', { name: /Enfile-bas importé/ })).toHaveCount(0);
+});
+
+test('a showroom item changed meanwhile by someone else is not overwritten, and what was typed stays', async ({
+  page,
+  signIn,
+  expectNoAxeViolations,
+}) => {
+  await signIn(page, 'documentation@demo.demeure.fr', PASSWORD);
+  await page.goto('/showroom');
+  const inventory = page.getByRole('table', { name: 'Objets du show-room et de l’unité mobile' });
+  const editButton = inventory.getByRole('button', { name: /^Modifier l’objet / }).first();
+  const name = (await editButton.textContent())!.replace('Modifier l’objet ', '');
+  await editButton.click();
+  const form = page.getByRole('form', { name: `Modifier l’objet « ${name} »` });
+  await expect(form.getByRole('heading', { level: 3 })).toBeFocused();
+  await form.getByLabel('État').selectOption({ label: 'En réparation' });
+  await form.getByLabel('Remarque').fill('Télécommande à remplacer');
+  await expectNoAxeViolations(page);
+
+  // Someone else saves the same item first.
+  type Items = { items: { id: string; productName: string; revision: string; [field: string]: unknown }[] };
+  const showroom = (await (await page.request.get('/api/catalogue/showroom')).json()) as Items;
+  const item = showroom.items.find((i) => i.productName === name)!;
+  const { id, revision, productId, location, ownership, loanAgreementId, state, serialNumber } = item;
+  const other = await page.request.put(`/api/catalogue/showroom/items/${id}`, {
+    data: { productId, location, ownership, loanAgreementId, state, serialNumber, note: 'Vérifié', revision },
+  });
+  expect(other.status()).toBe(204);
+
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(
+    form.getByText('Cet objet a été modifié entre-temps : rechargez la page, puis refaites vos changements.'),
+  ).toBeVisible();
+  await expect(form.getByLabel('Remarque')).toHaveValue('Télécommande à remplacer');
+  await expect(form.getByLabel('État')).toHaveValue('under_repair');
+  await expectNoAxeViolations(page);
+
+  await page.reload();
+  await inventory
+    .getByRole('button', { name: `Modifier l’objet ${name}` })
+    .first()
+    .click();
+  const again = page.getByRole('form', { name: `Modifier l’objet « ${name} »` });
+  await expect(again.getByLabel('Remarque')).toHaveValue('Vérifié');
+  await again.getByLabel('Remarque').fill('Télécommande à remplacer');
+  await again.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Objet enregistré.')).toBeVisible();
+  await expect(inventory.getByRole('row', { name: new RegExp(name) }).first()).toContainText(
+    'Télécommande à remplacer',
+  );
+});
