@@ -297,7 +297,7 @@ beforeAll(async () => {
     );
   }
 
-  // A funding project with a quote, a plan, an application and a local aid in each workspace.
+  // A funding project with a quote, a plan, an application, a local aid and a parameter value in each workspace.
   for (const workspaceId of [a.workspaceId, b.workspaceId]) {
     const [projectId, quoteId, planId, applicationId] = [newId(), newId(), newId(), newId()];
     await database.execute(
@@ -327,6 +327,12 @@ beforeAll(async () => {
       `insert into funding_local_aids (workspace_id, id, name, funder_name, funder_kind, base, fixed_amount_cents,
          in_force_from, source_title, confidence)
        values ($1, $2, 'Aide communale', 'Commune', 'commune', 'fixed', 50000, current_date, 'Délibération', 'official')`,
+      [workspaceId, newId()],
+    );
+    await database.execute(
+      `insert into funding_parameter_values (workspace_id, id, parameter_id, from_on, value, confidence, source_title,
+         source_url)
+       values ($1, $2, 'mtp.monthly', '2026-04-01', '1300', 'official', 'Circulaire', 'https://exemple.test/')`,
       [workspaceId, newId()],
     );
   }

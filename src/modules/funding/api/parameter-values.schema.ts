@@ -22,7 +22,10 @@ export const parameterValueInputSchema = z
       .or(z.literal('').transform(() => null))
       .transform((v) => v ?? null),
     /** In the shape of the parameter's latest known value; checked part by part against it. */
-    value: z.unknown().openapi({ description: 'A number, a list of numbers, or named parts of those' }),
+    value: z
+      .unknown()
+      .nonoptional({ error: 'Saisissez la valeur.' })
+      .openapi({ description: 'A number, a list of numbers, or named parts of those' }),
     confidence: z.enum(confidences, { error: 'Indiquez le niveau de confiance.' }),
     sourceTitle: text(300, 'Indiquez la source (texte officiel, guide, circulaire).'),
     sourceUrl: z.url({ error: 'Saisissez l’adresse web de la source (https://…).' }),
