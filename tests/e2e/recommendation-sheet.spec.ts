@@ -122,13 +122,24 @@ test('journey 3: trials of a bath board and grab bars, the recommendation sheet 
   await page.getByRole('button', { name: 'Ajouter des travaux' }).click();
   await page.getByLabel('Travaux à réaliser').fill('Remplacer la baignoire par une douche de plain-pied');
   await page.getByLabel('Pourquoi', { exact: true }).fill('Supprimer l’enjambement');
-  await page.getByLabel('Pistes de financement').fill('Caisse de retraite ; MaPrimeAdapt’ pour les travaux.');
+  // Funding leads: no plan on this pathway yet, so the aids come from a simulation on his file.
+  const mpa = page
+    .getByRole('list', { name: /^Simulation sur le dossier du / })
+    .getByRole('listitem')
+    .filter({ hasText: /^MaPrimeAdapt.* — Anah/ });
+  await expect(mpa).toContainText('À vérifier');
+  await mpa.getByRole('button', { name: /Ajouter aux pistes : MaPrimeAdapt/ }).click();
+  await expect(mpa).toContainText('Retenue');
+  await expect(page.getByRole('button', { name: /Retirer MaPrimeAdapt/ })).toBeVisible();
+  await page.getByLabel(/Précisions — MaPrimeAdapt/).fill('Pour la douche de plain-pied.');
+  await page.getByLabel('Autres pistes de financement').fill('Complémentaire santé pour la planche de bain.');
   await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
   await expect(page.getByText('Brouillon enregistré.')).toBeVisible();
   // Saved, each line shows the person's trial of the product.
   await expect(
     page.getByRole('group', { name: 'Rubrique 1 : Se laver' }).getByText(/Essai du .* : Adapté/),
   ).toBeVisible();
+  await expect(page.getByLabel(/Précisions — MaPrimeAdapt/)).toHaveValue('Pour la douche de plain-pied.');
   await expectNoAxeViolations(page);
 
   // 3. Handed over, then printed.
@@ -148,4 +159,7 @@ test('journey 3: trials of a bath board and grab bars, the recommendation sheet 
   expect(text).toContain(bars);
   expect(text).toContain('Fiche de préconisations');
   expect(text).toMatch(/Essai du .* : Adapté/);
+  expect(text).toMatch(/MaPrimeAdapt.* Anah À vérifier/);
+  expect(text).toContain('Pour la douche de plain-pied.');
+  expect(text).toContain('Complémentaire santé pour la planche de bain.');
 });

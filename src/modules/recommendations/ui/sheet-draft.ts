@@ -7,7 +7,12 @@ import type { SheetContent } from '#src/modules/recommendations/api/sheet.schema
 export type DraftItem = { uid: string; productId: string; note: string };
 export type DraftGroup = { uid: string; key: string; items: DraftItem[] };
 export type DraftWorks = { uid: string } & SheetContent['works'][number];
-export type Draft = Omit<SheetContent, 'groups' | 'works'> & { groups: DraftGroup[]; works: DraftWorks[] };
+export type DraftLead = { uid: string } & SheetContent['aidLeads'][number];
+export type Draft = Omit<SheetContent, 'groups' | 'works' | 'aidLeads'> & {
+  groups: DraftGroup[];
+  works: DraftWorks[];
+  aidLeads: DraftLead[];
+};
 
 export const uid = () => crypto.randomUUID();
 
@@ -15,6 +20,7 @@ export const toDraft = (content: SheetContent): Draft => ({
   ...content,
   groups: content.groups.map((g) => ({ uid: uid(), key: g.key, items: g.items.map((i) => ({ uid: uid(), ...i })) })),
   works: content.works.map((w) => ({ uid: uid(), ...w })),
+  aidLeads: content.aidLeads.map((l) => ({ uid: uid(), ...l })),
 });
 
 export const toContent = (draft: Draft): SheetContent => ({
@@ -25,7 +31,7 @@ export const toContent = (draft: Draft): SheetContent => ({
     items: g.items.map(({ productId, note }) => ({ productId, note })),
   })),
   works: draft.works.map(({ room, what, why }) => ({ room, what, why })),
-  aidLeads: draft.aidLeads,
+  aidLeads: draft.aidLeads.map(({ uid: _, ...lead }) => lead),
   fundingLeads: draft.fundingLeads,
   notes: draft.notes,
 });
@@ -34,12 +40,19 @@ export const sameContent = (a: SheetContent, b: SheetContent) => JSON.stringify(
 
 // What was typed and not yet saved stays on this device, so a closed tab or a lost session loses nothing.
 type Stored = { savedAt: string; content: SheetContent };
+// Kept on a device before aid leads existed: none.
+type StoredBefore = {
+  savedAt: string;
+  content: Omit<SheetContent, 'aidLeads'> & { aidLeads?: SheetContent['aidLeads'] };
+};
 const storageKey = (pathwayId: string) => `demeure.recommendation-sheet.${pathwayId}`;
 
 export function readStored(pathwayId: string): Stored | null {
   try {
-    const stored = JSON.parse(localStorage.getItem(storageKey(pathwayId)) ?? 'null') as Stored | null;
-    return stored && Array.isArray(stored.content?.groups) ? stored : null;
+    const stored = JSON.parse(localStorage.getItem(storageKey(pathwayId)) ?? 'null') as StoredBefore | null;
+    return stored && Array.isArray(stored.content?.groups)
+      ? { ...stored, content: { ...stored.content, aidLeads: stored.content.aidLeads ?? [] } }
+      : null;
   } catch {
     return null;
   }

@@ -3,14 +3,17 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { api, ApiError } from '#src/shared/ui/api.ts';
 import { FieldLayout } from '#src/shared/ui/form.tsx';
 import { formatDate, formatDateTime } from '#src/shared/ui/page.tsx';
+import type { Loadable } from '#src/shared/ui/use-api.ts';
 import {
   activityKeys,
   formatCents,
   moved,
   roomKeys,
+  type FundingOptions,
   type SheetContent,
   type SheetView,
 } from '#src/modules/recommendations/api/sheet.schema.ts';
+import { AidLeads } from '#src/modules/recommendations/ui/aid-leads.tsx';
 import { ProductPicker, type FoundProduct } from '#src/modules/recommendations/ui/product-picker.tsx';
 import {
   fieldId,
@@ -75,9 +78,12 @@ type Conflict = { revision: number; content: SheetContent } | null;
  */
 export function SheetEditor({
   view,
+  fundingOptions,
   onChanged,
 }: {
   view: SheetView;
+  /** The aids the funding module gives for the person, to add as leads. */
+  fundingOptions: Loadable<FundingOptions>;
   /** After a save or a hand-over: the page reloads the sheet (products, trials, versions) and says what happened. */
   onChanged: (done: { handedOver: number } | { saved: true }) => void;
 }) {
@@ -587,6 +593,18 @@ export function SheetEditor({
 
       <section className="panel" aria-labelledby="sheet-funding-title">
         <h2 id="sheet-funding-title">{u.fundingTitle}</h2>
+        <AidLeads
+          options={fundingOptions}
+          personId={view.pathway.personId}
+          leads={draft.aidLeads}
+          setLeads={(change) => update((d) => ({ ...d, aidLeads: change(d.aidLeads) }))}
+          errorOf={errorOf}
+          move={move}
+          announce={announce}
+          focusOn={(id) => {
+            focusNext.current = id;
+          }}
+        />
         <FieldLayout
           id={fieldId('fundingLeads')}
           label={u.fundingLeads}

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { Alert, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import type { SheetView } from '#src/modules/recommendations/api/sheet.schema.ts';
+import type { FundingOptions, SheetView } from '#src/modules/recommendations/api/sheet.schema.ts';
 import { SheetEditor } from '#src/modules/recommendations/ui/sheet-editor.tsx';
 
 const u = messages.recommendations.ui;
@@ -51,6 +51,11 @@ function Versions({ versions }: { versions: SheetView['versions'] }) {
 export function SheetPage() {
   const { id } = useParams();
   const { state, reload } = useApi<SheetView>(`/api/pathways/${id}/recommendation-sheet`);
+  // Loaded once for the page, not again after each save: a simulation reads the person's file (audited).
+  const writer = state.status === 'ready' && state.data.canWrite;
+  const { state: fundingOptions } = useApi<FundingOptions>(
+    writer ? `/api/pathways/${id}/recommendation-sheet/funding-options` : null,
+  );
   const [done, setDone] = useState<string | null>(null);
   if (state.status === 'loading') return <p role="status">{messages.app.loading}</p>;
   if (state.status === 'error')
@@ -73,6 +78,7 @@ export function SheetPage() {
           // After a save or a hand-over the revision moves: a new editor starts from the saved draft and its products' trials.
           key={view.draft?.revision ?? 0}
           view={view}
+          fundingOptions={fundingOptions}
           onChanged={(what) => {
             setDone('handedOver' in what ? u.handedOver(what.handedOver) : u.saved);
             reload();
