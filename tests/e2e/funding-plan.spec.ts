@@ -246,6 +246,32 @@ test('journey 3: from the works quote to the paid MaPrimeAdapt’ and the next y
   await expectNoAxeViolations(page);
 });
 
+test('a manager reads the funding project without the forms only its writers may send', async ({
+  page,
+  signIn,
+  expectNoAxeViolations,
+}) => {
+  await signIn(page, 'financement@demo.demeure.fr', PASSWORD);
+  const mine = (await (await page.request.get('/api/pathways?scope=mine')).json()) as {
+    items: { id: string; lastName: string }[];
+  };
+  const garcia = mine.items.find((p) => p.lastName === 'Garcia')!;
+  const projects = (await (await page.request.get(`/api/pathways/${garcia.id}/funding-projects`)).json()) as {
+    items: { id: string; title: string }[];
+  };
+  const bathroom = projects.items.find((p) => p.title === 'Salle de bain : douche à la place de la baignoire')!;
+  await page.context().clearCookies();
+
+  await signIn(page, 'direction@demo.demeure.fr', PASSWORD);
+  await page.goto(`/financements/projets/${bathroom.id}`);
+  await expect(page.getByRole('heading', { level: 3, name: "Demande : MaPrimeAdapt' — Accordée" })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Comparaison des devis (montants en euros)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ajouter un devis' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Enregistrer l’étape' })).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: 'Devis', exact: true })).toBeDisabled();
+  await expectNoAxeViolations(page);
+});
+
 test('the pathway links to its funding projects only for roles that may read them', async ({ page, signIn }) => {
   await signIn(page, 'habitat@demo.demeure.fr', PASSWORD);
   const mine = (await (await page.request.get('/api/pathways?scope=mine')).json()) as { items: { id: string }[] };

@@ -4,6 +4,7 @@ import { api } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
+import { useMayWriteFunding } from '#src/modules/funding/ui/use-may-write.ts';
 import { projectCreateSchema } from '#src/modules/funding/api/funding.schema.ts';
 
 const p = messages.funding.pages;
@@ -16,6 +17,7 @@ export function PathwayProjectsPage() {
   const { pathwayId = '' } = useParams();
   const navigate = useNavigate();
   const { state } = useApi<Projects>(`/api/pathways/${pathwayId}/funding-projects`);
+  const mayWrite = useMayWriteFunding();
   const form = useForm({
     initial: { title: '' },
     schema: projectCreateSchema.pick({ title: true }),
@@ -48,12 +50,14 @@ export function PathwayProjectsPage() {
             ))}
           </ul>
         ))}
-      <form onSubmit={form.onSubmit} noValidate aria-labelledby="funding-new-project">
-        <h2 id="funding-new-project">{p.newProject}</h2>
-        <ErrorSummary form={form} labels={{ title: p.projectTitle }} />
-        <TextField form={form} name="title" label={p.projectTitle} required maxLength={200} />
-        <SubmitButton submitting={form.submitting}>{p.createProject}</SubmitButton>
-      </form>
+      {mayWrite && (
+        <form onSubmit={form.onSubmit} noValidate aria-labelledby="funding-new-project">
+          <h2 id="funding-new-project">{p.newProject}</h2>
+          <ErrorSummary form={form} labels={{ title: p.projectTitle }} />
+          <TextField form={form} name="title" label={p.projectTitle} required maxLength={200} />
+          <SubmitButton submitting={form.submitting}>{p.createProject}</SubmitButton>
+        </form>
+      )}
     </Page>
   );
 }

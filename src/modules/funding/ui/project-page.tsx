@@ -5,6 +5,7 @@ import { api, ApiError } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, formatDate, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
+import { useMayWriteFunding } from '#src/modules/funding/ui/use-may-write.ts';
 import {
   nextStatuses,
   tenures,
@@ -471,7 +472,15 @@ function StepForm({
   );
 }
 
-function ApplicationCard({ application, onSaved }: { application: ApplicationView; onSaved: () => void }) {
+function ApplicationCard({
+  application,
+  mayWrite,
+  onSaved,
+}: {
+  application: ApplicationView;
+  mayWrite: boolean;
+  onSaved: () => void;
+}) {
   const [stepsSaved, setStepsSaved] = useState(0);
   const [documentsError, setDocumentsError] = useState<string | null>(null);
   // A box shows its new state at once. Writes (boxes, steps) run one after the other, each on the revision the
@@ -534,6 +543,7 @@ function ApplicationCard({ application, onSaved }: { application: ApplicationVie
               type="checkbox"
               id={`${headingId}-${d.key}`}
               checked={ticked[d.key] ?? d.received}
+              disabled={!mayWrite}
               onChange={(e) => toggle(d.key, e.target.checked)}
             />
             <label htmlFor={`${headingId}-${d.key}`}>{f.documents[d.key]}</label>
@@ -553,15 +563,17 @@ function ApplicationCard({ application, onSaved }: { application: ApplicationVie
       </ol>
       <SavedNotice key={`notice-${stepsSaved}`} message={stepsSaved > 0 ? p.stepSaved : null} />
       {/* A recorded step starts the form afresh on the steps that now follow; the card (and a box's focus) stays. */}
-      <StepForm
-        key={`steps-${application.timeline.length}`}
-        application={application}
-        write={write}
-        onSaved={() => {
-          setStepsSaved((n) => n + 1);
-          onSaved();
-        }}
-      />
+      {mayWrite && (
+        <StepForm
+          key={`steps-${application.timeline.length}`}
+          application={application}
+          write={write}
+          onSaved={() => {
+            setStepsSaved((n) => n + 1);
+            onSaved();
+          }}
+        />
+      )}
     </article>
   );
 }
@@ -593,6 +605,7 @@ export function FundingProjectPage() {
   const { projectId = '' } = useParams();
   const { state, reload } = useApi<ProjectView>(`/api/funding/projects/${projectId}`);
   const [notice, setNotice] = useState<{ section: Section; message: string; count: number } | null>(null);
+  const mayWrite = useMayWriteFunding();
   if (state.status === 'loading') return <Page title={p.projectsTitle} />;
   if (state.status === 'error')
     return (
@@ -625,14 +638,20 @@ export function FundingProjectPage() {
         <h2 id="funding-quotes">{p.quotesTitle}</h2>
         {noticeOf('quotes')}
         <QuoteComparison quotes={project.quotes} />
-        <QuoteForm key={`quotes-${project.quotes.length}`} project={project} onSaved={saved('quotes', p.quoteSaved)} />
+        {mayWrite && (
+          <QuoteForm
+            key={`quotes-${project.quotes.length}`}
+            project={project}
+            onSaved={saved('quotes', p.quoteSaved)}
+          />
+        )}
       </section>
       <section aria-labelledby="funding-plan">
         <h2 id="funding-plan">{p.planTitle}</h2>
         <p>{p.planIntro}</p>
         {noticeOf('plan')}
         {latest ? <PlanFigures plan={latest} /> : <p>{p.noPlan}</p>}
-        {project.quotes.length > 0 && (
+        {mayWrite && project.quotes.length > 0 && (
           <PlanForm key={`plans-${project.plans.length}`} project={project} onSaved={saved('plan', p.planSaved)} />
         )}
       </section>
@@ -640,10 +659,10 @@ export function FundingProjectPage() {
         <h2 id="funding-applications">{p.applicationsTitle}</h2>
         {applications.length === 0 && <p>{p.noApplications}</p>}
         {applications.map((a) => (
-          <ApplicationCard key={a.id} application={a} onSaved={reload} />
+          <ApplicationCard key={a.id} application={a} mayWrite={mayWrite} onSaved={reload} />
         ))}
         {noticeOf('applications')}
-        {latest && (
+        {mayWrite && latest && (
           <NewApplication
             key={`applications-${applications.length}`}
             plan={latest}
