@@ -232,7 +232,6 @@ export const fundingRules = {
     saved: 'Valeur enregistrée : le simulateur et les plans de financement de l’espace de travail l’utilisent.',
     withdrawn: 'Valeur retirée.',
     lastKnown: (value: string) => `Dernière valeur connue : ${value}`,
-    valueLegend: 'Valeur',
     clashTitle: 'Valeurs saisies non utilisées',
     clash: (from: string, reason: string) => `Valeur du ${from} : ${reason}`,
     historyTitle: 'Valeurs retirées',
@@ -291,7 +290,6 @@ export const fundingRules = {
     },
     hints: {
       number: 'Nombre en écriture française, par exemple 22 000,50.',
-      rate: 'Les taux s’écrivent en part de 1 : 0,7 pour 70 %.',
     },
     errors: {
       unknownParameter: 'Ce paramètre n’existe pas dans les règles.',
