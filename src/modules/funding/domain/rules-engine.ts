@@ -120,6 +120,7 @@ export type AidResult = {
 };
 
 type Situation = Record<string, string | number>;
+const MAX_REMEMBERED_DATES = 1024;
 
 /**
  * Evaluates aid rules with the parameters in force on each aid's reference date. Engines are built once per
@@ -127,6 +128,7 @@ type Situation = Record<string, string | number>;
  */
 export class AidRulesEngine {
   private readonly engines = new Map<string, Engine>();
+  private readonly enginesByDate = new Map<string, Engine>();
   private readonly parametersByRule = new Map<string, string[]>();
   private readonly layouts = new WeakMap<Engine, Map<string, AidLayout>>();
 
@@ -139,8 +141,10 @@ export class AidRulesEngine {
   readonly aids = (): AidRuleMeta[] => (this.aidList ??= aidsOf(this.rules));
 
   private engineOn(date: string): Engine {
+    let engine = this.enginesByDate.get(date);
+    if (engine) return engine;
     const key = [...this.set.parameters.values()].map((p) => valueOn(p, date)?.from ?? '-').join('|');
-    let engine = this.engines.get(key);
+    engine = this.engines.get(key);
     if (!engine) {
       engine = new Engine(
         { ...this.rules, ...parameterRules(this.set, date) },
@@ -149,6 +153,9 @@ export class AidRulesEngine {
       );
       this.engines.set(key, engine);
     }
+    // Dates are few (today, a filing date, a payment date): remember which engine each one selects.
+    if (this.enginesByDate.size >= MAX_REMEMBERED_DATES) this.enginesByDate.clear();
+    this.enginesByDate.set(date, engine);
     return engine;
   }
 
