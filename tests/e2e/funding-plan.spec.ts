@@ -90,6 +90,7 @@ test('journey 3: from the works quote to the paid MaPrimeAdapt’ and the next y
   await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
   await fillLine(page, 2, 'Barres d’appui (2)', '480');
   await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+  await expect(page.getByRole('group', { name: 'Ligne 3' }).getByLabel('Désignation')).toBeFocused();
   await fillLine(page, 3, 'Remise commerciale', '-50');
   await page.getByRole('button', { name: 'Enregistrer le devis' }).click();
   const third = page.getByRole('group', { name: 'Ligne 3' });
@@ -124,6 +125,12 @@ test('journey 3: from the works quote to the paid MaPrimeAdapt’ and the next y
   await fillLine(page, 2, 'Barres d’appui (2)', '520');
   await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
   await fillLine(page, 3, 'Meuble vasque', '640', { standardVat: true });
+  // A line added by mistake is taken back with the keyboard, which returns to the last line kept.
+  await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+  await page.getByRole('button', { name: 'Retirer la ligne 4' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Ligne 4' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Ligne 3' }).getByLabel('Désignation')).toBeFocused();
   await page.getByRole('button', { name: 'Enregistrer le devis' }).click();
   await expect(comparison.getByRole('columnheader')).toHaveText([
     'Fournisseur',

@@ -152,9 +152,17 @@ function QuoteForm({ project, onSaved }: { project: ProjectView; onSaved: () => 
       onSaved();
     },
   });
+  // The keyboard goes on to the line added, or back to the last line kept.
+  const focusLine = (i: number) =>
+    requestAnimationFrame(() => document.getElementById(form.idFor(lineKey(i, 'label')))?.focus());
   const addLine = () => {
     for (const [key, value] of Object.entries(blankLine(count))) form.setValue(key, value);
     setCount((c) => c + 1);
+    focusLine(count);
+  };
+  const removeLastLine = () => {
+    setCount((c) => c - 1);
+    focusLine(count - 2);
   };
   const yesNo = [
     { value: 'true', label: p.yes },
@@ -224,9 +232,16 @@ function QuoteForm({ project, onSaved }: { project: ProjectView; onSaved: () => 
           />
         </fieldset>
       ))}
-      <button type="button" className="button button--secondary" onClick={addLine}>
-        {p.addLine}
-      </button>
+      <div className="funding-line-actions">
+        <button type="button" className="button button--secondary" onClick={addLine}>
+          {p.addLine}
+        </button>
+        {count > 1 && (
+          <button type="button" className="button button--secondary" onClick={removeLastLine}>
+            {p.removeLine(count)}
+          </button>
+        )}
+      </div>
       <TextField form={form} name="statedExclTax" label={p.statedExclTax} inputMode="text" />
       <TextField form={form} name="statedInclTax" label={p.statedInclTax} inputMode="text" />
       <SubmitButton submitting={form.submitting}>{p.saveQuote}</SubmitButton>
