@@ -199,7 +199,14 @@ export function ParametersPage() {
                 <p>{t.clashTitle}</p>
                 <ul>
                   {clashes.map((e) => (
-                    <li key={e.id}>{t.clash(formatDate(e.from), e.clash!)}</li>
+                    <li key={e.id}>
+                      {t.clash(formatDate(e.from), e.clash!)}{' '}
+                      {writable && (
+                        <button type="button" onClick={() => void withdraw(parameter, e)}>
+                          {t.withdraw(formatDate(e.from))}
+                        </button>
+                      )}
+                    </li>
                   ))}
                 </ul>
               </Alert>
