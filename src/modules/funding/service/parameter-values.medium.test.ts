@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Database } from '#src/shared/db/client.ts';
+import { newId } from '#src/shared/db/ids.ts';
 import { AppError } from '#src/shared/errors.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
+import { fundingParameterValues } from '#src/modules/funding/db/schema.ts';
 import { parameterValueInputSchema } from '#src/modules/funding/api/parameter-values.schema.ts';
 import {
   createParameterValue,
@@ -151,5 +153,30 @@ describe('parameter values a workspace enters', () => {
     const ceilings = (await listParameters(database.db, first)).items.find((p) => p.id === 'anah.income_ceilings')!;
     expect(ceilings.notRetrieved).toBe(true);
     expect(ceilings.entered[0]!.withdrawnAt).not.toBeNull();
+  });
+
+  it('a stored value a shipped one now contradicts is left out of simulations and named on the page', async () => {
+    // As if a release had since shipped the 2025 ceilings this value was entered over.
+    const stale = newId();
+    await database.db.insert(fundingParameterValues).values({
+      workspaceId: other.workspaceId,
+      id: stale,
+      parameterId: 'anah.income_ceilings',
+      fromOn: '2025-01-01',
+      value: { idf: {}, hors_idf: {} },
+      confidence: 'official',
+      sourceTitle: 'Ancienne saisie',
+      sourceUrl: 'https://exemple.test/',
+    });
+    expect((await mpaFor(other)).status).toBe('to_check');
+    const ceilings = (await listParameters(database.db, other)).items.find((p) => p.id === 'anah.income_ceilings')!;
+    expect(ceilings.values.every((v) => v.enteredId === null)).toBe(true);
+    expect(ceilings.entered).toMatchObject([
+      {
+        id: stale,
+        clash:
+          'Cette période chevauche la valeur publiée du 01/01/2025 au 31/12/2025 (déduit de textes officiels) : choisissez d’autres dates.',
+      },
+    ]);
   });
 });
