@@ -39,14 +39,14 @@ export async function insertSheet(db: Db, row: typeof recommendationSheets.$infe
 
 /**
  * Writes the draft if it is still at the revision the writer read and bumps the revision; null when
- * someone changed it meanwhile. Without content, only the revision moves (a hand-over).
+ * someone changed it meanwhile. A hand-over writes the content with its funding leads read again.
  */
 export async function updateSheetIfRevision(
   db: Db,
   workspaceId: string,
   id: string,
   revision: number,
-  values: { content?: SheetContent; updatedByUserId: string },
+  values: { content: SheetContent; updatedByUserId: string },
 ): Promise<{ revision: number; updatedAt: Date } | null> {
   const [row] = await db
     .update(recommendationSheets)
