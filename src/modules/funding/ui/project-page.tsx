@@ -204,20 +204,16 @@ function QuoteForm({ project, onSaved }: { project: ProjectView; onSaved: () => 
         <fieldset key={i} className="funding-line">
           <legend>{p.lineLegend(i + 1)}</legend>
           <TextField form={form} name={lineKey(i, 'label')} label={lineFieldLabels.label} required maxLength={300} />
-          <TextField
-            form={form}
-            name={lineKey(i, 'quantity')}
-            label={lineFieldLabels.quantity}
-            inputMode="text"
-            required
-          />
-          <TextField
-            form={form}
-            name={lineKey(i, 'unitPriceExclTax')}
-            label={lineFieldLabels.unitPriceExclTax}
-            inputMode="text"
-            required
-          />
+          {(['quantity', 'unitPriceExclTax'] as const).map((field) => (
+            <TextField
+              key={field}
+              form={form}
+              name={lineKey(i, field)}
+              label={lineFieldLabels[field]}
+              inputMode="text"
+              required
+            />
+          ))}
           <SelectField
             form={form}
             name={lineKey(i, 'vatRate')}
