@@ -127,6 +127,23 @@ export function ShowroomPage() {
 }
 
 type Agreement = Showroom['agreements'][number];
+
+/** Save, and cancel when the form edits a row and may be closed. */
+function SaveButtons({ submitting, onCancel }: { submitting: boolean; onCancel: (() => void) | undefined }) {
+  return (
+    <>
+      <SubmitButton submitting={submitting}>{messages.app.save}</SubmitButton>
+      {onCancel && (
+        <>
+          {' '}
+          <button type="button" onClick={onCancel}>
+            {s.cancel}
+          </button>
+        </>
+      )}
+    </>
+  );
+}
 type Item = Showroom['items'][number];
 
 function AgreementTable({
@@ -232,15 +249,7 @@ function AgreementForm({
       <TextField form={form} name="endsOn" label={s.endsOn} type="date" required />
       <TextField form={form} name="reminderDays" label={s.reminderDays} inputMode="numeric" />
       <TextAreaField form={form} name="terms" label={s.terms} rows={3} />
-      <SubmitButton submitting={form.submitting}>{messages.app.save}</SubmitButton>
-      {onCancel && (
-        <>
-          {' '}
-          <button type="button" onClick={onCancel}>
-            {s.cancel}
-          </button>
-        </>
-      )}
+      <SaveButtons submitting={form.submitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -349,15 +358,7 @@ function ItemForm({
       />
       <TextField form={form} name="serialNumber" label={s.serialNumber} />
       <TextAreaField form={form} name="note" label={s.note} rows={2} />
-      <SubmitButton submitting={form.submitting}>{messages.app.save}</SubmitButton>
-      {onCancel && (
-        <>
-          {' '}
-          <button type="button" onClick={onCancel}>
-            {s.cancel}
-          </button>
-        </>
-      )}
+      <SaveButtons submitting={form.submitting} onCancel={onCancel} />
     </form>
   );
 }
