@@ -591,7 +591,7 @@ function ApplicationCard({
 
 function FollowUps({ plan }: { plan: PlanView }) {
   return (
-    <section aria-labelledby="funding-follow-ups">
+    <section className="funding-section" aria-labelledby="funding-follow-ups">
       <h2 id="funding-follow-ups">{p.followUpsTitle}</h2>
       {plan.usageCheckDueOn === null ? (
         <p>{p.followUpsPending}</p>
@@ -645,7 +645,7 @@ export function FundingProjectPage() {
           <Link to={`/parcours/${project.pathwayId}`}>{p.backToPathway}</Link>
         </li>
       </ul>
-      <section aria-labelledby="funding-quotes">
+      <section className="funding-section" aria-labelledby="funding-quotes">
         <h2 id="funding-quotes">{p.quotesTitle}</h2>
         {noticeOf('quotes')}
         <QuoteComparison quotes={project.quotes} />
@@ -657,7 +657,7 @@ export function FundingProjectPage() {
           />
         )}
       </section>
-      <section aria-labelledby="funding-plan">
+      <section className="funding-section" aria-labelledby="funding-plan">
         <h2 id="funding-plan">{p.planTitle}</h2>
         <p>{p.planIntro}</p>
         {noticeOf('plan')}
@@ -666,7 +666,7 @@ export function FundingProjectPage() {
           <PlanForm key={`plans-${project.plans.length}`} project={project} onSaved={saved('plan', p.planSaved)} />
         )}
       </section>
-      <section aria-labelledby="funding-applications">
+      <section className="funding-section" aria-labelledby="funding-applications">
         <h2 id="funding-applications">{p.applicationsTitle}</h2>
         {applications.length === 0 && <p>{p.noApplications}</p>}
         {applications.map((a) => (
