@@ -123,6 +123,8 @@ describe('the agenda', () => {
     expect(added.status, added.text).toBe(201);
     const again = await t.call(`/api/case-reviews/${reviewId}/items`, { cookie: referent.cookie, body: { pathwayId } });
     expect(again.status).toBe(400);
+    const listed = await t.call('/api/case-reviews?when=upcoming', { cookie: referent.cookie });
+    expect(listed.json.items.find((r: { id: string }) => r.id === reviewId)).toMatchObject({ itemCount: 1 });
   });
 
   it('shares the person’s name and the minutes with every participant, the file only with its case team', async () => {

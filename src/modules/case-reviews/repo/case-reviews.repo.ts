@@ -42,7 +42,10 @@ export async function listVisibleCaseReviews(db: Db, scope: CaseReviewScope, whe
       scheduledAt: caseReviews.scheduledAt,
       place: caseReviews.place,
       organizerUserId: caseReviews.organizerUserId,
-      itemCount: sql<number>`(select count(*)::int from ${caseReviewItems} i where i.workspace_id = ${caseReviews.workspaceId} and i.case_review_id = ${caseReviews.id})`,
+      // The outer table named in full: in a select list Drizzle writes its columns unqualified, and the
+      // subquery's own `id` would be read instead.
+      itemCount: sql<number>`(select count(*)::int from ${caseReviewItems} i
+        where i.workspace_id = case_reviews.workspace_id and i.case_review_id = case_reviews.id)`,
     })
     .from(caseReviews)
     .where(

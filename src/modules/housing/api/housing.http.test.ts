@@ -89,6 +89,14 @@ afterAll(async () => {
 });
 
 describe('landlord scope', () => {
+  it('lists each landlord its own programmes with their unit count', async () => {
+    const res = await t.call('/api/housing/programmes', { cookie: landlordA.cookie });
+    expect(res.status).toBe(200);
+    expect((res.json as { items: { id: string; unitCount: number }[] }).items).toEqual([
+      expect.objectContaining({ id: ids.programmeA, unitCount: 1 }),
+    ]);
+  });
+
   it('answers 404 to a landlord reading or editing another landlord’s unit, programme or building', async () => {
     expect((await t.call(`/api/housing/units/${ids.unitB}`, { cookie: landlordA.cookie })).status).toBe(404);
     const put = await t.call(`/api/housing/units/${ids.unitB}`, {

@@ -230,7 +230,10 @@ export async function listProgrammes(db: Db, scope: HousingScope, organizationId
       organizationId: programmes.organizationId,
       communeInsee: programmes.communeInsee,
       historicCommuneInsee: programmes.historicCommuneInsee,
-      unitCount: sql<number>`(select count(*)::int from ${units} u where u.workspace_id = ${programmes.workspaceId} and u.programme_id = ${programmes.id})`,
+      // The outer table named in full: in a select list Drizzle writes its columns unqualified, and the
+      // subquery's own `id` would be read instead.
+      unitCount: sql<number>`(select count(*)::int from ${units} u
+        where u.workspace_id = housing_programmes.workspace_id and u.programme_id = housing_programmes.id)`,
     })
     .from(programmes)
     .where(and(inScope(scope, programmes), organizationId ? eq(programmes.organizationId, organizationId) : undefined))
