@@ -376,7 +376,12 @@ export const itemInputSchema = z.object({
 export type ItemInput = z.infer<typeof itemInputSchema>;
 /** A change of an item names the revision it was read at: a stale one is refused (409). */
 export const itemUpdateSchema = itemInputSchema
-  .extend({ revision: z.string().regex(/^\d{1,20}$/, 'Révision invalide.') })
+  .extend({
+    revision: z
+      .string()
+      .regex(/^\d{1,20}$/, 'Révision invalide.')
+      .openapi({ example: '1795000000000000', description: 'As read in the showroom list' }),
+  })
   .openapi('CatalogueShowroomItemUpdate');
 export type ItemUpdate = z.infer<typeof itemUpdateSchema>;
 
