@@ -26,12 +26,13 @@ export async function measureRecommendationPdf(): Promise<string> {
   const usual = await timings(1);
   const long = await timings(5);
   const p = (values: Float64Array, q: number) => percentile(values, q).toFixed(1);
-  const p95 = percentile(long, 95);
+  // The budget holds for any sheet: the worse of the two.
+  const p95 = Math.max(percentile(usual, 95), percentile(long, 95));
   return [
     '',
     `Fiche de préconisations en PDF (pdfmake, ${RUNS} rendus chacune) :`,
     `  fiche courante (3 produits)  : p50 ${p(usual, 50)} ms, p95 ${p(usual, 95)} ms`,
-    `  fiche longue (15 produits)   : p50 ${p(long, 50)} ms, p95 ${p95.toFixed(1)} ms`,
+    `  fiche longue (15 produits)   : p50 ${p(long, 50)} ms, p95 ${p(long, 95)} ms`,
     `  ${p95 < BUDGET_MS ? 'PASS' : 'FAIL'}  p95 ${p95.toFixed(1)} ms < ${BUDGET_MS} ms`,
   ].join('\n');
 }
