@@ -14,7 +14,7 @@ export type ProductRow = typeof products.$inferSelect;
 /** The columns a documentalist writes; the rest is bookkeeping. */
 export type ProductFields = Omit<
   typeof products.$inferInsert,
-  'workspaceId' | 'id' | 'version' | 'createdBy' | 'updatedBy' | 'searchText' | 'searchName' | 'createdAt' | 'updatedAt'
+  'workspaceId' | 'id' | 'version' | 'createdBy' | 'updatedBy' | 'createdAt' | 'updatedAt'
 >;
 
 export async function findProduct(db: Db, workspaceId: string, id: string, forUpdate = false) {

@@ -53,6 +53,9 @@ export function CatalogueSearchPage() {
           <Link className="button" to="/catalogue/produits/nouveau">
             {t.search.newProduct}
           </Link>
+          <Link className="button" to="/catalogue/produits/import">
+            {t.search.importProducts}
+          </Link>
           <Link className="button" to="/catalogue/distributeurs">
             {t.search.distributors}
           </Link>

@@ -186,6 +186,7 @@ export const catalogue = {
     inShowroomNo: 'Non',
     facetCount: (label: string, n: number) => `${label} (${n})`,
     newProduct: 'Ajouter un produit',
+    importProducts: 'Importer des produits',
     distributors: 'Distributeurs',
     isoImport: 'Importer la liste ISO 9999',
     more: 'Afficher plus de résultats',
