@@ -35,7 +35,8 @@ const nonUuidIdColumns: Record<string, string> = {
   'audit_log.entity_id': 'a free-form reference to the audited entity, never joined on',
   'audit_log.request_id': 'the X-Request-Id header value, which clients and proxies may set',
   'housing_units.rpls_id': "the unit's number in the national social-stock register (RPLS), not a key of ours",
-  'funding_parameter_values.parameter_id': "the parameter's name in the shipped rules file (parameters.yaml), not a key",
+  'funding_parameter_values.parameter_id':
+    "the parameter's name in the shipped rules file (parameters.yaml), not a key",
 };
 
 const WORKSPACE = 'workspace_id';
