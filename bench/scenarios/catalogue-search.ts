@@ -20,7 +20,8 @@ import type { ScenarioResult } from '../lib/report.ts';
  * then runs GET /api/catalogue/search again and again with no think time, with a mix of what therapists type
  * and click (words with and without accents, a typo, an ISO class, a price range, reimbursed, in the showroom).
  * The API always computes the facets, as the page needs them. The baseline is the same search through the
- * service (searchCatalogue: the same SQL, without HTTP, session and serialisation), at the same concurrency.
+ * service (searchCatalogue, without HTTP, session and serialisation), at the same concurrency; the floor is
+ * GET /api/me under the same load, what any signed-in read costs before doing anything of its own.
  */
 
 export const CATALOGUE_PRODUCTS = 3_000;
@@ -32,6 +33,7 @@ const LABEL = {
   signIn: 'POST /api/auth/sign-in/email (catalogue)',
   api: 'GET /api/catalogue/search',
   service: 'searchCatalogue (service, sans HTTP)',
+  floor: 'GET /api/me (plancher : session seule)',
 };
 
 /**
@@ -217,6 +219,16 @@ export async function runCatalogueSearch(options: CatalogueSearchOptions): Promi
     log(`  API : ${signedIn.length} clients pendant ${options.durationMs / 1000} s…`);
     const apiSeconds = await runClosedLoop({ ...limits, durationMs: options.durationMs }, apiIteration(recorder));
 
+    log(`  plancher /api/me : ${signedIn.length} clients pendant ${options.durationMs / 1000} s…`);
+    const floorSeconds = await runClosedLoop({ ...limits, durationMs: options.durationMs }, async (k) => {
+      const client = signedIn[k]!;
+      await recorder.time(LABEL.floor, () =>
+        fetch(`${baseUrl}/api/me`, {
+          headers: { cookie: client.cookie!, 'x-forwarded-for': client.forwardedFor },
+        }).then(expectOk),
+      );
+    });
+
     log(`  service : ${signedIn.length} clients pendant ${options.durationMs / 1000} s…`);
     const serviceIteration = (target: Recorder) => async (k: number, n: number) => {
       const queries = signedIn[k]!.queries;
@@ -231,6 +243,7 @@ export async function runCatalogueSearch(options: CatalogueSearchOptions): Promi
     const rows = [
       recorder.summary(LABEL.signIn, signInSeconds),
       recorder.summary(LABEL.api, apiSeconds),
+      recorder.summary(LABEL.floor, floorSeconds),
       recorder.summary(LABEL.service, serviceSeconds),
     ];
     const p95 = (label: string) => rows.find((r) => r.label === label)!.p95;
@@ -242,7 +255,10 @@ export async function runCatalogueSearch(options: CatalogueSearchOptions): Promi
     return {
       title: `Recherche dans le catalogue (${catalogue.length} produits, ${signedIn.length} clients simultanés)`,
       rows,
-      ratios: [{ label: `${LABEL.api} / ${LABEL.service}`, api: p95(LABEL.api), sql: p95(LABEL.service) }],
+      ratios: [
+        { label: `${LABEL.api} / ${LABEL.service}`, api: p95(LABEL.api), sql: p95(LABEL.service) },
+        { label: `${LABEL.api} / ${LABEL.floor}`, api: p95(LABEL.api), sql: p95(LABEL.floor) },
+      ],
       budgets: [{ label: LABEL.api, p95: p95(LABEL.api), limitMs: BUDGET_MS }],
       errors: recorder.errorCount,
       errorExamples: recorder.errorExamples,
