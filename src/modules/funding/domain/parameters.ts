@@ -58,10 +58,11 @@ const fileSchema = z.object({
   ),
 });
 
-/** The day before (or, with 1, after) an ISO date, so that a value's end can be compared with the next start. */
-const dayBefore = (date: string, days = -1) =>
+/** An ISO date moved by whole days: a value's end is the day before the next value starts. */
+const shiftDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const dayAfter = (date: string) => dayBefore(date, 1);
+const dayBefore = (date: string) => shiftDays(date, -1);
+const dayAfter = (date: string) => shiftDays(date, 1);
 
 /** Two values of one parameter in force on the same day; `value` is the one being added. */
 export class ValueOverlapError extends RulesDataError {
