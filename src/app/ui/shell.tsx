@@ -7,6 +7,7 @@ import { claimOfflineData, wipeOfflineData } from '#src/shared/offline/store.ts'
 import { startBackgroundSync } from '#src/shared/offline/sync.ts';
 import { useOffline } from '#src/shared/ui/use-offline.ts';
 import { Alert } from '#src/shared/ui/page.tsx';
+import { PermissionsContext } from '#src/shared/ui/permissions.tsx';
 import type { Me } from '#src/modules/platform/api/me.schema.ts';
 import { TWO_FACTOR_PATH } from '#src/modules/platform/api/two-factor.schema.ts';
 import { ReauthPanel } from '#src/modules/platform/ui/reauth-panel.tsx';
@@ -51,9 +52,10 @@ export function Shell() {
   useEffect(() => onSessionExpired(() => setExpired(true)), []);
   useEffect(startBackgroundSync, []);
 
+  const permissions = useMemo(() => new Set((me?.permissions ?? []) as Permission[]), [me]);
   const session = useMemo<Session | null>(
-    () => (me ? { me, can: (p: Permission) => me.permissions.includes(p), refresh: load } : null),
-    [me, load],
+    () => (me ? { me, can: (p: Permission) => permissions.has(p), refresh: load } : null),
+    [me, permissions, load],
   );
 
   if (!session) {
@@ -80,83 +82,85 @@ export function Shell() {
 
   return (
     <SessionContext.Provider value={session}>
-      <a className="skip-link" href="#contenu">
-        {messages.app.skipToContent}
-      </a>
-      <header className="app-header">
-        <Link to="/" className="app-header__brand">
-          {messages.app.name}
-        </Link>
-        <span className="app-header__workspace">{session.me.workspace.name}</span>
-        {session.can('person.read') && <PersonSearchBox />}
-        <div className="app-header__user">
-          <SyncStatus view={offline} />
-          <NotificationBell />
-          <span>{session.me.user.name}</span>
-          <Link to={TWO_FACTOR_PATH}>{messages.twoFactor.securityLink}</Link>
-          <button type="button" className="button button--secondary" onClick={() => signOut()}>
-            {messages.app.signOut}
-          </button>
-        </div>
-      </header>
-      <div className="app-body">
-        <nav aria-label={messages.app.mainNav} className="app-nav">
-          {visibleNavigation(session.can).map((section) => (
-            <div key={section.label ?? 'main'} className="app-nav__section">
-              {section.label && <p className="app-nav__title">{section.label}</p>}
-              <ul>
-                {section.items.map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to} end={item.to === '/'}>
-                      {item.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </nav>
-        <main id="contenu" className="app-main" tabIndex={-1}>
-          {!offline.online && <Alert kind="info">{messages.offline.status.offlineLead}</Alert>}
-          {confirmSignOut && (
-            <section className="alert alert--error" role="alertdialog" aria-labelledby="sign-out-title">
-              <h2 id="sign-out-title">{messages.offline.signOut.title}</h2>
-              <p>{messages.offline.signOut.lead(offline.items.length)}</p>
-              <p className="actions">
-                <Link to="/hors-ligne" className="button" onClick={() => setConfirmSignOut(false)}>
-                  {messages.offline.signOut.review}
-                </Link>{' '}
-                <button type="button" className="button" onClick={() => setConfirmSignOut(false)}>
-                  {messages.offline.signOut.cancel}
-                </button>{' '}
-                <button type="button" className="button button--danger" onClick={() => signOut(true)}>
-                  {messages.offline.signOut.anyway}
-                </button>
+      <PermissionsContext.Provider value={permissions}>
+        <a className="skip-link" href="#contenu">
+          {messages.app.skipToContent}
+        </a>
+        <header className="app-header">
+          <Link to="/" className="app-header__brand">
+            {messages.app.name}
+          </Link>
+          <span className="app-header__workspace">{session.me.workspace.name}</span>
+          {session.can('person.read') && <PersonSearchBox />}
+          <div className="app-header__user">
+            <SyncStatus view={offline} />
+            <NotificationBell />
+            <span>{session.me.user.name}</span>
+            <Link to={TWO_FACTOR_PATH}>{messages.twoFactor.securityLink}</Link>
+            <button type="button" className="button button--secondary" onClick={() => signOut()}>
+              {messages.app.signOut}
+            </button>
+          </div>
+        </header>
+        <div className="app-body">
+          <nav aria-label={messages.app.mainNav} className="app-nav">
+            {visibleNavigation(session.can).map((section) => (
+              <div key={section.label ?? 'main'} className="app-nav__section">
+                {section.label && <p className="app-nav__title">{section.label}</p>}
+                <ul>
+                  {section.items.map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} end={item.to === '/'}>
+                        {item.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </nav>
+          <main id="contenu" className="app-main" tabIndex={-1}>
+            {!offline.online && <Alert kind="info">{messages.offline.status.offlineLead}</Alert>}
+            {confirmSignOut && (
+              <section className="alert alert--error" role="alertdialog" aria-labelledby="sign-out-title">
+                <h2 id="sign-out-title">{messages.offline.signOut.title}</h2>
+                <p>{messages.offline.signOut.lead(offline.items.length)}</p>
+                <p className="actions">
+                  <Link to="/hors-ligne" className="button" onClick={() => setConfirmSignOut(false)}>
+                    {messages.offline.signOut.review}
+                  </Link>{' '}
+                  <button type="button" className="button" onClick={() => setConfirmSignOut(false)}>
+                    {messages.offline.signOut.cancel}
+                  </button>{' '}
+                  <button type="button" className="button button--danger" onClick={() => signOut(true)}>
+                    {messages.offline.signOut.anyway}
+                  </button>
+                </p>
+              </section>
+            )}
+            {expired && (
+              <ReauthPanel
+                email={session.me.user.email}
+                onDone={() => {
+                  setExpired(false);
+                  setReconnected(true);
+                }}
+              />
+            )}
+            {reconnected && !expired && (
+              <p className="alert alert--success" role="status">
+                {messages.reauth.done}
               </p>
-            </section>
-          )}
-          {expired && (
-            <ReauthPanel
-              email={session.me.user.email}
-              onDone={() => {
-                setExpired(false);
-                setReconnected(true);
-              }}
-            />
-          )}
-          {reconnected && !expired && (
-            <p className="alert alert--success" role="status">
-              {messages.reauth.done}
-            </p>
-          )}
-          {/* An administrator without a second factor holds no permission until it is set up. */}
-          {session.me.twoFactorSetupRequired && location.pathname !== TWO_FACTOR_PATH ? (
-            <Navigate to={TWO_FACTOR_PATH} replace />
-          ) : (
-            <Outlet />
-          )}
-        </main>
-      </div>
+            )}
+            {/* An administrator without a second factor holds no permission until it is set up. */}
+            {session.me.twoFactorSetupRequired && location.pathname !== TWO_FACTOR_PATH ? (
+              <Navigate to={TWO_FACTOR_PATH} replace />
+            ) : (
+              <Outlet />
+            )}
+          </main>
+        </div>
+      </PermissionsContext.Provider>
     </SessionContext.Provider>
   );
 }

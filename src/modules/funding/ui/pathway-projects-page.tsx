@@ -4,7 +4,7 @@ import { api } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import { useMayWriteFunding } from '#src/modules/funding/ui/use-may-write.ts';
+import { useCan } from '#src/shared/ui/permissions.tsx';
 import { projectCreateSchema } from '#src/modules/funding/api/funding.schema.ts';
 
 const p = messages.funding.pages;
@@ -17,7 +17,7 @@ export function PathwayProjectsPage() {
   const { pathwayId = '' } = useParams();
   const navigate = useNavigate();
   const { state } = useApi<Projects>(`/api/pathways/${pathwayId}/funding-projects`);
-  const mayWrite = useMayWriteFunding();
+  const mayWrite = useCan('funding.write');
   const form = useForm({
     initial: { title: '' },
     schema: projectCreateSchema.pick({ title: true }),

@@ -1,8 +1,8 @@
 import { Link, useParams } from 'react-router';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
+import { useCan } from '#src/shared/ui/permissions.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import type { Me } from '#src/modules/platform/index.ts';
 import type { PathwayDetail } from '#src/modules/pathways/api/pathway.schema.ts';
 import { JournalPanel } from '#src/modules/pathways/ui/journal-panel.tsx';
 import { OptionsPanel } from '#src/modules/pathways/ui/options-panel.tsx';
@@ -18,8 +18,7 @@ export function PathwayPage() {
   const { id } = useParams();
   const { state, reload } = useApi<PathwayDetail>(`/api/pathways/${id}`);
   // The funding projects are linked only for roles that may read them.
-  const { state: me } = useApi<Me>('/api/me');
-  const readsFunding = me.status === 'ready' && me.data.permissions.includes('funding.read');
+  const readsFunding = useCan('funding.read');
   if (state.status === 'loading') return <p role="status">{messages.app.loading}</p>;
   if (state.status === 'error')
     return (
