@@ -5,7 +5,8 @@ import { api, ApiError } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, formatDate, formatDateTime, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import { useMayWriteFunding } from '#src/modules/funding/ui/use-may-write.ts';
+import { notice, NoticeBanner, type Notice } from '#src/shared/ui/notice.tsx';
+import { useCan } from '#src/shared/ui/permissions.tsx';
 import {
   nextStatuses,
   tenures,
@@ -94,20 +95,6 @@ const lineLabels = (count: number): Record<string, string> =>
 
 /** French typing of whole numbers ("16 000"): the spaces are only for reading. */
 const withoutSpaces = (text: string) => text.replace(/[\s\u00a0\u202f]/g, '');
-
-/** Says what was just saved, and takes the focus the replaced form had, so keyboard users keep their place. */
-function SavedNotice({ message }: { message: string | null }) {
-  const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (message) ref.current?.focus();
-  }, [message]);
-  if (!message) return null;
-  return (
-    <p className="alert alert--success" role="status" tabIndex={-1} ref={ref}>
-      {message}
-    </p>
-  );
-}
 
 function QuoteForm({ project, onSaved }: { project: ProjectView; onSaved: () => void }) {
   const [count, setCount] = useState(1);
@@ -492,7 +479,7 @@ function ApplicationCard({
   mayWrite: boolean;
   onSaved: () => void;
 }) {
-  const [stepsSaved, setStepsSaved] = useState(0);
+  const [stepNotice, setStepNotice] = useState<Notice | null>(null);
   const [documentsError, setDocumentsError] = useState<string | null>(null);
   // A box shows its new state at once. Writes (boxes, steps) run one after the other, each on the revision the
   // previous one made, which the reload may not have brought yet.
@@ -572,7 +559,7 @@ function ApplicationCard({
           </li>
         ))}
       </ol>
-      <SavedNotice key={`notice-${stepsSaved}`} message={stepsSaved > 0 ? p.stepSaved : null} />
+      <NoticeBanner value={stepNotice} />
       {/* A recorded step starts the form afresh on the steps that now follow; the card (and a box's focus) stays. */}
       {mayWrite && (
         <StepForm
@@ -580,7 +567,7 @@ function ApplicationCard({
           application={application}
           write={write}
           onSaved={() => {
-            setStepsSaved((n) => n + 1);
+            setStepNotice(notice(p.stepSaved));
             onSaved();
           }}
         />
@@ -615,8 +602,8 @@ type Section = 'quotes' | 'plan' | 'applications';
 export function FundingProjectPage() {
   const { projectId = '' } = useParams();
   const { state, reload } = useApi<ProjectView>(`/api/funding/projects/${projectId}`);
-  const [notice, setNotice] = useState<{ section: Section; message: string; count: number } | null>(null);
-  const mayWrite = useMayWriteFunding();
+  const [saved, setSaved] = useState<{ section: Section; notice: Notice } | null>(null);
+  const mayWrite = useCan('funding.write');
   if (state.status === 'loading') return <Page title={p.projectsTitle} />;
   if (state.status === 'error')
     return (
@@ -627,14 +614,11 @@ export function FundingProjectPage() {
   const project = state.data;
   const latest = project.plans[0];
   const applications = project.applications.filter((a) => a.planId === latest?.id);
-  const saved = (section: Section, message: string) => () => {
-    setNotice((shown) => ({ section, message, count: (shown?.count ?? 0) + 1 }));
+  const onSaved = (section: Section, message: string) => () => {
+    setSaved({ section, notice: notice(message) });
     reload();
   };
-  // Remounted on each save (key), so the notice takes the focus again when the same message repeats. Keys of
-  // siblings carry a prefix: a notice and a form counting to the same number must not share one.
-  const noticeOf = (section: Section) =>
-    notice?.section === section ? <SavedNotice key={`notice-${notice.count}`} message={notice.message} /> : null;
+  const noticeOf = (section: Section) => <NoticeBanner value={saved?.section === section ? saved.notice : null} />;
   return (
     <Page title={`${project.title} — ${project.personName}`}>
       <ul className="funding-links">
@@ -653,7 +637,7 @@ export function FundingProjectPage() {
           <QuoteForm
             key={`quotes-${project.quotes.length}`}
             project={project}
-            onSaved={saved('quotes', p.quoteSaved)}
+            onSaved={onSaved('quotes', p.quoteSaved)}
           />
         )}
       </section>
@@ -663,7 +647,7 @@ export function FundingProjectPage() {
         {noticeOf('plan')}
         {latest ? <PlanFigures plan={latest} /> : <p>{p.noPlan}</p>}
         {mayWrite && project.quotes.length > 0 && (
-          <PlanForm key={`plans-${project.plans.length}`} project={project} onSaved={saved('plan', p.planSaved)} />
+          <PlanForm key={`plans-${project.plans.length}`} project={project} onSaved={onSaved('plan', p.planSaved)} />
         )}
       </section>
       <section className="funding-section" aria-labelledby="funding-applications">
@@ -678,7 +662,7 @@ export function FundingProjectPage() {
             key={`applications-${applications.length}`}
             plan={latest}
             existing={applications.map((a) => a.aid)}
-            onSaved={saved('applications', p.applicationSaved)}
+            onSaved={onSaved('applications', p.applicationSaved)}
           />
         )}
       </section>

@@ -5,7 +5,7 @@ import type { Organization, OrganizationList } from '#src/modules/platform/api/o
 import { OrganizationForm } from '#src/modules/platform/ui/organization-form.tsx';
 import { formatSiret } from '#src/modules/platform/ui/user-admin-data.ts';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import { notice as noticeOf, NoticeBanner, type Notice } from '#src/modules/platform/ui/user-notice.tsx';
+import { notice as noticeOf, NoticeBanner, type Notice } from '#src/shared/ui/notice.tsx';
 import './user-admin.css';
 
 const t = messages.organizations;

@@ -10,7 +10,7 @@ import { InvitationList } from '#src/modules/platform/ui/invitation-list.tsx';
 import { MemberAddForm } from '#src/modules/platform/ui/member-add-form.tsx';
 import { MemberTable } from '#src/modules/platform/ui/member-table.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
-import { notice as noticeOf, NoticeBanner, type Notice } from '#src/modules/platform/ui/user-notice.tsx';
+import { notice as noticeOf, NoticeBanner, type Notice } from '#src/shared/ui/notice.tsx';
 import './user-admin.css';
 
 const t = messages.members;

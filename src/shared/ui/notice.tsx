@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import { Alert } from '#src/shared/ui/page.tsx';
 
 export type Notice = { text: string; at: number };
 
@@ -10,14 +9,15 @@ export const notice = (text: string): Notice => ({ text, at: Date.now() });
  * (a removed row, a closed form), and keyboard users must not be sent back to the top.
  */
 export function NoticeBanner({ value }: { value: Notice | null }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (value) ref.current?.focus();
   }, [value]);
   if (!value) return null;
+  // The status itself takes the focus, so a screen reader reads the message where the keyboard now is.
   return (
-    <div tabIndex={-1} ref={ref} className="notice">
-      <Alert kind="success">{value.text}</Alert>
-    </div>
+    <p tabIndex={-1} ref={ref} className="alert alert--success" role="status">
+      {value.text}
+    </p>
   );
 }
