@@ -3,6 +3,7 @@ import type { Database } from '#src/shared/db/client.ts';
 import { newId } from '#src/shared/db/ids.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
 import { createOrganization, createPerson, createWorkspace } from '#tests/fixtures/factories.ts';
+import { openPathway } from '#tests/fixtures/pathways.ts';
 import { auditRowsOf, signInWithRole, type RoleSession } from '#tests/fixtures/role-sessions.ts';
 import { createTestApp, type TestApp } from '#tests/fixtures/test-app.ts';
 
@@ -19,15 +20,6 @@ let pathwayId = '';
 let hiddenPathwayId = '';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-
-async function openPathwayFor(session: RoleSession, personId: string, organizationId: string) {
-  const res = await t.call('/api/pathways', {
-    cookie: session.cookie,
-    body: { personId, owningOrganizationId: organizationId, referentUserId: session.userId, channel: 'reception_desk' },
-  });
-  expect(res.status, res.text).toBe(201);
-  return res.json.id as string;
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -51,7 +43,7 @@ beforeAll(async () => {
     lastName: 'Duval',
     caseTeam: [{ userId: referent.userId, organizationId: org.ccas }],
   });
-  pathwayId = await openPathwayFor(referent, duval, org.ccas);
+  pathwayId = await openPathway(t, referent, { personId: duval, organizationId: org.ccas });
   const other = await createPerson(db, {
     workspaceId: ws,
     owningOrganizationId: org.city,
@@ -59,7 +51,7 @@ beforeAll(async () => {
     lastName: 'Moreau',
     caseTeam: [{ userId: housing.userId, organizationId: org.city }],
   });
-  hiddenPathwayId = await openPathwayFor(housing, other, org.city);
+  hiddenPathwayId = await openPathway(t, housing, { personId: other, organizationId: org.city });
 });
 afterAll(async () => {
   t.close();

@@ -5,6 +5,7 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { parisDay } from '#src/shared/time/paris.ts';
 import { sendFundingReminders } from '#src/modules/funding/index.ts';
 import { createOrganization, createPerson, createWorkspace } from '#tests/fixtures/factories.ts';
+import { openPathway } from '#tests/fixtures/pathways.ts';
 import { auditRowsOf, signInWithRole, type RoleSession } from '#tests/fixtures/role-sessions.ts';
 import { createTestApp, type TestApp } from '#tests/fixtures/test-app.ts';
 
@@ -72,12 +73,7 @@ beforeAll(async () => {
     birthDate: '1947-03-02',
     caseTeam: [s.referent, s.financial].map((m) => ({ userId: m.userId, organizationId: ccas })),
   });
-  const opened = await t.call('/api/pathways', {
-    cookie: s.referent.cookie,
-    body: { personId, owningOrganizationId: ccas, referentUserId: s.referent.userId, channel: 'social_landlord' },
-  });
-  expect(opened.status, opened.text).toBe(201);
-  pathwayId = opened.json.id;
+  pathwayId = await openPathway(t, s.referent, { personId, organizationId: ccas, channel: 'social_landlord' });
 });
 afterAll(async () => {
   t.close();

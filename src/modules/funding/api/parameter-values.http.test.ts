@@ -3,6 +3,7 @@ import type { Database } from '#src/shared/db/client.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
 import { createOrganization, createPerson, createWorkspace } from '#tests/fixtures/factories.ts';
+import { openPathway } from '#tests/fixtures/pathways.ts';
 import { auditRowsOf, signInWithRole, type RoleSession } from '#tests/fixtures/role-sessions.ts';
 import { createTestApp, type TestApp } from '#tests/fixtures/test-app.ts';
 
@@ -63,13 +64,10 @@ beforeAll(async () => {
     birthDate: '1947-03-02',
     caseTeam: [{ userId: s.referent.userId, organizationId: ccas }],
   });
-  const pathway = await t.call('/api/pathways', {
-    cookie: s.referent.cookie,
-    body: { personId, owningOrganizationId: ccas, referentUserId: s.referent.userId, channel: 'social_landlord' },
-  });
+  const pathwayId = await openPathway(t, s.referent, { personId, organizationId: ccas, channel: 'social_landlord' });
   const project = await t.call('/api/funding/projects', {
     cookie: s.referent.cookie,
-    body: { pathwayId: pathway.json.id, title: 'Salle de bain' },
+    body: { pathwayId, title: 'Salle de bain' },
   });
   projectId = project.json.id;
   const quote = await t.call(`/api/funding/projects/${projectId}/quotes`, {

@@ -6,6 +6,7 @@ import { pdfText } from '#src/shared/pdf/pdf-text.ts';
 import { createTestDatabase } from '#src/shared/test/database.ts';
 import { insertTrials } from '#src/modules/trials/index.ts';
 import { createOrganization, createPerson, createWorkspace } from '#tests/fixtures/factories.ts';
+import { openPathway } from '#tests/fixtures/pathways.ts';
 import { auditRowsOf, signInWithRole, type RoleSession } from '#tests/fixtures/role-sessions.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '#tests/fixtures/test-app.ts';
 
@@ -110,12 +111,7 @@ beforeAll(async () => {
     ],
     details: { gir: 4, girAssessedOn: '2026-11-02', girSource: 'aggir_grid' },
   });
-  const opened = await t.call('/api/pathways', {
-    cookie: referent.cookie,
-    body: { personId, owningOrganizationId: ccas, referentUserId: referent.userId, channel: 'reception_desk' },
-  });
-  expect(opened.status, opened.text).toBe(201);
-  pathwayId = opened.json.id;
+  pathwayId = await openPathway(t, referent, { personId, organizationId: ccas });
   board = await insertProduct({
     name: 'Planche de bain',
     iso: '093303',
@@ -372,12 +368,7 @@ describe('funding leads', () => {
   }
 
   beforeAll(async () => {
-    const opened = await t.call('/api/pathways', {
-      cookie: referent.cookie,
-      body: { personId, owningOrganizationId: ccas, referentUserId: referent.userId, channel: 'reception_desk' },
-    });
-    expect(opened.status, opened.text).toBe(201);
-    leadPathwayId = opened.json.id;
+    leadPathwayId = await openPathway(t, referent, { personId, organizationId: ccas });
   });
 
   it('proposes the aids of a simulation on the person’s file while no project has a plan', async () => {
@@ -460,18 +451,14 @@ describe('funding leads', () => {
       owningOrganizationId: org,
       caseTeam: [{ userId: theirReferent.userId, organizationId: org }],
     });
-    const theirPathway = await t.call('/api/pathways', {
-      cookie: theirReferent.cookie,
-      body: {
-        personId: theirPerson,
-        owningOrganizationId: org,
-        referentUserId: theirReferent.userId,
-        channel: 'self',
-      },
+    const theirPathwayId = await openPathway(t, theirReferent, {
+      personId: theirPerson,
+      organizationId: org,
+      channel: 'self',
     });
     const theirProject = await t.call('/api/funding/projects', {
       cookie: theirReferent.cookie,
-      body: { pathwayId: theirPathway.json.id, title: 'Leur projet' },
+      body: { pathwayId: theirPathwayId, title: 'Leur projet' },
     });
     expect(theirProject.status, theirProject.text).toBe(201);
     expect((await saveLeads([{ aid: 'mpa', projectId: theirProject.json.id, note: '' }])).status).toBe(404);
