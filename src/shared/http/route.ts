@@ -31,6 +31,9 @@ export function createRouter() {
 
 export type Router = ReturnType<typeof createRouter>;
 
+/** The database of the request's context, for route handlers. */
+export const dbOf = (c: { var: Pick<AppEnv['Variables'], 'deps'> }) => c.var.deps.database.db;
+
 /** The error body as documented in OpenAPI. */
 export const errorBodySchema = z
   .object({

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { Db } from '#src/shared/db/client.ts';
-import { defineRoute, errorBodySchema, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import { defineRoute, errorBodySchema, jsonBody, jsonResponse, type Router, dbOf } from '#src/shared/http/route.ts';
 import {
   createdSchema,
   distributorInputSchema,
@@ -191,7 +190,6 @@ const productImportTemplateRoute = defineRoute({
 });
 
 export function mountCatalogueRoutes(router: Router) {
-  const dbOf = (c: { var: { deps: { database: { db: Db } } } }) => c.var.deps.database.db;
   router.openapi(search, async (c) => c.json(await searchCatalogue(dbOf(c), c.var.actor, c.req.valid('query')), 200));
   router.openapi(create, async (c) =>
     c.json(await createProduct(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId), 201),

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { Db } from '#src/shared/db/client.ts';
-import { defineRoute, errorBodySchema, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import { defineRoute, errorBodySchema, jsonBody, jsonResponse, type Router, dbOf } from '#src/shared/http/route.ts';
 import {
   agreementInputSchema,
   createdSchema,
@@ -74,7 +73,6 @@ const putAgreement = defineRoute({
 });
 
 export function mountShowroomRoutes(router: Router) {
-  const dbOf = (c: { var: { deps: { database: { db: Db } } } }) => c.var.deps.database.db;
   router.openapi(showroom, async (c) => c.json(await getShowroom(dbOf(c), c.var.actor), 200));
   router.openapi(addItem, async (c) =>
     c.json(await createItem(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId), 201),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import { dbOf, defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
 import {
   applicationCreateSchema,
   applicationStepSchema,
@@ -132,42 +132,30 @@ const indicatorsCsvRoute = defineRoute({
 
 export function mountFundingRoutes(router: Router) {
   router.openapi(createProjectRoute, async (c) =>
-    c.json(await createProject(c.var.deps.database.db, c.var.actor, c.req.valid('json'), c.var.requestId), 201),
+    c.json(await createProject(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId), 201),
   );
   router.openapi(projectsOfPathwayRoute, async (c) =>
-    c.json(await projectsOfPathway(c.var.deps.database.db, c.var.actor, c.req.valid('param').pathwayId), 200),
+    c.json(await projectsOfPathway(dbOf(c), c.var.actor, c.req.valid('param').pathwayId), 200),
   );
   router.openapi(projectRoute, async (c) =>
-    c.json(await projectForActor(c.var.deps.database.db, c.var.actor, c.req.valid('param').fundingProjectId), 200),
+    c.json(await projectForActor(dbOf(c), c.var.actor, c.req.valid('param').fundingProjectId), 200),
   );
   router.openapi(addQuoteRoute, async (c) =>
     c.json(
-      await addQuote(
-        c.var.deps.database.db,
-        c.var.actor,
-        c.req.valid('param').fundingProjectId,
-        c.req.valid('json'),
-        c.var.requestId,
-      ),
+      await addQuote(dbOf(c), c.var.actor, c.req.valid('param').fundingProjectId, c.req.valid('json'), c.var.requestId),
       201,
     ),
   );
   router.openapi(savePlanRoute, async (c) =>
     c.json(
-      await savePlan(
-        c.var.deps.database.db,
-        c.var.actor,
-        c.req.valid('param').fundingProjectId,
-        c.req.valid('json'),
-        c.var.requestId,
-      ),
+      await savePlan(dbOf(c), c.var.actor, c.req.valid('param').fundingProjectId, c.req.valid('json'), c.var.requestId),
       201,
     ),
   );
   router.openapi(createApplicationRoute, async (c) =>
     c.json(
       await createApplication(
-        c.var.deps.database.db,
+        dbOf(c),
         c.var.actor,
         c.req.valid('param').fundingPlanId,
         c.req.valid('json'),
@@ -178,7 +166,7 @@ export function mountFundingRoutes(router: Router) {
   );
   router.openapi(stepRoute, async (c) => {
     await recordStep(
-      c.var.deps.database.db,
+      dbOf(c),
       c.var.actor,
       c.req.valid('param').fundingApplicationId,
       c.req.valid('json'),
@@ -188,7 +176,7 @@ export function mountFundingRoutes(router: Router) {
   });
   router.openapi(documentsRoute, async (c) => {
     await updateDocuments(
-      c.var.deps.database.db,
+      dbOf(c),
       c.var.actor,
       c.req.valid('param').fundingApplicationId,
       c.req.valid('json'),
@@ -198,13 +186,13 @@ export function mountFundingRoutes(router: Router) {
   });
   router.openapi(indicatorsCsvRoute, async (c) => {
     const period = c.req.valid('query');
-    const data = await fundingIndicators(c.var.deps.database.db, c.var.actor, period);
+    const data = await fundingIndicators(dbOf(c), c.var.actor, period);
     return c.body(fundingIndicatorsCsv(data), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="financements-${period.from}-${period.to}.csv"`,
     });
   });
   router.openapi(indicatorsRoute, async (c) =>
-    c.json(await fundingIndicators(c.var.deps.database.db, c.var.actor, c.req.valid('query')), 200),
+    c.json(await fundingIndicators(dbOf(c), c.var.actor, c.req.valid('query')), 200),
   );
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import { dbOf, defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
 import { localAidInputSchema, localAidSchema } from '#src/modules/funding/api/local-aids.schema.ts';
 import {
   archiveLocalAid,
@@ -54,23 +54,23 @@ export function mountLocalAidRoutes(router: Router) {
   router.openapi(listRoute, async (c) => {
     return c.json(
       {
-        items: await listLocalAidViews(c.var.deps.database.db, c.var.actor),
+        items: await listLocalAidViews(dbOf(c), c.var.actor),
         canWrite: c.var.actor.permissions.has('funding.write'),
       },
       200,
     );
   });
   router.openapi(createRoute, async (c) => {
-    const id = await createLocalAid(c.var.deps.database.db, c.var.actor, c.req.valid('json'), c.var.requestId);
+    const id = await createLocalAid(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId);
     return c.json({ id }, 201);
   });
   router.openapi(updateRoute, async (c) => {
     const { id } = c.req.valid('param');
-    await editLocalAid(c.var.deps.database.db, c.var.actor, id, c.req.valid('json'), c.var.requestId);
+    await editLocalAid(dbOf(c), c.var.actor, id, c.req.valid('json'), c.var.requestId);
     return c.json({ ok: true as const }, 200);
   });
   router.openapi(archiveRoute, async (c) => {
-    await archiveLocalAid(c.var.deps.database.db, c.var.actor, c.req.valid('param').id, c.var.requestId);
+    await archiveLocalAid(dbOf(c), c.var.actor, c.req.valid('param').id, c.var.requestId);
     return c.json({ ok: true as const }, 200);
   });
 }

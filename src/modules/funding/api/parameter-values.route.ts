@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import { dbOf, defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
 import { parameterValueInputSchema, parametersPageSchema } from '#src/modules/funding/api/parameter-values.schema.ts';
 import {
   createParameterValue,
@@ -51,27 +51,21 @@ const withdrawRoute = defineRoute({
 
 export function mountParameterValueRoutes(router: Router) {
   router.openapi(listRoute, async (c) => {
-    const page = await listParameters(c.var.deps.database.db, c.var.actor);
+    const page = await listParameters(dbOf(c), c.var.actor);
     return c.json({ ...page, canWrite: c.var.actor.permissions.has('funding.write') }, 200);
   });
   router.openapi(createRoute, async (c) => {
-    const id = await createParameterValue(c.var.deps.database.db, c.var.actor, c.req.valid('json'), c.var.requestId);
+    const id = await createParameterValue(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId);
     return c.json({ id }, 201);
   });
   router.openapi(updateRoute, async (c) => {
     const { fundingParameterValueId } = c.req.valid('param');
-    await editParameterValue(
-      c.var.deps.database.db,
-      c.var.actor,
-      fundingParameterValueId,
-      c.req.valid('json'),
-      c.var.requestId,
-    );
+    await editParameterValue(dbOf(c), c.var.actor, fundingParameterValueId, c.req.valid('json'), c.var.requestId);
     return c.json({ ok: true as const }, 200);
   });
   router.openapi(withdrawRoute, async (c) => {
     const { fundingParameterValueId } = c.req.valid('param');
-    await withdrawParameterValue(c.var.deps.database.db, c.var.actor, fundingParameterValueId, c.var.requestId);
+    await withdrawParameterValue(dbOf(c), c.var.actor, fundingParameterValueId, c.var.requestId);
     return c.json({ ok: true as const }, 200);
   });
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import { dbOf, defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
 import { prefillSchema, simulationRequestSchema, simulationSchema } from '#src/modules/funding/api/simulator.schema.ts';
 import { prefillFromFile, simulateForActor } from '#src/modules/funding/service/simulator.ts';
 
@@ -26,10 +26,10 @@ const prefillRoute = defineRoute({
 
 export function mountSimulatorRoutes(router: Router) {
   router.openapi(simulateRoute, async (c) => {
-    return c.json(await simulateForActor(c.var.deps.database.db, c.var.actor, c.req.valid('json'), new Date()), 200);
+    return c.json(await simulateForActor(dbOf(c), c.var.actor, c.req.valid('json'), new Date()), 200);
   });
   router.openapi(prefillRoute, async (c) => {
     const { id } = c.req.valid('param');
-    return c.json(await prefillFromFile(c.var.deps.database.db, c.var.actor, id, c.var.requestId), 200);
+    return c.json(await prefillFromFile(dbOf(c), c.var.actor, id, c.var.requestId), 200);
   });
 }

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { Db } from '#src/shared/db/client.ts';
-import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import { defineRoute, jsonBody, jsonResponse, type Router, dbOf } from '#src/shared/http/route.ts';
 import {
   buildingInputSchema,
   charterSchema,
@@ -280,7 +279,6 @@ const deletePhoto = defineRoute({
 });
 
 export function mountHousingRoutes(router: Router) {
-  const dbOf = (c: { var: { deps: { database: { db: Db } } } }) => c.var.deps.database.db;
   const noContent = (c: { body: (data: null, status: 204) => Response }) => c.body(null, 204);
 
   router.openapi(listUnits, async (c) =>

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { defineRoute, errorBodySchema, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import { defineRoute, errorBodySchema, jsonBody, jsonResponse, type Router, dbOf } from '#src/shared/http/route.ts';
 import {
   caseTeamAddSchema,
   caseTeamMemberParamSchema,
@@ -172,8 +172,6 @@ const removeMember = defineRoute({
 });
 
 export function mountPersonRoutes(router: Router) {
-  const dbOf = (c: { var: { deps: { database: { db: import('#src/shared/db/client.ts').Db } } } }) =>
-    c.var.deps.database.db;
   router.openapi(search, async (c) => {
     const items = await searchPersons(dbOf(c), c.var.actor, c.req.valid('query'));
     return c.json({ items }, 200);

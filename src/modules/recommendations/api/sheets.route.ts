@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { attachmentDisposition } from '#src/shared/http/download.ts';
-import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import { dbOf, defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
 import {
   fundingOptionsSchema,
   handedOverSchema,
@@ -93,12 +93,10 @@ const pdf = defineRoute({
 });
 
 export function mountSheetRoutes(router: Router) {
-  router.openapi(read, async (c) =>
-    c.json(await getSheet(c.var.deps.database.db, c.var.actor, c.req.valid('param').pathwayId), 200),
-  );
+  router.openapi(read, async (c) => c.json(await getSheet(dbOf(c), c.var.actor, c.req.valid('param').pathwayId), 200));
   router.openapi(save, async (c) => {
     const saved = await saveSheet(
-      c.var.deps.database.db,
+      dbOf(c),
       c.var.actor,
       c.req.valid('param').pathwayId,
       c.req.valid('json'),
@@ -108,7 +106,7 @@ export function mountSheetRoutes(router: Router) {
   });
   router.openapi(handOver, async (c) => {
     const created = await handOverSheet(
-      c.var.deps.database.db,
+      dbOf(c),
       c.var.actor,
       c.req.valid('param').pathwayId,
       c.req.valid('json'),
@@ -117,21 +115,13 @@ export function mountSheetRoutes(router: Router) {
     return c.json(created, 201);
   });
   router.openapi(options, async (c) =>
-    c.json(
-      await fundingOptions(c.var.deps.database.db, c.var.actor, c.req.valid('param').pathwayId, c.var.requestId),
-      200,
-    ),
+    c.json(await fundingOptions(dbOf(c), c.var.actor, c.req.valid('param').pathwayId, c.var.requestId), 200),
   );
   router.openapi(version, async (c) =>
-    c.json(await visibleVersion(c.var.deps.database.db, c.var.actor, c.req.valid('param').id), 200),
+    c.json(await visibleVersion(dbOf(c), c.var.actor, c.req.valid('param').id), 200),
   );
   router.openapi(pdf, async (c) => {
-    const { fileName, content } = await printVersion(
-      c.var.deps.database.db,
-      c.var.actor,
-      c.req.valid('param').id,
-      c.var.requestId,
-    );
+    const { fileName, content } = await printVersion(dbOf(c), c.var.actor, c.req.valid('param').id, c.var.requestId);
     return c.body(new Uint8Array(content), 200, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': attachmentDisposition(fileName),

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { messages } from '#src/shared/i18n/fr.ts';
-import { defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
+import { dbOf, defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
 import {
   acquisitionInputSchema,
   createdSchema,
@@ -107,42 +107,34 @@ const indicatorsCsv = defineRoute({
 });
 
 export function mountTrialRoutes(router: Router) {
-  router.openapi(followUpsDue, async (c) =>
-    c.json(await followUpsDueForActor(c.var.deps.database.db, c.var.actor, new Date()), 200),
-  );
+  router.openapi(followUpsDue, async (c) => c.json(await followUpsDueForActor(dbOf(c), c.var.actor, new Date()), 200));
   router.openapi(create, async (c) =>
-    c.json(await recordTrial(c.var.deps.database.db, c.var.actor, c.req.valid('json'), c.var.requestId), 201),
+    c.json(await recordTrial(dbOf(c), c.var.actor, c.req.valid('json'), c.var.requestId), 201),
   );
   router.openapi(acquisition, async (c) => {
     const { acquiredOn } = c.req.valid('json');
-    await recordAcquisition(c.var.deps.database.db, c.var.actor, c.req.valid('param').id, acquiredOn, c.var.requestId);
+    await recordAcquisition(dbOf(c), c.var.actor, c.req.valid('param').id, acquiredOn, c.var.requestId);
     return c.body(null, 204);
   });
   router.openapi(followUp, async (c) => {
-    await recordFollowUp(
-      c.var.deps.database.db,
-      c.var.actor,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-      c.var.requestId,
-    );
+    await recordFollowUp(dbOf(c), c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
     return c.body(null, 204);
   });
   router.openapi(ofPerson, async (c) =>
-    c.json(await personTrialsForActor(c.var.deps.database.db, c.var.actor, c.req.valid('param').personId), 200),
+    c.json(await personTrialsForActor(dbOf(c), c.var.actor, c.req.valid('param').personId), 200),
   );
   router.openapi(evidence, async (c) =>
-    c.json(await productEvidence(c.var.deps.database.db, c.var.actor, c.req.valid('param').id), 200),
+    c.json(await productEvidence(dbOf(c), c.var.actor, c.req.valid('param').id), 200),
   );
   router.openapi(indicatorsCsv, async (c) => {
     const period = c.req.valid('query');
-    const data = await trialIndicators(c.var.deps.database.db, c.var.actor, period);
+    const data = await trialIndicators(dbOf(c), c.var.actor, period);
     return c.body(trialIndicatorsCsv(data), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${messages.trials.csv.fileName(period.from, period.to)}"`,
     });
   });
   router.openapi(indicators, async (c) =>
-    c.json(await trialIndicators(c.var.deps.database.db, c.var.actor, c.req.valid('query')), 200),
+    c.json(await trialIndicators(dbOf(c), c.var.actor, c.req.valid('query')), 200),
   );
 }
