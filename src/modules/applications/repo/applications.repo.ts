@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
+import { outer } from '#src/shared/db/columns.ts';
 import { caseTeamIncludes, type PersonScope } from '#src/modules/people/index.ts';
 import {
   applicationRenewalReminders,
@@ -16,7 +17,7 @@ export type PoiRow = typeof pointsOfInterest.$inferSelect;
 const a = housingApplications;
 // The person file and the pathway belong to other modules, reached only through their index: their tables
 // are named in SQL here, as the pathways module does for persons.
-const personName = sql<string>`(select p.first_name || ' ' || p.last_name from persons p where p.workspace_id = ${a.workspaceId} and p.id = ${a.personId})`;
+const personName = sql<string>`(select p.first_name || ' ' || p.last_name from persons p where p.workspace_id = ${outer(a.workspaceId)} and p.id = ${outer(a.personId)})`;
 
 /**
  * The pathways' row rule applied to an application: its pathway's referent, the person's case team, or an
@@ -34,7 +35,7 @@ export function applicationVisibleTo(scope: PersonScope): SQL {
     eq(a.workspaceId, scope.workspaceId),
     or(
       caseTeamIncludes(a.workspaceId, a.personId, scope.userId),
-      sql`exists (select 1 from pathways pw where pw.workspace_id = ${a.workspaceId} and pw.id = ${a.pathwayId}
+      sql`exists (select 1 from pathways pw where pw.workspace_id = ${outer(a.workspaceId)} and pw.id = ${outer(a.pathwayId)}
         and (pw.referent_user_id = ${scope.userId} ${orgWide}))`,
     ),
   )!;
@@ -132,7 +133,7 @@ export async function applicationsDueForReminder(db: Db, windows: { from: string
         pathwayId: a.pathwayId,
         personId: a.personId,
         expiresOn: a.expiresOn,
-        referentUserId: sql<string>`(select pw.referent_user_id from pathways pw where pw.workspace_id = ${a.workspaceId} and pw.id = ${a.pathwayId})`,
+        referentUserId: sql<string>`(select pw.referent_user_id from pathways pw where pw.workspace_id = ${outer(a.workspaceId)} and pw.id = ${outer(a.pathwayId)})`,
         personName,
       })
       .from(a)
@@ -141,7 +142,7 @@ export async function applicationsDueForReminder(db: Db, windows: { from: string
           inArray(a.status, [...liveStatuses]),
           gt(a.expiresOn, from),
           lte(a.expiresOn, to),
-          sql`not exists (select 1 from ${applicationRenewalReminders} r where r.workspace_id = ${a.workspaceId}
+          sql`not exists (select 1 from ${applicationRenewalReminders} r where r.workspace_id = ${outer(a.workspaceId)}
             and r.application_id = ${a.id} and r.expires_on = ${a.expiresOn} and r.days_before = ${daysBefore})`,
         ),
       );

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
+import { outer } from '#src/shared/db/columns.ts';
 import {
   caseReviewDecisions,
   caseReviewItems,
@@ -42,10 +43,8 @@ export async function listVisibleCaseReviews(db: Db, scope: CaseReviewScope, whe
       scheduledAt: caseReviews.scheduledAt,
       place: caseReviews.place,
       organizerUserId: caseReviews.organizerUserId,
-      // The outer table named in full: in a select list Drizzle writes its columns unqualified, and the
-      // subquery's own `id` would be read instead.
       itemCount: sql<number>`(select count(*)::int from ${caseReviewItems} i
-        where i.workspace_id = case_reviews.workspace_id and i.case_review_id = case_reviews.id)`,
+        where i.workspace_id = ${outer(caseReviews.workspaceId)} and i.case_review_id = ${outer(caseReviews.id)})`,
     })
     .from(caseReviews)
     .where(

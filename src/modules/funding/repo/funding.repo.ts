@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
+import { outer } from '#src/shared/db/columns.ts';
 import { pathwayReferentOf } from '#src/modules/pathways/index.ts';
 import { stallDaysOf } from '#src/modules/funding/domain/application.ts';
 import {
@@ -52,10 +53,10 @@ export async function listProjectsOfPathway(db: Db, workspaceId: string, pathway
       id: fundingProjects.id,
       title: fundingProjects.title,
       createdAt: fundingProjects.createdAt,
-      quotes: sql<number>`(select count(*)::int from ${fundingQuotes} q where q.workspace_id = funding_projects.workspace_id and q.project_id = funding_projects.id)`,
+      quotes: sql<number>`(select count(*)::int from ${fundingQuotes} q where q.workspace_id = ${outer(fundingProjects.workspaceId)} and q.project_id = ${outer(fundingProjects.id)})`,
       outOfPocketCents: sql<
         number | null
-      >`(select p.out_of_pocket_cents from ${fundingPlans} p where p.workspace_id = funding_projects.workspace_id and p.project_id = funding_projects.id order by p.created_at desc limit 1)`.mapWith(
+      >`(select p.out_of_pocket_cents from ${fundingPlans} p where p.workspace_id = ${outer(fundingProjects.workspaceId)} and p.project_id = ${outer(fundingProjects.id)} order by p.created_at desc limit 1)`.mapWith(
         (v) => (v === null ? null : Number(v)),
       ),
     })

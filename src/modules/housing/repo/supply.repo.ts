@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
+import { outer } from '#src/shared/db/columns.ts';
 import {
   buildings,
   charterCommitments,
@@ -230,10 +231,8 @@ export async function listProgrammes(db: Db, scope: HousingScope, organizationId
       organizationId: programmes.organizationId,
       communeInsee: programmes.communeInsee,
       historicCommuneInsee: programmes.historicCommuneInsee,
-      // The outer table named in full: in a select list Drizzle writes its columns unqualified, and the
-      // subquery's own `id` would be read instead.
       unitCount: sql<number>`(select count(*)::int from ${units} u
-        where u.workspace_id = housing_programmes.workspace_id and u.programme_id = housing_programmes.id)`,
+        where u.workspace_id = ${outer(programmes.workspaceId)} and u.programme_id = ${outer(programmes.id)})`,
     })
     .from(programmes)
     .where(and(inScope(scope, programmes), organizationId ? eq(programmes.organizationId, organizationId) : undefined))

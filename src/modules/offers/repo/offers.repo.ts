@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
+import { outer } from '#src/shared/db/columns.ts';
 import { caseTeamIncludes } from '#src/modules/people/index.ts';
 import { pathwayReferentOf } from '#src/modules/pathways/index.ts';
 import { allocationCommittees, offerRefusals, offers } from '#src/modules/offers/db/schema.ts';
@@ -24,9 +25,9 @@ function inScope(scope: OfferScope): SQL {
 
 // The application, the person file and the organisation belong to other modules, reached only through their
 // index: these reads name their tables in SQL rather than importing their table objects.
-const sneNumber = sql<string>`(select ha.sne_number from housing_applications ha where ha.workspace_id = ${offers.workspaceId} and ha.id = ${offers.applicationId})`;
-const personName = sql<string>`(select p.first_name || ' ' || p.last_name from persons p where p.workspace_id = ${offers.workspaceId} and p.id = ${offers.personId})`;
-const landlordName = sql<string>`(select o.name from organizations o where o.workspace_id = ${offers.workspaceId} and o.id = ${offers.landlordOrganizationId})`;
+const sneNumber = sql<string>`(select ha.sne_number from housing_applications ha where ha.workspace_id = ${outer(offers.workspaceId)} and ha.id = ${outer(offers.applicationId)})`;
+const personName = sql<string>`(select p.first_name || ' ' || p.last_name from persons p where p.workspace_id = ${outer(offers.workspaceId)} and p.id = ${outer(offers.personId)})`;
+const landlordName = sql<string>`(select o.name from organizations o where o.workspace_id = ${outer(offers.workspaceId)} and o.id = ${outer(offers.landlordOrganizationId)})`;
 const listColumns = { offer: offers, sneNumber, personName, landlordName };
 
 export type OfferListRow = OfferRow & { sneNumber: string; personName: string; landlordName: string };

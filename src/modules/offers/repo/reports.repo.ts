@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
+import { outer } from '#src/shared/db/columns.ts';
 import { offerRefusals, offers } from '#src/modules/offers/db/schema.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
@@ -29,7 +30,7 @@ export async function offerCounts(db: Db, workspaceId: string, landlordIds: stri
   return rowsOf<OfferCounts>(
     await db.execute(sql`
       select ${offers.landlordOrganizationId}::text as "landlordId", ${offers.programmeId}::text as "programmeId",
-        (select p.name from housing_programmes p where p.workspace_id = ${offers.workspaceId} and p.id = ${offers.programmeId}) as "programmeName",
+        (select p.name from housing_programmes p where p.workspace_id = ${outer(offers.workspaceId)} and p.id = ${outer(offers.programmeId)}) as "programmeName",
         ${offers.typology} as typology, count(*)::int as offers,
         count(*) filter (where ${offers.status} in ('refused', 'no_answer'))::int as refusals,
         count(*) filter (where ${offers.status} in ('accepted', 'moved_in'))::int as allocations

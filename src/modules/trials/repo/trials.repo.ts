@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
+import { outer } from '#src/shared/db/columns.ts';
 import { caseTeamIncludes } from '#src/modules/people/index.ts';
 import { trials } from '#src/modules/trials/db/schema.ts';
 
@@ -36,11 +37,11 @@ export const trialSeenBy = (userId: string) =>
 
 // Products, users and persons belong to other modules, reached only through their index: the queries name
 // their tables in SQL rather than importing their table objects.
-const productName = sql`(select p.name from catalogue_products p where p.workspace_id = ${trials.workspaceId} and p.id = ${trials.productId})`;
-const productIsoCode = sql`(select p.primary_iso_code from catalogue_products p where p.workspace_id = ${trials.workspaceId} and p.id = ${trials.productId})`;
+const productName = sql`(select p.name from catalogue_products p where p.workspace_id = ${outer(trials.workspaceId)} and p.id = ${outer(trials.productId)})`;
+const productIsoCode = sql`(select p.primary_iso_code from catalogue_products p where p.workspace_id = ${outer(trials.workspaceId)} and p.id = ${outer(trials.productId)})`;
 const userName = (column: SQL | typeof trials.therapistUserId) =>
   sql`(select u.name from auth_user u where u.id = ${column})`;
-const personName = sql`(select p.first_name || ' ' || p.last_name from persons p where p.workspace_id = ${trials.workspaceId} and p.id = ${trials.personId})`;
+const personName = sql`(select p.first_name || ' ' || p.last_name from persons p where p.workspace_id = ${outer(trials.workspaceId)} and p.id = ${outer(trials.personId)})`;
 
 export type TrialView = {
   id: string;
@@ -196,7 +197,7 @@ export const trialKeys = {
   isoClass: { key: sql`left(${productIsoCode}, 2)` },
   activity: {
     key: sql`k.key`,
-    from: sql`cross join lateral unnest((select p.activities from catalogue_products p where p.workspace_id = ${trials.workspaceId} and p.id = ${trials.productId})) as k(key)`,
+    from: sql`cross join lateral unnest((select p.activities from catalogue_products p where p.workspace_id = ${outer(trials.workspaceId)} and p.id = ${outer(trials.productId)})) as k(key)`,
   },
 } satisfies Record<string, { key: SQL; from?: SQL; where?: SQL }>;
 export type TrialKey = keyof typeof trialKeys;
