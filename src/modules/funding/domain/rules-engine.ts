@@ -1,5 +1,6 @@
 import Engine, { type EvaluatedNode } from 'publicodes';
 import { parse } from 'yaml';
+import { CompiledRules, NotCompiled } from './compiled-rules.ts';
 import { valueOn, type Confidence, type DatedValue, type ParameterSet, type ParameterValue } from './parameters.ts';
 
 /** Publicodes rules as read from YAML: a rule name to its definition (or null for a bare namespace). */
@@ -120,7 +121,9 @@ export type AidResult = {
 };
 
 type Situation = Record<string, string | number>;
+type AidDates = { dépôt: string; paiement: string };
 const MAX_REMEMBERED_DATES = 1024;
+const DATE_RULES = { dépôt: 'dates . dépôt', paiement: 'dates . paiement' } as const;
 
 /**
  * Evaluates aid rules with the parameters in force on each aid's reference date. Engines are built once per
@@ -131,6 +134,7 @@ export class AidRulesEngine {
   private readonly enginesByDate = new Map<string, Engine>();
   private readonly parametersByRule = new Map<string, string[]>();
   private readonly layouts = new WeakMap<Engine, Map<string, AidLayout>>();
+  private readonly compiled = new WeakMap<Engine, CompiledRules | null>();
 
   constructor(
     private readonly set: ParameterSet,
@@ -198,12 +202,73 @@ export class AidRulesEngine {
     };
   }
 
-  evaluate(household: Situation, dates: { dépôt: string; paiement: string }): AidResult[] {
-    const situation = {
+  /** Every aid for a household, each explained: conditions, computation steps, parameters with their sources. */
+  evaluate(household: Situation, dates: AidDates): AidResult[] {
+    return this.forEachAid(household, dates, (engine, aid, date) => this.evaluateAid(engine, aid, date));
+  }
+
+  /**
+   * Every aid's status and amount only, for batches: through the compiled rules, or Publicodes when they do not
+   * handle this household.
+   */
+  outcomes(household: Situation, dates: AidDates): AidOutcome[] {
+    try {
+      return this.compiledOutcomes(household, dates);
+    } catch (error) {
+      if (!(error instanceof NotCompiled)) throw error;
+      return this.explainedOutcomes(household, dates);
+    }
+  }
+
+  /** The same through Publicodes: the reference the compiled rules are tested against. */
+  explainedOutcomes(household: Situation, dates: AidDates): AidOutcome[] {
+    return this.forEachAid(household, dates, (engine, aid) => {
+      const { status, amount } = this.decide(engine, this.layoutOf(engine, aid));
+      return { aid: aid.name, status, amount };
+    });
+  }
+
+  private compiledOutcomes(household: Situation, dates: AidDates): AidOutcome[] {
+    const situation = this.situationOf(household, dates);
+    return this.aids().map((aid) => {
+      const compiled = this.compiledOn(this.engineOn(dates[aid.referenceDate]));
+      if (!compiled) throw new NotCompiled('rules not compiled');
+      const [holds, amount] = compiled.values(situation, [`${aid.name} . éligible`, `${aid.name} . montant`]);
+      return { aid: aid.name, ...decision(holds, amount) };
+    });
+  }
+
+  private compiledOn(engine: Engine): CompiledRules | null {
+    let compiled = this.compiled.get(engine);
+    if (compiled === undefined) {
+      try {
+        compiled = CompiledRules.of(
+          engine,
+          this.aids().flatMap((aid) => [`${aid.name} . éligible`, `${aid.name} . montant`]),
+        );
+      } catch (error) {
+        if (!(error instanceof NotCompiled)) throw error;
+        compiled = null;
+      }
+      this.compiled.set(engine, compiled);
+    }
+    return compiled;
+  }
+
+  private situationOf(household: Situation, dates: AidDates): Situation {
+    return {
       ...household,
-      'dates . dépôt': publicodesDate(dates.dépôt),
-      'dates . paiement': publicodesDate(dates.paiement),
+      [DATE_RULES.dépôt]: publicodesDate(dates.dépôt),
+      [DATE_RULES.paiement]: publicodesDate(dates.paiement),
     };
+  }
+
+  private forEachAid<T>(
+    household: Situation,
+    dates: AidDates,
+    evaluateAid: (engine: Engine, aid: AidRuleMeta, date: string) => T,
+  ): T[] {
+    const situation = this.situationOf(household, dates);
     const prepared = new Set<Engine>();
     return this.aids().map((aid) => {
       const date = dates[aid.referenceDate];
@@ -213,7 +278,7 @@ export class AidRulesEngine {
         engine.setSituation(situation, { strict: true });
         prepared.add(engine);
       }
-      return this.evaluateAid(engine, aid, date);
+      return evaluateAid(engine, aid, date);
     });
   }
 
@@ -253,26 +318,28 @@ export class AidRulesEngine {
     return layout;
   }
 
+  /** Whether the aid's conditions hold and its amount is known. */
+  private decide(engine: Engine, layout: AidLayout) {
+    // Parsed rules are evaluated as they are: `evaluate` would parse them again (with the whole rule set) each time.
+    const allConditions = engine.evaluateNode(layout.eligible);
+    const evaluatedAmount = engine.evaluateNode(layout.amount);
+    return { ...decision(allConditions.nodeValue, evaluatedAmount.nodeValue), allConditions, evaluatedAmount };
+  }
+
   private evaluateAid(engine: Engine, aid: AidRuleMeta, date: string): AidResult {
     const parsed = engine.getParsedRules();
     const layout = this.layoutOf(engine, aid);
-    // Parsed rules are evaluated as they are: `evaluate` would parse them again (with the whole rule set) each time.
     const evaluate = (node: RuleNode) => engine.evaluateNode(node);
     const conditions = layout.conditions.map(({ name, title, node }) => {
       const value = evaluate(node).nodeValue;
       return { name, title, holds: value === null || value === undefined ? null : Boolean(value) };
     });
-    const allConditions = evaluate(layout.eligible);
-    const amount = evaluate(layout.amount);
-    const holds = allConditions.nodeValue;
-    const status: AidStatus =
-      holds === false
-        ? 'not_eligible'
-        : holds === true && typeof amount.nodeValue === 'number'
-          ? 'eligible'
-          : 'to_check';
+    const { status, amount, allConditions, evaluatedAmount } = this.decide(engine, layout);
 
-    const missing = new Set([...Object.keys(allConditions.missingVariables), ...Object.keys(amount.missingVariables)]);
+    const missing = new Set([
+      ...Object.keys(allConditions.missingVariables),
+      ...Object.keys(evaluatedAmount.missingVariables),
+    ]);
     const parameterIds = this.parametersUsedBy(engine, aid.name);
     const parameters = parameterIds.map((id) => this.parameterUse(id, date));
     const ownMissing = [...missing].some((name) => name.startsWith(`${aid.name} . `));
@@ -282,7 +349,7 @@ export class AidRulesEngine {
       funder: aid.funder,
       referenceDate: date,
       status,
-      amount: status === 'not_eligible' || typeof amount.nodeValue !== 'number' ? null : amount.nodeValue,
+      amount,
       details: layout.details.map(({ name, title, node }) => ({ name, title, value: plain(evaluate(node)) })),
       conditions,
       notes: [
@@ -302,6 +369,8 @@ export class AidRulesEngine {
   }
 }
 
+export type AidOutcome = Pick<AidResult, 'aid' | 'status' | 'amount'>;
+
 type RuleNode = ReturnType<Engine['getParsedRules']>[string];
 type AidLayout = {
   conditions: { name: string; title: string; node: RuleNode }[];
@@ -310,6 +379,13 @@ type AidLayout = {
   details: { name: string; title: string; node: RuleNode }[];
   rule: { note?: string; références?: Record<string, string> };
 };
+
+/** An aid is eligible when its conditions hold and its amount is known, not eligible when one fails. */
+function decision(holds: unknown, amount: unknown): { status: AidStatus; amount: number | null } {
+  const status: AidStatus =
+    holds === false ? 'not_eligible' : holds === true && typeof amount === 'number' ? 'eligible' : 'to_check';
+  return { status, amount: status === 'not_eligible' || typeof amount !== 'number' ? null : amount };
+}
 
 /** Publicodes writes dates the French way. */
 const publicodesDate = (iso: string) => iso.split('-').reverse().join('/');

@@ -3,7 +3,7 @@ import type { Household } from '#src/modules/funding/domain/household.ts';
 import { situationOf } from '#src/modules/funding/domain/household.ts';
 import { localAidRules, type LocalAid } from '#src/modules/funding/domain/local-aids.ts';
 import { layerWorkspaceValues, type WorkspaceParameterValue } from '#src/modules/funding/domain/parameters.ts';
-import { AidRulesEngine, type AidResult } from '#src/modules/funding/domain/rules-engine.ts';
+import { AidRulesEngine, type AidOutcome, type AidResult } from '#src/modules/funding/domain/rules-engine.ts';
 import { loadShippedRules } from '#src/modules/funding/service/rules.ts';
 
 export type SimulationDates = { filing: string; payment: string };
@@ -50,4 +50,16 @@ export function simulateAids(
     dépôt: dates.filing,
     paiement: dates.payment,
   });
+}
+
+/** Each household's aids, status and amount only: the batch form of `simulateAids`, in this thread. */
+export function simulateOutcomes(
+  households: readonly Household[],
+  dates: SimulationDates,
+  localAids: readonly LocalAid[] = [],
+  parameterValues: readonly WorkspaceParameterValue[] = [],
+): AidOutcome[][] {
+  const engine = engineFor(localAids, parameterValues);
+  const referenceDates = { dépôt: dates.filing, paiement: dates.payment };
+  return households.map((household) => engine.outcomes(situationOf(household), referenceDates));
 }
