@@ -136,6 +136,21 @@ describe('the parameters of the aid rules', () => {
       { path: 'sourceTitle', message: 'Indiquez la source (texte officiel, guide, circulaire).' },
       { path: 'sourceUrl', message: 'Saisissez l’adresse web de la source (https://…).' },
     ]);
+    // Every fault at once: the checks across fields run even when the source is missing.
+    const all = await t.call('/api/funding/parameters/values', {
+      cookie: s.financial.cookie,
+      body: {
+        ...ceilings(17345),
+        sourceTitle: '',
+        to: '2025-12-31',
+        value: { ...value, hors_idf: { ...value.hors_idf, modestes: [1, 'deux', 3, 4, 5, 6] } },
+      },
+    });
+    expect(all.json.issues).toEqual([
+      { path: 'sourceTitle', message: 'Indiquez la source (texte officiel, guide, circulaire).' },
+      { path: 'value.hors_idf.modestes.1', message: e.number },
+      { path: 'to', message: e.endBeforeStart },
+    ]);
     const unknown = await t.call('/api/funding/parameters/values', {
       cookie: s.financial.cookie,
       body: { ...mtp, parameter: 'mtp.yearly' },

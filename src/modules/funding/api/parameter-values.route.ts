@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { dbOf, defineRoute, jsonBody, jsonResponse, type Router } from '#src/shared/http/route.ts';
-import { parameterValueInputSchema, parametersPageSchema } from '#src/modules/funding/api/parameter-values.schema.ts';
+import { parametersPageSchema, withFieldChecks } from '#src/modules/funding/api/parameter-values.schema.ts';
 import {
   createParameterValue,
+  crossFieldIssues,
   editParameterValue,
   listParameters,
   withdrawParameterValue,
@@ -11,6 +12,7 @@ import {
 const tags = ['Financements'];
 const params = z.object({ fundingParameterValueId: z.uuid({ error: 'Identifiant invalide.' }) });
 const ok = z.object({ ok: z.literal(true) });
+const body = withFieldChecks(crossFieldIssues);
 
 const listRoute = defineRoute({
   access: 'funding.read',
@@ -27,7 +29,7 @@ const createRoute = defineRoute({
   path: '/api/funding/parameters/values',
   tags,
   summary: 'Enter a dated value of a parameter with its source (an overlap with a known value is a 400 on `from`)',
-  request: jsonBody(parameterValueInputSchema),
+  request: jsonBody(body),
   responses: { 201: jsonResponse(z.object({ id: z.uuid() }), 'Entered') },
 });
 const updateRoute = defineRoute({
@@ -36,7 +38,7 @@ const updateRoute = defineRoute({
   path: '/api/funding/parameters/values/{fundingParameterValueId}',
   tags,
   summary: 'Change an entered value (409 with the saved version when it changed meanwhile)',
-  request: { params, ...jsonBody(parameterValueInputSchema) },
+  request: { params, ...jsonBody(body) },
   responses: { 200: jsonResponse(ok, 'Saved') },
 });
 const withdrawRoute = defineRoute({

@@ -40,6 +40,22 @@ export const parameterValueInputSchema = z
   .openapi('FundingParameterValueInput');
 export type ParameterValueInput = z.infer<typeof parameterValueInputSchema>;
 
+/**
+ * The body with the checks that read several fields (the value in the parameter's shape, the period's order) run
+ * even when another field is wrong, so that one answer lists every fault.
+ */
+export const withFieldChecks = (issuesOf: (body: Record<string, unknown>) => { path: string; message: string }[]) =>
+  parameterValueInputSchema.check(
+    z.superRefine(
+      (body, ctx) => {
+        for (const { path, message } of issuesOf(body))
+          ctx.addIssue({ code: 'custom', path: path.split('.'), message });
+      },
+      // Even after other faults, as long as the body is an object.
+      { when: ({ value }) => typeof value === 'object' && value !== null && !Array.isArray(value) },
+    ),
+  );
+
 /** A value the workspace entered, as stored (its own `to`, not the end the next value gives it). */
 export const enteredValueSchema = z
   .object({

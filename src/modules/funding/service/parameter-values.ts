@@ -105,15 +105,33 @@ export async function listParameters(db: Db, actor: Actor): Promise<Omit<Paramet
   };
 }
 
-/** Field checks, then the value read in the shape of the parameter. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Faults found across fields of a request, whatever else is wrong with it: the value read in the shape of the
+ * parameter, and an end before the start.
+ */
+export function crossFieldIssues(body: Record<string, unknown>): FieldIssue[] {
+  const parameter =
+    typeof body.parameter === 'string' ? shippedRules().parameters.parameters.get(body.parameter) : undefined;
+  const issues: FieldIssue[] =
+    parameter && body.value !== undefined
+      ? readValue(body.value, shapeOf(parameter)).problems.map(({ path, problem }) => ({
+          path: ['value', ...path].join('.'),
+          message: t.errors[problem],
+        }))
+      : [];
+  const { from, to } = body;
+  if (typeof from === 'string' && typeof to === 'string' && ISO_DAY.test(from) && ISO_DAY.test(to) && to < from)
+    issues.push({ path: 'to', message: t.errors.endBeforeStart });
+  return issues;
+}
+
+/** The request's values, the value read in the shape of the parameter. */
 function valuesOf(input: ParameterValueInput, parameter: Parameter) {
-  const value = readValue(input.value, shapeOf(parameter));
-  const issues: FieldIssue[] = value.problems.map(({ path, problem }) => ({
-    path: ['value', ...path].join('.'),
-    message: t.errors[problem],
-  }));
-  if (input.to !== null && input.to < input.from) issues.push({ path: 'to', message: t.errors.endBeforeStart });
+  const issues = crossFieldIssues(input);
   if (issues.length > 0) throw new AppError('validation_failed', { issues });
+  const value = readValue(input.value, shapeOf(parameter));
   return {
     parameterId: parameter.id,
     fromOn: input.from,
