@@ -151,6 +151,7 @@ function checkedUnit(unit: Unit | undefined): Unit | undefined {
 export class CompiledRules {
   private readonly ruleIndex = new Map<string, number>();
   private readonly compiledRules: Compiled[] = [];
+  private readonly compiling = new Set<string>();
 
   private constructor(private readonly internals: EngineInternals) {}
 
@@ -174,18 +175,16 @@ export class CompiledRules {
   }
 
   private ruleId(name: string): number {
-    let id = this.ruleIndex.get(name);
-    if (id !== undefined) return id;
+    // Publicodes cuts a cycle short with a warning; the closures would loop.
+    if (this.compiling.has(name)) throw new NotCompiled(`cycle through ${name}`);
+    const known = this.ruleIndex.get(name);
+    if (known !== undefined) return known;
+    this.compiling.add(name);
     const node = this.internals.baseContext.parsedRules[name]!;
-    id = this.compiledRules.length;
+    const compiled = name.endsWith(SITUATION_SUFFIX) ? this.compileSituation(name, node) : this.compileRule(node);
+    this.compiling.delete(name);
+    const id = this.compiledRules.push(compiled) - 1;
     this.ruleIndex.set(name, id);
-    // Rules refer to each other by id, so a rule is numbered before its own references are compiled.
-    this.compiledRules.push(() => {
-      throw new NotCompiled(`cycle through ${name}`);
-    });
-    this.compiledRules[id] = name.endsWith(SITUATION_SUFFIX)
-      ? this.compileSituation(name, node)
-      : this.compileRule(node);
     return id;
   }
 

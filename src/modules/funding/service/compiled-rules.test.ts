@@ -153,6 +153,11 @@ describe('compiled aid rules give the values Publicodes gives', () => {
     expect(batch.flat().some((outcome) => outcome.status === 'eligible')).toBe(true);
   });
 
+  it('a cycle between rules is refused when compiling', () => {
+    const cyclic = new Engine({ a: { valeur: 'b + 1' }, b: { valeur: 'a + 1' } }, quiet);
+    expect(() => CompiledRules.of(cyclic, ['a'])).toThrow(NotCompiled);
+  });
+
   it('rules written with what the closures do not handle are left to Publicodes, with the same outcomes', () => {
     // A rate written as a percentage: Publicodes divides by 100 in the product.
     const rules = { ...shipped.rules, 'mpa . montant': { titre: 'Prime', valeur: '70 % * mpa . base' } };
