@@ -4,6 +4,7 @@ import {
   activityKeys,
   formatCents,
   groupingKinds,
+  leadAmount,
   leadStatuses,
   moved,
   roomKeys,
@@ -11,6 +12,8 @@ import {
   type AidLead,
   type ProductSnapshot,
   type SheetContent,
+  type StoredSheetContent,
+  withAidLeads,
 } from '#src/modules/recommendations/domain/sheet.ts';
 
 // The UI takes the vocabularies and the reordering rule from here (never from domain/).
@@ -18,11 +21,14 @@ export {
   activityKeys,
   formatCents,
   groupingKinds,
+  leadAmount,
   moved,
   roomKeys,
   type AidLead,
   type ProductSnapshot,
   type SheetContent,
+  type StoredSheetContent,
+  withAidLeads,
 };
 
 const v = messages.recommendations.validation;

@@ -83,6 +83,15 @@ export type SheetContent = {
 
 /** Content as stored: sheets and versions written before aid leads existed have none. */
 export type StoredSheetContent = Omit<SheetContent, 'aidLeads'> & { aidLeads?: AidLead[] };
+/**
+ * A lead's amount as it may be shown: none when unknown (a "to check" aid at 0 € is unknown, not nothing), firm
+ * only when the aid is eligible; an uncertain amount is never an estimate, only indicative.
+ */
+export function leadAmount(lead: { status: string; amountCents: number | null; monthly: boolean }) {
+  if (lead.amountCents === null || (lead.status === 'to_check' && lead.amountCents === 0)) return null;
+  return { cents: lead.amountCents, monthly: lead.monthly, firm: lead.status === 'eligible' };
+}
+
 export const withAidLeads = (stored: StoredSheetContent): SheetContent => ({
   ...stored,
   aidLeads: stored.aidLeads ?? [],

@@ -3,6 +3,7 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { pageFooter } from '#src/shared/pdf/document.ts';
 import {
   formatCents,
+  leadAmount,
   resolvedGroups,
   totalsOf,
   type AidLead,
@@ -114,11 +115,11 @@ function productBlock(item: ResolvedGroup['items'][number]): Content {
   };
 }
 
-/** An uncertain amount is never printed as an estimate: it is only shown as indicative, to confirm. */
-function leadAmount(lead: AidLead): TableCell {
-  if (lead.amountCents === null || (lead.status === 'to_check' && lead.amountCents === 0)) return p.none;
-  const amount = formatCents(lead.amountCents) + (lead.monthly ? ` ${p.perMonth}` : '');
-  return lead.status === 'eligible' ? { text: amount, bold: true } : p.indicative(amount);
+function amountCell(lead: AidLead): TableCell {
+  const amount = leadAmount(lead);
+  if (!amount) return p.none;
+  const text = formatCents(amount.cents) + (amount.monthly ? ` ${p.perMonth}` : '');
+  return amount.firm ? { text, bold: true } : p.indicative(text);
 }
 
 function leadRow(lead: AidLead): TableCell[] {
@@ -135,7 +136,7 @@ function leadRow(lead: AidLead): TableCell[] {
     },
     lead.funder,
     lead.status === 'eligible' ? p.eligible : { text: p.toCheck, bold: true },
-    leadAmount(lead),
+    amountCell(lead),
   ];
 }
 

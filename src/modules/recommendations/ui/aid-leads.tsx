@@ -6,6 +6,7 @@ import { formatDate } from '#src/shared/ui/page.tsx';
 import type { Loadable } from '#src/shared/ui/use-api.ts';
 import {
   formatCents,
+  leadAmount,
   type AidLead,
   type AidOption,
   type FundingOptions,
@@ -17,12 +18,12 @@ const u = r.ui.leads;
 
 const projectPage = (projectId: string) => `/financements/projets/${projectId}`;
 
-/** An uncertain amount is never shown as an estimate: only as indicative, to confirm. */
 function amountOf(lead: Pick<AidLead, 'status' | 'amountCents' | 'monthly'> | AidOption) {
   if (lead.status === 'not_eligible') return r.pdf.none;
-  if (lead.amountCents === null || (lead.status === 'to_check' && lead.amountCents === 0)) return u.noAmount;
-  const amount = formatCents(lead.amountCents) + (lead.monthly ? ` ${r.pdf.perMonth}` : '');
-  return lead.status === 'eligible' ? u.estimated(amount) : r.pdf.indicative(amount);
+  const amount = leadAmount(lead);
+  if (!amount) return u.noAmount;
+  const text = formatCents(amount.cents) + (amount.monthly ? ` ${r.pdf.perMonth}` : '');
+  return amount.firm ? u.estimated(text) : r.pdf.indicative(text);
 }
 
 const sourceOf = (lead: Pick<AidLead, 'projectTitle' | 'basisOn'>) =>

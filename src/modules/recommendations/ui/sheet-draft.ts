@@ -1,4 +1,8 @@
-import type { SheetContent } from '#src/modules/recommendations/api/sheet.schema.ts';
+import {
+  withAidLeads,
+  type SheetContent,
+  type StoredSheetContent,
+} from '#src/modules/recommendations/api/sheet.schema.ts';
 
 /**
  * The editor's working copy: the sheet's content with a stable key on each group, product line and
@@ -41,17 +45,14 @@ export const sameContent = (a: SheetContent, b: SheetContent) => JSON.stringify(
 // What was typed and not yet saved stays on this device, so a closed tab or a lost session loses nothing.
 type Stored = { savedAt: string; content: SheetContent };
 // Kept on a device before aid leads existed: none.
-type StoredBefore = {
-  savedAt: string;
-  content: Omit<SheetContent, 'aidLeads'> & { aidLeads?: SheetContent['aidLeads'] };
-};
+type StoredBefore = { savedAt: string; content: StoredSheetContent };
 const storageKey = (pathwayId: string) => `demeure.recommendation-sheet.${pathwayId}`;
 
 export function readStored(pathwayId: string): Stored | null {
   try {
     const stored = JSON.parse(localStorage.getItem(storageKey(pathwayId)) ?? 'null') as StoredBefore | null;
     return stored && Array.isArray(stored.content?.groups)
-      ? { ...stored, content: { ...stored.content, aidLeads: stored.content.aidLeads ?? [] } }
+      ? { ...stored, content: withAidLeads(stored.content) }
       : null;
   } catch {
     return null;

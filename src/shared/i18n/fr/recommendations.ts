@@ -117,7 +117,6 @@ export const recommendations = {
     fundingLeads: 'Autres pistes de financement',
     fundingLeadsHint:
       'Texte libre, pour ce qu’aucune aide ci-dessus ne couvre : complémentaire santé, fonds de compensation, mutuelle…',
-    none: '—',
     leads: {
       optionsTitle: 'Aides possibles',
       loading: 'Recherche des aides possibles…',
