@@ -212,12 +212,16 @@ export class AidRulesEngine {
    * handle this household.
    */
   outcomes(household: Situation, dates: AidDates): AidOutcome[] {
-    try {
-      return this.compiledOutcomes(household, dates);
-    } catch (error) {
-      if (!(error instanceof NotCompiled)) throw error;
-      return this.explainedOutcomes(household, dates);
+    const filing = this.compiledOn(this.engineOn(dates.dépôt));
+    const payment = this.compiledOn(this.engineOn(dates.paiement));
+    if (filing && payment) {
+      try {
+        return this.compiledOutcomes(household, dates, { dépôt: filing, paiement: payment });
+      } catch (error) {
+        if (!(error instanceof NotCompiled)) throw error;
+      }
     }
+    return this.explainedOutcomes(household, dates);
   }
 
   /** The same through Publicodes: the reference the compiled rules are tested against. */
@@ -228,24 +232,33 @@ export class AidRulesEngine {
     });
   }
 
-  private compiledOutcomes(household: Situation, dates: AidDates): AidOutcome[] {
+  /** One run per set of compiled rules (usually one for both dates), so the rules aids share are computed once. */
+  private compiledOutcomes(
+    household: Situation,
+    dates: AidDates,
+    compiledOn: Record<keyof AidDates, CompiledRules>,
+  ): AidOutcome[] {
     const situation = this.situationOf(household, dates);
+    const roots = this.compiledRoots();
+    const valuesOf = new Map(
+      [...new Set(Object.values(compiledOn))].map((compiled) => {
+        const values = compiled.values(situation, roots);
+        return [compiled, new Map(roots.map((root, i) => [root, values[i]]))] as const;
+      }),
+    );
     return this.aids().map((aid) => {
-      const compiled = this.compiledOn(this.engineOn(dates[aid.referenceDate]));
-      if (!compiled) throw new NotCompiled('rules not compiled');
-      const [holds, amount] = compiled.values(situation, [`${aid.name} . éligible`, `${aid.name} . montant`]);
-      return { aid: aid.name, ...decision(holds, amount) };
+      const values = valuesOf.get(compiledOn[aid.referenceDate])!;
+      return { aid: aid.name, ...decision(values.get(`${aid.name} . éligible`), values.get(`${aid.name} . montant`)) };
     });
   }
+
+  private compiledRoots = () => this.aids().flatMap((aid) => [`${aid.name} . éligible`, `${aid.name} . montant`]);
 
   private compiledOn(engine: Engine): CompiledRules | null {
     let compiled = this.compiled.get(engine);
     if (compiled === undefined) {
       try {
-        compiled = CompiledRules.of(
-          engine,
-          this.aids().flatMap((aid) => [`${aid.name} . éligible`, `${aid.name} . montant`]),
-        );
+        compiled = CompiledRules.of(engine, this.compiledRoots());
       } catch (error) {
         if (!(error instanceof NotCompiled)) throw error;
         compiled = null;
