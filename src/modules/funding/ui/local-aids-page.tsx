@@ -11,6 +11,7 @@ import {
   TextField,
   useForm,
 } from '#src/shared/ui/form.tsx';
+import { notice, NoticeBanner, type Notice } from '#src/shared/ui/notice.tsx';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import {
@@ -134,19 +135,28 @@ function amountOf(aid: LocalAidView): string {
 export function LocalAidsPage() {
   const { state, reload } = useApi<{ items: LocalAidView[]; canWrite: boolean }>('/api/funding/local-aids');
   const [editing, setEditing] = useState<LocalAidView | 'new' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Notice | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const writable = state.status === 'ready' && state.data.canWrite;
 
   const withdraw = async (aid: LocalAidView) => {
     if (!window.confirm(t.confirmWithdraw(aid.name))) return;
-    await api(`/api/funding/local-aids/${aid.id}`, { method: 'DELETE' });
-    setNotice(t.withdrawn);
+    setFailure(null);
+    try {
+      await api(`/api/funding/local-aids/${aid.id}`, { method: 'DELETE' });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setFailure(error.message);
+      return;
+    }
+    setOutcome(notice(t.withdrawn));
     reload();
   };
 
   return (
     <Page title={t.title} lead={t.lead}>
-      {notice && <Alert kind="success">{notice}</Alert>}
+      <NoticeBanner value={outcome} />
+      {failure && <Alert kind="error">{failure}</Alert>}
       {state.status === 'error' && <Alert kind="error">{state.error.message}</Alert>}
       {state.status === 'ready' &&
         (state.data.items.length === 0 ? (
@@ -211,12 +221,13 @@ export function LocalAidsPage() {
       )}
       {editing !== null && (
         <LocalAidForm
-          key={editing === 'new' ? 'new' : `${editing.id}-${editing.revision}`}
+          // Not the revision: after a conflict the same form stays, with what was typed and the message.
+          key={editing === 'new' ? 'new' : editing.id}
           aid={editing === 'new' ? null : editing}
           onDone={(saved) => {
             setEditing(null);
             if (saved) {
-              setNotice(t.saved);
+              setOutcome(notice(t.saved));
               reload();
             }
           }}

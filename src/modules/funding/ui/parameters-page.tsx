@@ -10,6 +10,7 @@ import {
   useForm,
   type FormState,
 } from '#src/shared/ui/form.tsx';
+import { notice, NoticeBanner, type Notice } from '#src/shared/ui/notice.tsx';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
 import {
@@ -99,13 +100,21 @@ const periodOf = (from: string, to: string | null) =>
 export function ParametersPage() {
   const { state, reload } = useApi<PageData>('/api/funding/parameters');
   const [editing, setEditing] = useState<{ parameter: string; entry: EnteredValueView | null } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Notice | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const writable = state.status === 'ready' && state.data.canWrite;
 
   const withdraw = async (parameter: ParameterView, entry: EnteredValueView) => {
     if (!window.confirm(t.confirmWithdraw(parameter.label, formatDate(entry.from)))) return;
-    await api(`/api/funding/parameters/values/${entry.id}`, { method: 'DELETE' });
-    setNotice(t.withdrawn);
+    setFailure(null);
+    try {
+      await api(`/api/funding/parameters/values/${entry.id}`, { method: 'DELETE' });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setFailure(error.message);
+      return;
+    }
+    setOutcome(notice(t.withdrawn));
     reload();
   };
 
@@ -119,7 +128,8 @@ export function ParametersPage() {
   const withdrawn = items.flatMap((p) => p.entered.filter((e) => e.withdrawnAt).map((e) => ({ parameter: p, e })));
   return (
     <Page title={t.title} lead={t.lead}>
-      {notice && <Alert kind="success">{notice}</Alert>}
+      <NoticeBanner value={outcome} />
+      {failure && <Alert kind="error">{failure}</Alert>}
       <p>{t.notRetrievedCount(items.filter((p) => p.notRetrieved).length)}</p>
       {items.map((parameter, index) => {
         const headingId = `parameter-${index}`;
@@ -218,13 +228,14 @@ export function ParametersPage() {
             )}
             {editing?.parameter === parameter.id && (
               <ParameterValueForm
-                key={editing.entry ? `${editing.entry.id}-${editing.entry.revision}` : 'new'}
+                // Not the revision: after a conflict the same form stays, with what was typed and the message.
+                key={editing.entry?.id ?? 'new'}
                 parameter={parameter}
                 entry={editing.entry}
                 onDone={(saved) => {
                   setEditing(null);
                   if (saved) {
-                    setNotice(t.saved);
+                    setOutcome(notice(t.saved));
                     reload();
                   }
                 }}
