@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
+import { outer } from '#src/shared/db/columns.ts';
 import { loanAgreements, products, showroomItems } from '#src/modules/catalogue/db/schema.ts';
 
 /** An item's revision: the microsecond of its last change, exact where a JavaScript date would round it. */
@@ -47,10 +48,9 @@ export async function listAgreements(db: Db, workspaceId: string) {
       endsOn: loanAgreements.endsOn,
       terms: loanAgreements.terms,
       reminderDays: loanAgreements.reminderDays,
-      // Qualified by hand: on a one-table select the column names would bind to the subquery's table.
       itemCount: sql<number>`(select count(*)::int from ${showroomItems} i
-        where i.workspace_id = catalogue_loan_agreements.workspace_id
-          and i.loan_agreement_id = catalogue_loan_agreements.id)`,
+        where i.workspace_id = ${outer(loanAgreements.workspaceId)}
+          and i.loan_agreement_id = ${outer(loanAgreements.id)})`,
     })
     .from(loanAgreements)
     .where(eq(loanAgreements.workspaceId, workspaceId))

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#src/shared/db/client.ts';
+import { outer } from '#src/shared/db/columns.ts';
 import {
   residenceOccupancies,
   residences,
@@ -27,10 +28,10 @@ export async function listResidences(db: Db, workspaceId: string) {
       communeInsee: residences.communeInsee,
       managingOrganizationId: residences.managingOrganizationId,
       capacity: residences.capacity,
-      unitCount: sql<number>`(select count(*)::int from ${residenceUnits} u where u.workspace_id = residences.workspace_id and u.residence_id = residences.id)`,
-      occupiedCount: sql<number>`(select count(*)::int from ${residenceUnits} u where u.workspace_id = residences.workspace_id and u.residence_id = residences.id and u.status = 'occupied')`,
-      vacantCount: sql<number>`(select count(*)::int from ${residenceUnits} u where u.workspace_id = residences.workspace_id and u.residence_id = residences.id and u.status = 'vacant')`,
-      waitingCount: sql<number>`(select count(*)::int from ${residenceWaitingEntries} w where w.workspace_id = residences.workspace_id and w.residence_id = residences.id and w.status in ('waiting', 'offered'))`,
+      unitCount: sql<number>`(select count(*)::int from ${residenceUnits} u where u.workspace_id = ${outer(residences.workspaceId)} and u.residence_id = ${outer(residences.id)})`,
+      occupiedCount: sql<number>`(select count(*)::int from ${residenceUnits} u where u.workspace_id = ${outer(residences.workspaceId)} and u.residence_id = ${outer(residences.id)} and u.status = 'occupied')`,
+      vacantCount: sql<number>`(select count(*)::int from ${residenceUnits} u where u.workspace_id = ${outer(residences.workspaceId)} and u.residence_id = ${outer(residences.id)} and u.status = 'vacant')`,
+      waitingCount: sql<number>`(select count(*)::int from ${residenceWaitingEntries} w where w.workspace_id = ${outer(residences.workspaceId)} and w.residence_id = ${outer(residences.id)} and w.status in ('waiting', 'offered'))`,
     })
     .from(residences)
     .where(eq(residences.workspaceId, workspaceId))
