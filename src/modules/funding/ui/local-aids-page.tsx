@@ -256,7 +256,7 @@ function LocalAidForm({
         else await api('/api/funding/local-aids', { body });
         onDone(true);
       } catch (error) {
-        // Someone saved it meanwhile: show their version, the message says so.
+        // Someone saved it meanwhile: the next save goes over their version, the message says so.
         if (error instanceof ApiError && error.status === 409 && error.details.current)
           onConflict(error.details.current as LocalAidView);
         throw error;

@@ -382,7 +382,7 @@ function ParameterValueForm({
         onDone(true);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        // Someone saved it meanwhile: show their version, the message says so.
+        // Someone saved it meanwhile: the next save goes over their version, the message says so.
         if (error.status === 409 && error.details.current) onConflict(error.details.current as EnteredValueView);
         // The server names a part of the value by its path (value.idf.modestes.0); the form's fields use "~".
         throw new ApiError(

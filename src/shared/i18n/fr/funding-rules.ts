@@ -193,7 +193,8 @@ export const fundingRules = {
       endBeforeStart: 'La fin de validité ne peut pas précéder son entrée en vigueur.',
       rateRequired: 'Indiquez le taux de l’aide (ou choisissez un montant fixe).',
       ceilingRequired: 'Indiquez d’abord le plafond pour une personne.',
-      stale: 'Cette aide a été modifiée entre-temps : voici la version enregistrée.',
+      stale:
+        'Cette aide a été modifiée entre-temps. Vos saisies sont gardées : enregistrez à nouveau pour remplacer la version enregistrée, ou annulez pour la garder.',
     },
   },
   parameters: {
@@ -300,7 +301,8 @@ export const fundingRules = {
         `Cette période chevauche la valeur publiée ${period} (${confidence}) : choisissez d’autres dates.`,
       overlapEntered: (period: string) =>
         `Cette période chevauche la valeur déjà saisie par l’espace de travail ${period} : modifiez-la plutôt.`,
-      stale: 'Cette valeur a été modifiée entre-temps : voici la version enregistrée.',
+      stale:
+        'Cette valeur a été modifiée entre-temps. Vos saisies sont gardées : enregistrez à nouveau pour remplacer la version enregistrée, ou annulez pour la garder.',
     },
   },
 } as const;
