@@ -104,7 +104,7 @@ function searchQueryFor(rng: Rng, names: string[], isoCodes: string[]): URLSearc
   } else if (form < 0.55 && words.length >= 2) {
     params.q = words.slice(0, 2).join(' ');
   } else if (form < 0.7 && words.some((w) => w.length >= 6)) {
-    // Two neighbouring letters swapped: trigram similarity must still find the product.
+    // Two neighbouring letters swapped: typo tolerance must still find the product.
     const word = stripAccents(rng.pick(words.filter((w) => w.length >= 6)));
     const k = rng.int(1, word.length - 3);
     params.q = word.slice(0, k) + word[k + 1] + word[k] + word.slice(k + 2);

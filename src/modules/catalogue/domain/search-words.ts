@@ -1,4 +1,4 @@
-// Short French function words match everything by trigram similarity: drop them.
+// Short French function words would match almost every product by prefix or with a typo: drop them.
 const stopWords = new Set([
   'de',
   'du',
