@@ -21,6 +21,10 @@ const e = messages.catalogue.evidence;
 const cellText = (c: Cell) => (c.withheld ? t.withheld : String(c.count ?? 0));
 const labelOf = (labels: Record<string, string>) => (key: string) => labels[key] ?? key;
 const outcomeLabel = labelOf(messages.trials.outcomes);
+const ratingLabel = labelOf(messages.trials.satisfaction);
+const reasonLabel = labelOf(messages.trials.reasons);
+const usageLabel = labelOf(messages.trials.usages);
+const abandonmentLabel = labelOf(messages.trials.abandonmentReasons);
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
@@ -47,12 +51,15 @@ function CountTable({
   countHeader,
   rows,
   label,
+  sortByCount = false,
 }: {
   caption: string;
   keyHeader: string;
   countHeader: string;
   rows: Keyed[];
   label: (key: string) => string;
+  /** Reasons read best most frequent first; ratings and usages keep their scale's order. */
+  sortByCount?: boolean;
 }) {
   return (
     <div className="table-scroll">
@@ -65,7 +72,7 @@ function CountTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {(sortByCount ? byCount(rows, label) : rows).map((r) => (
             <tr key={r.key}>
               <th scope="row">{label(r.key)}</th>
               <td>{cellText(r)}</td>
@@ -121,7 +128,7 @@ export function ProductEvidence({ productId }: { productId: string }) {
             keyHeader={e.rating}
             countHeader={e.trials}
             rows={satisfaction}
-            label={labelOf(messages.trials.satisfaction)}
+            label={ratingLabel}
           />
         </>
       )}
@@ -133,8 +140,9 @@ export function ProductEvidence({ productId }: { productId: string }) {
           caption={e.reasonsCaption}
           keyHeader={e.reason}
           countHeader={e.trials}
-          rows={byCount(ev.reasons, labelOf(messages.trials.reasons))}
-          label={labelOf(messages.trials.reasons)}
+          rows={ev.reasons}
+          label={reasonLabel}
+          sortByCount
         />
       )}
       <h3>{t.followUps}</h3>
@@ -151,7 +159,7 @@ export function ProductEvidence({ productId }: { productId: string }) {
             keyHeader={e.usage}
             countHeader={e.followUps}
             rows={ev.usages}
-            label={labelOf(messages.trials.usages)}
+            label={usageLabel}
           />
           {ev.abandonmentReasons.length > 0 && (
             <>
@@ -160,8 +168,9 @@ export function ProductEvidence({ productId }: { productId: string }) {
                 caption={e.abandonmentCaption}
                 keyHeader={e.reason}
                 countHeader={e.followUps}
-                rows={byCount(ev.abandonmentReasons, labelOf(messages.trials.abandonmentReasons))}
-                label={labelOf(messages.trials.abandonmentReasons)}
+                rows={ev.abandonmentReasons}
+                label={abandonmentLabel}
+                sortByCount
               />
             </>
           )}
