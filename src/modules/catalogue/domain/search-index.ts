@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { RecentMap } from '#src/shared/recent-map.ts';
 import { normalisedWords } from '#src/modules/catalogue/domain/search-words.ts';
 
 /** What the search needs of a product: its words, and the fields its filters and facets read. */
@@ -122,7 +123,7 @@ export function buildSearchIndex(products: readonly IndexedProduct[]): Catalogue
   const classesOf = new Map(products.map((p) => [p.id, [...new Set(p.codes.map((c) => c.slice(0, 2)))]]));
   // The index never changes: what a set of filters matched stays true, and the same searches come back often
   // (the class tree browsed from the top, the page turned).
-  const kept = new Map<string, { hits: IndexedProduct[]; facets: SearchFacets }>();
+  const kept = new RecentMap<string, { hits: IndexedProduct[]; facets: SearchFacets }>(MAX_KEPT_RESULTS);
 
   function matching(f: SearchFilters) {
     let matches: IndexedProduct[];
@@ -180,7 +181,6 @@ export function buildSearchIndex(products: readonly IndexedProduct[]): Catalogue
       let result = kept.get(key);
       if (!result) {
         result = matching(f);
-        if (kept.size >= MAX_KEPT_RESULTS) kept.delete(kept.keys().next().value!);
         kept.set(key, result);
       }
       return {

@@ -1,5 +1,6 @@
 import type { Actor } from '#src/shared/auth/actor.ts';
 import type { Db } from '#src/shared/db/client.ts';
+import { RecentMap } from '#src/shared/recent-map.ts';
 import type { SearchQuery, SearchResult } from '#src/modules/catalogue/api/catalogue.schema.ts';
 import { formatIsoCode, isoAncestors, isoClasses, isoClassLabelOf } from '#src/modules/catalogue/domain/iso.ts';
 import { buildSearchIndex, type CatalogueSearchIndex } from '#src/modules/catalogue/domain/search-index.ts';
@@ -14,8 +15,7 @@ type Indexed = { revision: number; index: CatalogueSearchIndex; isoLabels: Map<s
  * milliseconds a search. Each search first reads the catalogue's revision (one key look-up), so a change made
  * through any process is seen by the next search; the index is then rebuilt once, shared by concurrent searches.
  */
-const indexes = new Map<string, Promise<Indexed>>();
-const MAX_KEPT_INDEXES = 32;
+const indexes = new RecentMap<string, Promise<Indexed>>(32);
 
 async function currentIndex(db: Db, workspaceId: string): Promise<Indexed> {
   const revision = await searchRevision(db, workspaceId);
@@ -29,8 +29,6 @@ async function currentIndex(db: Db, workspaceId: string): Promise<Indexed> {
     index: buildSearchIndex(snapshot.products),
     isoLabels: snapshot.isoLabels,
   }));
-  indexes.delete(workspaceId);
-  if (indexes.size >= MAX_KEPT_INDEXES) indexes.delete(indexes.keys().next().value!);
   indexes.set(workspaceId, building);
   building.catch(() => {
     if (indexes.get(workspaceId) === building) indexes.delete(workspaceId);

@@ -1,4 +1,5 @@
 import { messages } from '#src/shared/i18n/fr.ts';
+import { RecentMap } from '#src/shared/recent-map.ts';
 import type { Household } from '#src/modules/funding/domain/household.ts';
 import { situationOf } from '#src/modules/funding/domain/household.ts';
 import { localAidRules, type LocalAid } from '#src/modules/funding/domain/local-aids.ts';
@@ -17,8 +18,7 @@ export const withWorkspaceValues = (values: readonly WorkspaceParameterValue[]) 
   layerWorkspaceValues(shippedRules().parameters, values, messages.fundingRules.parameters.enteredSource);
 
 // One engine per workspace's set of local aids and parameter values (as last edited); few workspaces, rarely edited.
-const perWorkspace = new Map<string, AidRulesEngine>();
-const MAX_KEPT_ENGINES = 64;
+const perWorkspace = new RecentMap<string, AidRulesEngine>(64);
 
 function engineFor(localAids: readonly LocalAid[], values: readonly WorkspaceParameterValue[]): AidRulesEngine {
   const rules = shippedRules();
@@ -26,7 +26,6 @@ function engineFor(localAids: readonly LocalAid[], values: readonly WorkspacePar
   const key = JSON.stringify([localAids, values]);
   let engine = perWorkspace.get(key);
   if (!engine) {
-    if (perWorkspace.size >= MAX_KEPT_ENGINES) perWorkspace.clear();
     engine = new AidRulesEngine(values.length > 0 ? withWorkspaceValues(values).set : rules.parameters, {
       ...rules.rules,
       ...localAidRules(localAids),
