@@ -62,6 +62,9 @@ export function parisMidnight(day: string): Date {
   return new Date(utcMidnight.getTime() - parisOffsetMs(utcMidnight));
 }
 
+/** A calendar day (YYYY-MM-DD) written the French way, DD/MM/YYYY. */
+export const frenchDay = (day: string) => day.split('-').reverse().join('/');
+
 /** The day after a calendar day (YYYY-MM-DD). */
 export function nextDay(day: string): string {
   const d = new Date(`${day}T00:00:00.000Z`);

@@ -1,3 +1,4 @@
+import { frenchDay } from '#src/shared/time/paris.ts';
 import type { Confidence } from './parameters.ts';
 import { retirementSchemeInRules, tenureInRules, type RetirementScheme, type Tenure } from './household.ts';
 import type { RawRules } from './rules-engine.ts';
@@ -35,7 +36,6 @@ export type LocalAid = {
 
 export const LOCAL_AIDS_NAMESPACE = 'aides locales';
 
-const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
 const euros = (cents: number) => `${cents / 100} €`;
 const quoted = (text: string) => `'${text.replaceAll("'", '’')}'`;
 
@@ -54,11 +54,11 @@ export function localAidRules(aids: readonly LocalAid[]): RawRules {
     const conditions: Record<string, Record<string, unknown>> = {
       'en vigueur': {
         titre: aid.inForceTo
-          ? `En vigueur du ${frenchDate(aid.inForceFrom)} au ${frenchDate(aid.inForceTo)}`
-          : `En vigueur depuis le ${frenchDate(aid.inForceFrom)}`,
+          ? `En vigueur du ${frenchDay(aid.inForceFrom)} au ${frenchDay(aid.inForceTo)}`
+          : `En vigueur depuis le ${frenchDay(aid.inForceFrom)}`,
         'toutes ces conditions': [
-          `dates . dépôt >= ${frenchDate(aid.inForceFrom)}`,
-          ...(aid.inForceTo ? [`dates . dépôt <= ${frenchDate(aid.inForceTo)}`] : []),
+          `dates . dépôt >= ${frenchDay(aid.inForceFrom)}`,
+          ...(aid.inForceTo ? [`dates . dépôt <= ${frenchDay(aid.inForceTo)}`] : []),
         ],
       },
     };

@@ -1,5 +1,6 @@
 import Engine, { type EvaluatedNode } from 'publicodes';
 import { parse } from 'yaml';
+import { frenchDay } from '#src/shared/time/paris.ts';
 import { CompiledRules, NotCompiled } from './compiled-rules.ts';
 import { valueOn, type Confidence, type DatedValue, type ParameterSet, type ParameterValue } from './parameters.ts';
 
@@ -269,10 +270,11 @@ export class AidRulesEngine {
   }
 
   private situationOf(household: Situation, dates: AidDates): Situation {
+    // Publicodes reads dates written the French way.
     return {
       ...household,
-      [DATE_RULES.dépôt]: publicodesDate(dates.dépôt),
-      [DATE_RULES.paiement]: publicodesDate(dates.paiement),
+      [DATE_RULES.dépôt]: frenchDay(dates.dépôt),
+      [DATE_RULES.paiement]: frenchDay(dates.paiement),
     };
   }
 
@@ -399,9 +401,6 @@ function decision(holds: unknown, amount: unknown): { status: AidStatus; amount:
     holds === false ? 'not_eligible' : holds === true && typeof amount === 'number' ? 'eligible' : 'to_check';
   return { status, amount: status === 'not_eligible' || typeof amount !== 'number' ? null : amount };
 }
-
-/** Publicodes writes dates the French way. */
-const publicodesDate = (iso: string) => iso.split('-').reverse().join('/');
 
 function plain(node: EvaluatedNode): number | string | boolean | null {
   const value = node.nodeValue;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import Engine from 'publicodes';
 import { describe, expect, it, vi } from 'vitest';
+import { frenchDay } from '#src/shared/time/paris.ts';
 import { CompiledRules, NotCompiled } from '#src/modules/funding/domain/compiled-rules.ts';
 import {
   amoLevels,
@@ -57,7 +58,6 @@ const household: fc.Arbitrary<Household> = fc.record(
 
 // Dates on both sides of the parameter changes (MTP each April, coefficients in 2024, unknown 2026 values).
 const dates = ['2023-03-01', '2024-01-15', '2024-06-01', '2025-03-31', '2025-06-01', '2026-01-10', '2026-05-01'];
-const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
 
 const localAid: fc.Arbitrary<Omit<LocalAid, 'id'>> = fc
   .record({
@@ -101,8 +101,8 @@ function expectSameValues(engine: Engine, households: readonly Household[], fili
   for (const household of households) {
     const situation = {
       ...situationOf(household),
-      'dates . dépôt': frenchDate(filing),
-      'dates . paiement': frenchDate(payment),
+      'dates . dépôt': frenchDay(filing),
+      'dates . paiement': frenchDay(payment),
     };
     engine.setSituation(situation, { strict: true });
     const values = compiled.values(situation, names);

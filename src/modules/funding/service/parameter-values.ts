@@ -4,6 +4,7 @@ import type { Db } from '#src/shared/db/client.ts';
 import { newId } from '#src/shared/db/ids.ts';
 import { AppError, fieldError, notFound, type FieldIssue } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { frenchDay } from '#src/shared/time/paris.ts';
 import {
   layerWorkspaceValues,
   readValue,
@@ -35,7 +36,6 @@ import { shippedRules, withWorkspaceValues } from '#src/modules/funding/service/
 const t = messages.fundingRules.parameters;
 const confidenceLabel = messages.fundingRules.simulator.results.confidence;
 
-const frenchDay = (iso: string) => iso.split('-').reverse().join('/');
 const period = (value: DatedValue) =>
   value.to === null ? t.since(frenchDay(value.from)) : t.between(frenchDay(value.from), frenchDay(value.to));
 
