@@ -7,6 +7,16 @@ import { ApiError } from '#src/shared/ui/api.ts';
 type Values = Record<string, string>;
 
 /**
+ * A number as people type it ("22 000,50"), null when empty; a word stays a word, so the server's check names
+ * the field instead of the form guessing a value.
+ */
+export const typedNumber = (text: string): number | string | null => {
+  if (text.trim() === '') return null;
+  const parsed = Number(text.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
+  return Number.isNaN(parsed) ? text : parsed;
+};
+
+/**
  * A commune picker on the official list. The app hands it to modules as a prop, since a module may
  * not import another module's UI (the picker belongs to the platform module).
  */

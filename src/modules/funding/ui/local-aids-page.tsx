@@ -9,6 +9,7 @@ import {
   SubmitButton,
   TextAreaField,
   TextField,
+  typedNumber,
   useForm,
 } from '#src/shared/ui/form.tsx';
 import { notice, NoticeBanner, type Notice } from '#src/shared/ui/notice.tsx';
@@ -77,13 +78,6 @@ const valuesOf = (aid: LocalAidView): Values => ({
   confidence: aid.confidence,
 });
 
-/** Numbers as people type them ("1 250,5"); a word stays a word so the server names the field. */
-const numberOf = (value: string): number | string | null => {
-  if (value.trim() === '') return null;
-  const parsed = Number(value.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
-  return Number.isNaN(parsed) ? value : parsed;
-};
-
 function inputOf(values: Values, revision: number | undefined): LocalAidInput {
   const list = (v: string) => v.split(',').filter(Boolean);
   return {
@@ -91,18 +85,18 @@ function inputOf(values: Values, revision: number | undefined): LocalAidInput {
     funderName: values.funderName,
     funderKind: values.funderKind as LocalAidInput['funderKind'],
     description: values.description,
-    minAge: numberOf(values.minAge),
-    girMin: numberOf(values.girMin),
-    girMax: numberOf(values.girMax),
-    incomeCeiling: numberOf(values.incomeCeiling),
-    incomeCeilingPerExtraPerson: numberOf(values.incomeCeilingPerExtraPerson),
+    minAge: typedNumber(values.minAge),
+    girMin: typedNumber(values.girMin),
+    girMax: typedNumber(values.girMax),
+    incomeCeiling: typedNumber(values.incomeCeiling),
+    incomeCeilingPerExtraPerson: typedNumber(values.incomeCeilingPerExtraPerson),
     tenures: list(values.tenures),
     retirementSchemes: list(values.retirementSchemes),
     requiresAnahDecision: values.requiresAnahDecision === 'true',
     base: values.base,
-    ratePercent: numberOf(values.ratePercent),
-    cap: numberOf(values.cap),
-    fixedAmount: numberOf(values.fixedAmount),
+    ratePercent: typedNumber(values.ratePercent),
+    cap: typedNumber(values.cap),
+    fixedAmount: typedNumber(values.fixedAmount),
     inForceFrom: values.inForceFrom,
     inForceTo: values.inForceTo || null,
     sourceTitle: values.sourceTitle,

@@ -7,6 +7,7 @@ import {
   SubmitButton,
   TextAreaField,
   TextField,
+  typedNumber,
   useForm,
   type FormState,
 } from '#src/shared/ui/form.tsx';
@@ -59,17 +60,10 @@ const fieldName = (path: (string | number)[]) => ['value', ...path].join('~');
 const read = (value: Value, path: (string | number)[]) => path.reduce<Value>((v, key) => at(v, key), value);
 const numberText = (value: Value) => (typeof value === 'number' ? numberFormat.format(value) : '');
 
-/** Numbers as people type them ("22 000,50"); a word stays a word so the server names the field. */
-const numberOf = (text: string): number | string | null => {
-  if (text.trim() === '') return null;
-  const parsed = Number(text.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
-  return Number.isNaN(parsed) ? text : parsed;
-};
-
 /** The value typed in the form, rebuilt in the shape of the parameter. */
 function valueOf(shape: Value, values: Values, path: (string | number)[] = []): unknown {
   const children = childrenOf(shape);
-  if (children.length === 0) return numberOf(values[fieldName(path)] ?? '');
+  if (children.length === 0) return typedNumber(values[fieldName(path)] ?? '');
   const parts = children.map(([key, part]) => [key, valueOf(part, values, [...path, key])] as const);
   return Array.isArray(shape) ? parts.map(([, v]) => v) : Object.fromEntries(parts);
 }
