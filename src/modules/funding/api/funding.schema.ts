@@ -3,6 +3,7 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { tenures } from '#src/modules/funding/domain/household.ts';
 import { vatRateKeys } from '#src/modules/funding/domain/quote.ts';
 import { applicationStatuses, documentKeys, nextStatuses } from '#src/modules/funding/domain/application.ts';
+import { optionalText } from '#src/modules/funding/api/text-fields.ts';
 
 /** The vocabularies, for the pages (which read no domain module at run time). */
 export { applicationStatuses, documentKeys, nextStatuses, tenures, vatRateKeys };
@@ -11,14 +12,6 @@ const t = messages.funding.errors;
 const required = messages.validation.required;
 const isoDate = z.iso.date({ error: t.dateInvalid });
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, messages.validation.tooLong(max))
-    .nullish()
-    .transform((v) => v || null)
-    .openapi({ type: 'string' });
 
 /** A decimal as forms type it (comma or point, spaces allowed), or a number. */
 const decimal = (message: string) =>

@@ -2,22 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { funderKinds, localAidBases } from '#src/modules/funding/domain/local-aids.ts';
 import { confidences } from '#src/modules/funding/domain/parameters.ts';
 import { retirementSchemes, tenures } from '#src/modules/funding/domain/household.ts';
+import { optionalText, requiredText } from '#src/modules/funding/api/text-fields.ts';
 
 export { funderKinds, localAidBases } from '#src/modules/funding/domain/local-aids.ts';
 
-const text = (max: number, message = 'Ce champ est obligatoire.') =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, { error: message })
-    .max(max, { error: `${max} caractères au plus.` });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${max} caractères au plus.` })
-    .nullish()
-    .transform((v) => (v ? v : null));
 const euros = z
   .int({ error: 'Saisissez un montant entier en euros.' })
   .min(0, { error: 'Le montant ne peut pas être négatif.' })
@@ -33,8 +21,8 @@ const gir = z
 
 export const localAidInputSchema = z
   .object({
-    name: text(200, 'Donnez le nom de l’aide.'),
-    funderName: text(200, 'Indiquez le financeur.'),
+    name: requiredText(200, 'Donnez le nom de l’aide.'),
+    funderName: requiredText(200, 'Indiquez le financeur.'),
     funderKind: z.enum(funderKinds, { error: 'Choisissez le type de financeur.' }),
     description: optionalText(2000),
     minAge: z
@@ -65,7 +53,7 @@ export const localAidInputSchema = z
       .date({ error: 'Saisissez une date valide.' })
       .nullish()
       .transform((v) => v ?? null),
-    sourceTitle: text(300, 'Indiquez la source (délibération, règlement, page du financeur).'),
+    sourceTitle: requiredText(300, 'Indiquez la source (délibération, règlement, page du financeur).'),
     sourceUrl: z
       .url({ error: 'Saisissez une adresse web complète (https://…).' })
       .nullish()

@@ -1,20 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { confidences } from '#src/modules/funding/domain/parameters.ts';
 import { parameterValueSchema } from '#src/modules/funding/api/simulator.schema.ts';
+import { optionalText, requiredText } from '#src/modules/funding/api/text-fields.ts';
 
 export { confidences } from '#src/modules/funding/domain/parameters.ts';
-
-const text = (max: number, message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, { error: message })
-    .max(max, { error: `${max} caractères au plus.` });
 
 export const parameterValueInputSchema = z
   .object({
     /** The parameter's key in the rules, e.g. `anah.income_ceilings`. */
-    parameter: text(100, 'Choisissez le paramètre.'),
+    parameter: requiredText(100, 'Choisissez le paramètre.'),
     from: z.iso.date({ error: 'Saisissez la date d’entrée en vigueur.' }),
     to: z.iso
       .date({ error: 'Saisissez une date valide.' })
@@ -27,14 +21,9 @@ export const parameterValueInputSchema = z
       .nonoptional({ error: 'Saisissez la valeur.' })
       .openapi({ description: 'A number, a list of numbers, or named parts of those' }),
     confidence: z.enum(confidences, { error: 'Indiquez le niveau de confiance.' }),
-    sourceTitle: text(300, 'Indiquez la source (texte officiel, guide, circulaire).'),
+    sourceTitle: requiredText(300, 'Indiquez la source (texte officiel, guide, circulaire).'),
     sourceUrl: z.url({ error: 'Saisissez l’adresse web de la source (https://…).' }),
-    note: z
-      .string()
-      .trim()
-      .max(2000, { error: '2000 caractères au plus.' })
-      .nullish()
-      .transform((v) => (v ? v : null)),
+    note: optionalText(2000),
     revision: z.int().min(1).optional(),
   })
   .openapi('FundingParameterValueInput');
