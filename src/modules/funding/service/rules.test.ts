@@ -113,9 +113,10 @@ describe('PCH housing element (faire-face.fr 2024: 100 % up to 1 500 €, 50 % b
 
   it('service-public (via mes-aides-reno): 100 % up to 30 915,30 € of yearly resources with MTP 1 288,13 €, 80 % above', () => {
     const withResources = (pchResources: number) =>
-      simulate({ ...ownerAged78, age: 58, pchCriteriaRecognised: true, pchResources, worksInclTax: 5_000 }, '2025-06-01')[
-        'pch logement'
-      ]!.amount;
+      simulate(
+        { ...ownerAged78, age: 58, pchCriteriaRecognised: true, pchResources, worksInclTax: 5_000 },
+        '2025-06-01',
+      )['pch logement']!.amount;
     expect(withResources(30_915)).toBe(3_250);
     expect(withResources(30_916)).toBe(2_600);
     expect(withResources(40_000)).toBe(2_600);
