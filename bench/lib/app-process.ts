@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AppServerMessage, AppServerOptions } from './app-server.ts';
-import { freePort } from './net.ts';
+import { freePort } from '#tests/fixtures/net.ts';
 
 type Stopped = Extract<AppServerMessage, { type: 'stopped' }>;
 

@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './net.ts';
+import { freePort } from '#tests/fixtures/net.ts';
 
 const run = promisify(execFile);
 

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { createServer } from 'node:net';
+import { freePort } from '#tests/fixtures/net.ts';
 import { loadConfig } from '#src/shared/config.ts';
 import { openDatabase, type Database } from '#src/shared/db/client.ts';
 import { newId } from '#src/shared/db/ids.ts';
@@ -17,15 +17,6 @@ import { createOrganization, createUser, createWorkspace, TEST_PASSWORD } from '
  * would, and the browser reads the notification it left.
  */
 type Journey = { origin: string; database: Database; email: string; close: () => Promise<void> };
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
 
 async function startJourney(): Promise<Journey> {
   const port = await freePort();
