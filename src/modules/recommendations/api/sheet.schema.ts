@@ -107,6 +107,8 @@ export const handOverSchema = z
     revision: z.number({ error: v.revision }).int(v.revision).min(1, v.revision),
     /** Whether the person may read this version on the public portal, once it exists. */
     sharedWithPerson: z.boolean().default(false),
+    /** What is on screen, saved into the draft in the same step (its funding figures read once); none: the draft. */
+    content: sheetContentInputSchema.optional(),
   })
   .openapi('RecommendationSheetHandOver');
 

@@ -311,6 +311,22 @@ describe('handing over', () => {
     const missing = await t.call(`/api/recommendation-sheet-versions/${newId()}/pdf`, { cookie: referent.cookie });
     expect(missing.status).toBe(404);
   });
+
+  it('hands over what is on screen in one request: the draft takes it, audited as its change, then the version', async () => {
+    const before = (await read(ot)).json.draft;
+    const res = await t.call(`${sheetUrl()}/versions`, {
+      cookie: ot.cookie,
+      body: { revision: before.revision, content: { ...before.content, notes: 'Revoir après la livraison.' } },
+    });
+    expect(res.status, res.text).toBe(201);
+    const after = (await read(ot)).json.draft;
+    expect(after).toMatchObject({ revision: before.revision + 1, content: { notes: 'Revoir après la livraison.' } });
+    const handed = await t.call(`/api/recommendation-sheet-versions/${res.json.id}`, { cookie: ot.cookie });
+    expect(handed.json.content.notes).toBe('Revoir après la livraison.');
+    expect((await auditRowsOf(database, before.id)).at(-1)).toEqual(
+      expect.objectContaining({ action: 'recommendation_sheet.updated', changedFields: ['content.notes'] }),
+    );
+  });
 });
 
 describe('funding leads', () => {

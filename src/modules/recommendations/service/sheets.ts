@@ -231,16 +231,16 @@ const organizationOf = (actor: Actor) =>
 
 /**
  * Freezes the draft as the next version: content, funding leads, products with prices, reimbursement,
- * distributors and trials, the person's age and GIR, as they are now (the draft takes the leads' figures
- * read again). The draft's revision moves on, so a hand-over sent on a revision already handed over (a
- * double click, another tab) is a 409.
+ * distributors and trials, the person's age and GIR, as they are now. The draft takes the content sent with
+ * the hand-over, if any, and the leads' figures read again, audited as a change of the draft. The draft's
+ * revision moves on, so a hand-over sent on a revision already handed over (a double click, another tab) is a 409.
  */
 export async function handOverSheet(db: Db, actor: Actor, pathwayId: string, input: HandOverInput, requestId: string) {
   const pathway = await visiblePathway(db, actor, pathwayId);
   const sheet = await findSheetOfPathway(db, actor.workspaceId, pathwayId);
   if (!sheet) throw notFound();
   if (isStaleRevision(sheet.revision, input.revision)) throw staleConflict(sheet);
-  const content = await preparedContent(db, actor, pathway, sheet.content, true, requestId);
+  const content = await preparedContent(db, actor, pathway, input.content ?? sheet.content, true, requestId);
   const [person, products] = await Promise.all([
     personFacts(db, actor, pathway),
     productSnapshots(db, actor.workspaceId, pathway.personId, productIdsOf(content)),
@@ -258,6 +258,18 @@ export async function handOverSheet(db: Db, actor: Actor, pathwayId: string, inp
       updatedByUserId: actor.userId,
     });
     if (!moved) throw staleConflict(await findSheetOfPathway(tx, actor.workspaceId, pathwayId));
+    const draftChanges = changedParts(sheet.content, content);
+    if (draftChanges.length > 0)
+      await writeAudit(tx, {
+        workspaceId: actor.workspaceId,
+        actorUserId: actor.userId,
+        action: 'recommendation_sheet.updated',
+        entityType: 'recommendation_sheet',
+        entityId: sheet.id,
+        personId: pathway.personId,
+        changedFields: draftChanges,
+        requestId,
+      });
     const id = newId();
     const version = nextVersionNumber(await latestVersionNumber(tx, actor.workspaceId, sheet.id));
     await insertVersion(tx, {

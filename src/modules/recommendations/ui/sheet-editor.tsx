@@ -184,14 +184,18 @@ export function SheetEditor({
   const handOver = () => {
     if (busy) return;
     setBusy(true);
-    // Whatever is on screen is what gets handed over: an unsaved change is saved first.
-    (dirty || revision === 0 ? saveDraft(content, revision) : Promise.resolve(revision))
+    // Whatever is on screen is what gets handed over, saved into the draft in the same request (a new sheet is
+    // created first).
+    (revision === 0 ? saveDraft(content, revision) : Promise.resolve(revision))
       .then((onRevision) =>
         api<{ version: number }>(`/api/pathways/${pathwayId}/recommendation-sheet/versions`, {
-          body: { revision: onRevision, sharedWithPerson: share },
+          body: { revision: onRevision, sharedWithPerson: share, ...(dirty ? { content } : {}) },
         }),
       )
-      .then((created) => onChanged({ handedOver: created.version }))
+      .then((created) => {
+        store(pathwayId, null);
+        onChanged({ handedOver: created.version });
+      })
       .catch(fail)
       .finally(() => setBusy(false));
   };
