@@ -6,6 +6,7 @@ import { auditRowsOf, signInWithRole, type RoleSession } from '#tests/fixtures/r
 import { createTestApp, type TestApp } from '#tests/fixtures/test-app.ts';
 import { createMatchableUnit } from '#tests/fixtures/demo-applications.ts';
 import { sendRenewalReminders } from '#src/modules/applications/index.ts';
+import { openPathway } from '#tests/fixtures/pathways.ts';
 
 let database: Database;
 let t: TestApp;
@@ -30,15 +31,6 @@ const base = {
   needsLift: true,
   weights: { near_doctor: 5, second_bedroom: 2 },
 };
-
-async function openPathway(personId: string, who: RoleSession, ccas: string) {
-  const res = await t.call('/api/pathways', {
-    cookie: who.cookie,
-    body: { personId, owningOrganizationId: ccas, referentUserId: who.userId, channel: 'social_landlord' },
-  });
-  expect(res.status).toBe(201);
-  return res.json.id as string;
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -68,7 +60,7 @@ beforeAll(async () => {
       { userId: s.landlord.userId, organizationId: landlordOrg },
     ],
   });
-  pathwayId = await openPathway(personId, s.referent, ccas);
+  pathwayId = await openPathway(t, s.referent, { personId, organizationId: ccas, channel: 'social_landlord' });
 });
 afterAll(async () => {
   t.close();
