@@ -215,7 +215,7 @@ function QuoteForm({ project, onSaved }: { project: ProjectView; onSaved: () => 
           />
         </fieldset>
       ))}
-      <div className="funding-line-actions">
+      <div className="actions funding-line-actions">
         <button type="button" className="button button--secondary" onClick={addLine}>
           {p.addLine}
         </button>
@@ -518,7 +518,7 @@ function ApplicationCard({
   const headingId = `funding-application-${application.id}`;
   const delays = p.delays(application.decisionDays, application.paymentDays);
   return (
-    <article className="funding-application" aria-labelledby={headingId}>
+    <article className="panel" aria-labelledby={headingId}>
       <h3 id={headingId}>
         {p.applicationFor(application.aidTitle)} — {f.statuses[application.status]}
       </h3>
