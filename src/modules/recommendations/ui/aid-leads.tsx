@@ -11,6 +11,7 @@ import {
   type AidOption,
   type FundingOptions,
 } from '#src/modules/recommendations/api/sheet.schema.ts';
+import { LineActions } from '#src/modules/recommendations/ui/line-actions.tsx';
 import { fieldId, uid, type DraftLead } from '#src/modules/recommendations/ui/sheet-draft.ts';
 
 const r = messages.recommendations;
@@ -181,43 +182,21 @@ export function AidLeads({
                     />
                   )}
                 </FieldLayout>
-                <p className="actions">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    id={`${lead.uid}-up`}
-                    disabled={i === 0}
-                    onClick={() => {
-                      const moved = move(leads, i, -1);
-                      setLeads(() => moved);
-                    }}
-                  >
-                    {u.up(lead.title)}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    id={`${lead.uid}-down`}
-                    disabled={i === leads.length - 1}
-                    onClick={() => {
-                      const moved = move(leads, i, 1);
-                      setLeads(() => moved);
-                    }}
-                  >
-                    {u.down(lead.title)}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => {
-                      focusOn('sheet-leads-title');
-                      announce(r.ui.removed);
-                      setLeads((list) => list.filter((_, j) => j !== i));
-                    }}
-                  >
-                    {u.remove(lead.title)}
-                  </button>
-                </p>
+                <LineActions
+                  uid={lead.uid}
+                  index={i}
+                  count={leads.length}
+                  labels={{ up: u.up(lead.title), down: u.down(lead.title), remove: u.remove(lead.title) }}
+                  onMove={(direction) => {
+                    const moved = move(leads, i, direction);
+                    setLeads(() => moved);
+                  }}
+                  onRemove={() => {
+                    focusOn('sheet-leads-title');
+                    announce(r.ui.removed);
+                    setLeads((list) => list.filter((_, j) => j !== i));
+                  }}
+                />
               </li>
             );
           })}

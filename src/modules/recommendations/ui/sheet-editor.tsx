@@ -13,6 +13,7 @@ import {
   type SheetContent,
   type SheetView,
 } from '#src/modules/recommendations/api/sheet.schema.ts';
+import { LineActions } from '#src/modules/recommendations/ui/line-actions.tsx';
 import { AidLeads } from '#src/modules/recommendations/ui/aid-leads.tsx';
 import { ProductPicker, type FoundProduct } from '#src/modules/recommendations/ui/product-picker.tsx';
 import {
@@ -339,43 +340,21 @@ export function SheetEditor({
                   </select>
                 )}
               </FieldLayout>
-              <p className="actions">
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  id={`${group.uid}-up`}
-                  disabled={gi === 0}
-                  onClick={() => {
-                    const groups = move(draft.groups, gi, -1);
-                    setGroups(() => groups);
-                  }}
-                >
-                  {u.groupUp(title)}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  id={`${group.uid}-down`}
-                  disabled={gi === draft.groups.length - 1}
-                  onClick={() => {
-                    const groups = move(draft.groups, gi, 1);
-                    setGroups(() => groups);
-                  }}
-                >
-                  {u.groupDown(title)}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => {
-                    focusNext.current = 'sheet-add-group';
-                    announce(u.removed);
-                    setGroups((gs) => gs.filter((_, i) => i !== gi));
-                  }}
-                >
-                  {u.removeGroup(title)}
-                </button>
-              </p>
+              <LineActions
+                uid={group.uid}
+                index={gi}
+                count={draft.groups.length}
+                labels={{ up: u.groupUp(title), down: u.groupDown(title), remove: u.removeGroup(title) }}
+                onMove={(direction) => {
+                  const groups = move(draft.groups, gi, direction);
+                  setGroups(() => groups);
+                }}
+                onRemove={() => {
+                  focusNext.current = 'sheet-add-group';
+                  announce(u.removed);
+                  setGroups((gs) => gs.filter((_, i) => i !== gi));
+                }}
+              />
               {group.items.length === 0 ? (
                 <p>{u.noProduct}</p>
               ) : (
@@ -412,43 +391,21 @@ export function SheetEditor({
                             />
                           )}
                         </FieldLayout>
-                        <p className="actions">
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            id={`${item.uid}-up`}
-                            disabled={ii === 0}
-                            onClick={() => {
-                              const items = move(group.items, ii, -1);
-                              setItems(() => items);
-                            }}
-                          >
-                            {u.itemUp(name)}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            id={`${item.uid}-down`}
-                            disabled={ii === group.items.length - 1}
-                            onClick={() => {
-                              const items = move(group.items, ii, 1);
-                              setItems(() => items);
-                            }}
-                          >
-                            {u.itemDown(name)}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            onClick={() => {
-                              focusNext.current = `${group.uid}-up`;
-                              announce(u.removed);
-                              setItems((items) => items.filter((_, i) => i !== ii));
-                            }}
-                          >
-                            {u.removeItem(name)}
-                          </button>
-                        </p>
+                        <LineActions
+                          uid={item.uid}
+                          index={ii}
+                          count={group.items.length}
+                          labels={{ up: u.itemUp(name), down: u.itemDown(name), remove: u.removeItem(name) }}
+                          onMove={(direction) => {
+                            const items = move(group.items, ii, direction);
+                            setItems(() => items);
+                          }}
+                          onRemove={() => {
+                            focusNext.current = `${group.uid}-up`;
+                            announce(u.removed);
+                            setItems((items) => items.filter((_, i) => i !== ii));
+                          }}
+                        />
                       </li>
                     );
                   })}
@@ -541,43 +498,21 @@ export function SheetEditor({
                   />
                 )}
               </FieldLayout>
-              <p className="actions">
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  id={`${w.uid}-up`}
-                  disabled={wi === 0}
-                  onClick={() => {
-                    const works = move(draft.works, wi, -1);
-                    update((d) => ({ ...d, works }));
-                  }}
-                >
-                  {u.worksUp(wi + 1)}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  id={`${w.uid}-down`}
-                  disabled={wi === draft.works.length - 1}
-                  onClick={() => {
-                    const works = move(draft.works, wi, 1);
-                    update((d) => ({ ...d, works }));
-                  }}
-                >
-                  {u.worksDown(wi + 1)}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => {
-                    focusNext.current = 'sheet-add-works';
-                    announce(u.removed);
-                    update((d) => ({ ...d, works: d.works.filter((_, i) => i !== wi) }));
-                  }}
-                >
-                  {u.removeWorks(wi + 1)}
-                </button>
-              </p>
+              <LineActions
+                uid={w.uid}
+                index={wi}
+                count={draft.works.length}
+                labels={{ up: u.worksUp(wi + 1), down: u.worksDown(wi + 1), remove: u.removeWorks(wi + 1) }}
+                onMove={(direction) => {
+                  const works = move(draft.works, wi, direction);
+                  update((d) => ({ ...d, works }));
+                }}
+                onRemove={() => {
+                  focusNext.current = 'sheet-add-works';
+                  announce(u.removed);
+                  update((d) => ({ ...d, works: d.works.filter((_, i) => i !== wi) }));
+                }}
+              />
             </fieldset>
           );
         })}
