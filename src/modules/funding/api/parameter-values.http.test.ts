@@ -156,15 +156,6 @@ describe('the parameters of the aid rules', () => {
       body: { ...mtp, parameter: 'mtp.yearly' },
     });
     expect(unknown.json.issues).toEqual([{ path: 'parameter', message: e.unknownParameter }]);
-    // An unknown parameter is named together with the other faults.
-    const unknownAndMore = await t.call('/api/funding/parameters/values', {
-      cookie: s.financial.cookie,
-      body: { ...mtp, parameter: 'mtp.yearly', sourceTitle: '' },
-    });
-    expect(unknownAndMore.json.issues).toEqual([
-      { path: 'sourceTitle', message: 'Indiquez la source (texte officiel, guide, circulaire).' },
-      { path: 'parameter', message: e.unknownParameter },
-    ]);
   });
 
   it('refuses a period over a known value with the clash named on the start date', async () => {

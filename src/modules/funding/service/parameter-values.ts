@@ -108,29 +108,23 @@ export async function listParameters(db: Db, actor: Actor): Promise<Omit<Paramet
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Faults found across fields of a request, whatever else is wrong with it: a parameter the rules do not have, the
- * value read in the shape of the parameter, and an end before the start.
+ * Faults found across fields of a request, whatever else is wrong with it: the value read in the shape of the
+ * parameter, and an end before the start.
  */
 export function crossFieldIssues(body: Record<string, unknown>): FieldIssue[] {
   const parameter =
     typeof body.parameter === 'string' ? shippedRules().parameters.parameters.get(body.parameter) : undefined;
-  if (typeof body.parameter === 'string' && body.parameter.trim() !== '' && !parameter)
-    return [{ path: 'parameter', message: t.errors.unknownParameter }, ...periodIssues(body)];
-  return [...valueIssues(parameter, body.value), ...periodIssues(body)];
-}
-
-const valueIssues = (parameter: Parameter | undefined, value: unknown): FieldIssue[] =>
-  parameter && value !== undefined
-    ? readValue(value, shapeOf(parameter)).problems.map(({ path, problem }) => ({
-        path: ['value', ...path].join('.'),
-        message: t.errors[problem],
-      }))
-    : [];
-
-function periodIssues({ from, to }: Record<string, unknown>): FieldIssue[] {
-  return typeof from === 'string' && typeof to === 'string' && ISO_DAY.test(from) && ISO_DAY.test(to) && to < from
-    ? [{ path: 'to', message: t.errors.endBeforeStart }]
-    : [];
+  const issues: FieldIssue[] =
+    parameter && body.value !== undefined
+      ? readValue(body.value, shapeOf(parameter)).problems.map(({ path, problem }) => ({
+          path: ['value', ...path].join('.'),
+          message: t.errors[problem],
+        }))
+      : [];
+  const { from, to } = body;
+  if (typeof from === 'string' && typeof to === 'string' && ISO_DAY.test(from) && ISO_DAY.test(to) && to < from)
+    issues.push({ path: 'to', message: t.errors.endBeforeStart });
+  return issues;
 }
 
 /** The request's values, the value read in the shape of the parameter. */
