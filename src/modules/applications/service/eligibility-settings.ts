@@ -4,6 +4,7 @@ import type { Db } from '#src/shared/db/client.ts';
 import { newId } from '#src/shared/db/ids.ts';
 import { fieldError, notFound } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import type {
   AdmissionSettingsInput,
   CeilingInput,
@@ -30,7 +31,7 @@ import {
 const t = messages.applications;
 
 /** Today in the service's calendar (ISO date): the day a ceiling must have started to apply. */
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => parisDay(new Date());
 
 const ceilingOf = (row: CeilingRow): IncomeCeiling => ({
   financing: row.financing as CeilingFinancing,

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { modalities, ratingFields, type RatingField } from '#src/modules/assessments/domain/aggir.ts';
 
 /** The grid and the algorithm, for the browser: the page computes the GIR live with the server's function. */
@@ -28,7 +29,7 @@ export const aggirAssessmentInputSchema = z
       .string({ error: t.validation.dateRequired })
       .trim()
       .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), t.validation.dateRequired)
-      .refine((value) => value <= new Date().toISOString().slice(0, 10), t.validation.dateFuture)
+      .refine((value) => value <= parisDay(new Date()), t.validation.dateFuture)
       .openapi({ format: 'date', example: '2026-11-20' }),
     pathwayId: z
       .uuid({ error: t.validation.pathwayUnknown })

@@ -5,6 +5,7 @@ import { barsPlot, Figure, type FigureColumn } from '#src/shared/ui/figure.tsx';
 import { ErrorSummary, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { periodQuerySchema, type FundingIndicators } from '#src/modules/funding/api/funding.schema.ts';
 
 const f = messages.funding;
@@ -13,7 +14,7 @@ type FunderRow = FundingIndicators['byFunder'][number];
 type BandRow = FundingIndicators['outOfPocket'][number];
 
 function defaultPeriod() {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisDay(new Date());
   return { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
 }
 

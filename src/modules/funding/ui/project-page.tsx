@@ -7,6 +7,7 @@ import { Alert, formatDate, formatDateTime, Page } from '#src/shared/ui/page.tsx
 import { useApi } from '#src/shared/ui/use-api.ts';
 import { notice, NoticeBanner, type Notice } from '#src/shared/ui/notice.tsx';
 import { useCan } from '#src/shared/ui/permissions.tsx';
+import { parisDay } from '#src/shared/time/paris.ts';
 import {
   nextStatuses,
   tenures,
@@ -20,7 +21,7 @@ import {
 const f = messages.funding;
 const p = f.pages;
 const euros = f.euros;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => parisDay(new Date());
 
 function QuoteComparison({ quotes }: { quotes: QuoteView[] }) {
   if (quotes.length === 0) return <p>{p.noQuotes}</p>;

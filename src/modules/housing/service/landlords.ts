@@ -4,6 +4,7 @@ import type { Db } from '#src/shared/db/client.ts';
 import { newId } from '#src/shared/db/ids.ts';
 import { fieldError, notFound } from '#src/shared/errors.ts';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { findOrganization, listOrganizations } from '#src/modules/platform/index.ts';
 import type {
   Charter,
@@ -247,7 +248,7 @@ export async function saveSignature(
   const org = await landlordInScope(db, actor, organizationId);
   const charter = await latestCharter(db, actor.workspaceId);
   if (!charter) throw notFound();
-  if (input.signedOn > new Date().toISOString().slice(0, 10)) throw fieldError('signedOn', v.signedOnFuture);
+  if (input.signedOn > parisDay(new Date())) throw fieldError('signedOn', v.signedOnFuture);
   const known = new Set(charter.commitments.map((c) => c.code));
   if (input.commitmentCodes.some((code) => !known.has(code))) throw fieldError('commitmentCodes', v.unknownCommitment);
   // Stored in the charter's order, whatever order the boxes were ticked in.

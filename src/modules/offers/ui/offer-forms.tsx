@@ -1,5 +1,6 @@
 import { messages } from '#src/shared/i18n/fr.ts';
 import { api, ApiError } from '#src/shared/ui/api.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import {
   CheckboxField,
   CheckboxGroupField,
@@ -28,7 +29,7 @@ import {
 
 const t = messages.offers;
 const u = t.ui;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => parisDay(new Date());
 
 /** Sends, then shows the server's issues on the form's own field names. */
 async function send(path: string, body: unknown, fieldOf: (path: string) => string = (p) => p) {

@@ -5,13 +5,14 @@ import { api } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, formatDate, Page } from '#src/shared/ui/page.tsx';
 import { useApi } from '#src/shared/ui/use-api.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import type { CommitteeList, OfferList } from '#src/modules/offers/api/offer.schema.ts';
 import { offerOrigins } from '#src/modules/offers/api/offer.schema.ts';
 import { UnitPicker } from '#src/modules/offers/ui/unit-picker.tsx';
 
 const t = messages.offers;
 const u = t.ui;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => parisDay(new Date());
 
 function NewOfferForm({ unitId }: { unitId: string }) {
   const navigate = useNavigate();

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import {
   bathroomTypes,
   civilities,
@@ -79,7 +80,7 @@ const pastDate = (message: string) =>
   z
     .union([isoDate, z.literal(''), z.null()])
     .optional()
-    .refine((value) => !value || value <= new Date().toISOString().slice(0, 10), message)
+    .refine((value) => !value || value <= parisDay(new Date()), message)
     .transform((value) => value || null)
     .openapi({ type: 'string', format: 'date' });
 
@@ -357,9 +358,7 @@ export const mergeSchema = z.object({ duplicateId: z.uuid({ error: 'Identifiant 
 export const consentInputSchema = z
   .object({
     purpose: z.enum(consentPurposes, { error: v.choice }),
-    givenOn: z.iso
-      .date({ error: v.date })
-      .refine((value) => value <= new Date().toISOString().slice(0, 10), v.dateFuture),
+    givenOn: z.iso.date({ error: v.date }).refine((value) => value <= parisDay(new Date()), v.dateFuture),
     scope: text(1000),
   })
   .openapi('ConsentInput');

@@ -3,6 +3,7 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, formatDate } from '#src/shared/ui/page.tsx';
+import { parisDay } from '#src/shared/time/paris.ts';
 import { consentPurposes, type Consent, type PersonFile } from '#src/modules/people/api/person.schema.ts';
 
 const t = messages.people.ui;
@@ -45,7 +46,7 @@ function WithdrawForm({
 
 function RecordForm({ personId, onDone }: { personId: string; onDone: () => void }) {
   const form = useForm({
-    initial: { purpose: consentPurposes[0], givenOn: new Date().toISOString().slice(0, 10), scope: '' },
+    initial: { purpose: consentPurposes[0], givenOn: parisDay(new Date()), scope: '' },
     submit: async (values) => {
       await api(`/api/people/${personId}/consents`, { body: values });
       onDone();

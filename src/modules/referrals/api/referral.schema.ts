@@ -10,6 +10,7 @@ import {
   referralUrgencies,
 } from '#src/modules/referrals/domain/referral.ts';
 import { entryChannels } from '#src/shared/vocabulary/entry-channels.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 
 const t = messages.referrals;
 
@@ -28,7 +29,7 @@ const optionalText = (max: number) =>
 const requiredText = (max: number, message: string) =>
   z.string({ error: message }).trim().min(1, message).max(max, messages.validation.tooLong(max));
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => parisDay(new Date());
 
 const birthDateField = z
   .string()

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { messages } from '#src/shared/i18n/fr.ts';
+import { parisDay } from '#src/shared/time/paris.ts';
 import {
   isFinessFormat,
   settableUnitStatuses,
@@ -50,8 +51,7 @@ const isoDay = (message: string) =>
     .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), message)
     .openapi({ format: 'date', example: '2026-01-15' });
 
-const pastDay = (message: string) =>
-  isoDay(message).refine((v) => v <= new Date().toISOString().slice(0, 10), t.dateFuture);
+const pastDay = (message: string) => isoDay(message).refine((v) => v <= parisDay(new Date()), t.dateFuture);
 
 export const residenceInputSchema = z
   .object({

@@ -2,6 +2,7 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { api } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { formatDate } from '#src/shared/ui/page.tsx';
+import { parisDay } from '#src/shared/time/paris.ts';
 import {
   settableUnitStatuses,
   unitTypologies,
@@ -55,7 +56,7 @@ function UnitForm({ residence, unit, onSaved }: { residence: Residence; unit?: R
 
 function MoveOutForm({ residence, unit, onSaved }: { residence: Residence; unit: ResidenceUnit; onSaved: Saved }) {
   const form = useForm({
-    initial: { movedOutOn: new Date().toISOString().slice(0, 10) },
+    initial: { movedOutOn: parisDay(new Date()) },
     submit: async (values) => {
       await api(`/api/residences/${residence.id}/units/${unit.id}/move-out`, { body: values });
       onSaved(t.movedOut);

@@ -3,6 +3,7 @@ import { messages } from '#src/shared/i18n/fr.ts';
 import { api, ApiError } from '#src/shared/ui/api.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useForm } from '#src/shared/ui/form.tsx';
 import { Alert, formatDate, formatDateTime } from '#src/shared/ui/page.tsx';
+import { parisDay } from '#src/shared/time/paris.ts';
 import {
   settableWaitingStatuses,
   unitTypologies,
@@ -15,7 +16,7 @@ const t = messages.residences;
 type Saved = (notice: string) => void;
 type Props = { residence: Residence; onSaved: Saved };
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => parisDay(new Date());
 const nameOf = (entry: WaitingEntry) => entry.person?.name ?? t.hiddenPerson;
 const statusLabel = (status: string | null) => (status ? (t.waitingStatus[status] ?? status) : '—');
 
